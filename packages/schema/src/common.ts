@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+/** Ids are positive integers that fit an INT UNSIGNED; written in decimal, nothing else. */
+export const IdSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'Must be a positive integer.')
+  .transform(Number)
+  .refine((n) => n <= 4_294_967_295, 'Must be a positive integer.');
+
+export const IdParam = z.object({ id: IdSchema });
+export type IdParamValue = z.output<typeof IdParam>;
+
+export const IsoDateTime = z.iso.datetime();
+
+const positiveInt = (max?: number) => {
+  const base = z.coerce.number<unknown>().int().positive();
+  return max ? base.max(max) : base.max(1_000_000);
+};
+
+/** Query parameters shared by every list. */
+export const PageQuery = z.object({
+  page: positiveInt().default(1),
+  perPage: positiveInt(LIMITS.perPageMax).default(LIMITS.perPageDefault),
+});
+
+export const SearchText = z.string().trim().max(LIMITS.searchText);
+
+export function Page<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    perPage: z.number().int(),
+    total: z.number().int(),
+    pages: z.number().int(),
+  });
+}
+
+export type PageOf<T> = { items: T[]; page: number; perPage: number; total: number; pages: number };
