@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { IsoDateTime, Page, PageQuery, SearchText } from './common';
 
-export const AuthorRefSchema = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'AuthorRef' });
+export const AuthorRefSchema = z
+  .object({ id: z.number().int(), name: z.string() })
+  .meta({ id: 'AuthorRef' });
 export type AuthorRef = z.infer<typeof AuthorRefSchema>;
 
 export const AuthorSchema = z
@@ -24,4 +26,3 @@ export type AuthorListParams = z.output<typeof AuthorListQuery>;
 
 export const AuthorPageSchema = Page(AuthorSchema).meta({ id: 'AuthorPage' });
 export type AuthorPage = z.infer<typeof AuthorPageSchema>;
-

@@ -4,9 +4,9 @@ import { LIMITS } from './limits';
 /** Ids are positive integers that fit an INT UNSIGNED; written in decimal, nothing else. */
 export const IdSchema = z
   .string()
-  .regex(/^[1-9][0-9]{0,9}$/, 'Must be a positive integer.')
+  .regex(/^[1-9][0-9]{0,9}$/, 'positiveInteger')
   .transform(Number)
-  .refine((n) => n <= 4_294_967_295, 'Must be a positive integer.');
+  .refine((n) => n <= 4_294_967_295, 'positiveInteger');
 
 export const IdParam = z.object({ id: IdSchema });
 export type IdParamValue = z.output<typeof IdParam>;

@@ -37,6 +37,20 @@ export const DETAIL_MESSAGES = {
 
 export type DetailKey = keyof typeof DETAIL_MESSAGES;
 
+/**
+ * Field messages that schemas name by key (`.refine(fn, 'positiveInteger')`), so API and SPA can
+ * show them in the reader's language. Messages that are not keys here are zod's own.
+ */
+export const FIELD_MESSAGES = {
+  positiveInteger: { en: 'Must be a positive integer.', 'zh-CN': '必须是正整数。' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export function fieldMessage(message: string, locale: Locale): string {
+  return message in FIELD_MESSAGES
+    ? FIELD_MESSAGES[message as keyof typeof FIELD_MESSAGES][locale]
+    : message;
+}
+
 export function formatMessage(template: string, params: Record<string, string | number> = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in params ? String(params[key]) : whole,

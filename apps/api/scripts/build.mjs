@@ -1,0 +1,21 @@
+// Bundles the API (with @folio/schema's TypeScript source) into dist/; other packages stay external.
+import { cp, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const dist = new URL('../dist/', import.meta.url);
+await rm(dist, { recursive: true, force: true });
+await build({
+  entryPoints: { server: 'src/server.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  packages: 'external',
+  alias: { '@folio/schema': '../../packages/schema/src/index.ts' },
+  logLevel: 'warning',
+});
+await cp(new URL('../src/db/migrations/', import.meta.url), new URL('migrations/', dist), {
+  recursive: true,
+});

@@ -1,0 +1,62 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { loggerOptions } from './lib/logger';
+import authorRoutes from './modules/authors/routes';
+import blogRoutes from './modules/blogs/routes';
+import healthRoutes from './modules/health/routes';
+import configPlugin from './plugins/config';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import redisPlugin from './plugins/redis';
+import requestContext, { requestIdFor } from './plugins/request-context';
+import spaPlugin from './plugins/spa';
+import swaggerPlugin from './plugins/swagger';
+
+export interface BuildOptions {
+  /** Overrides for tests (a logger stream, for instance). */
+  fastify?: Partial<FastifyServerOptions>;
+}
+
+/** The whole API as one Fastify instance; the server and every test build it the same way. */
+export async function buildApp(config: Config, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: requestIdFor,
+    requestIdLogLabel: 'reqId',
+    disableRequestLogging: true,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ...options.fastify,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(configPlugin, { config });
+  await app.register(requestContext);
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin);
+  await app.register(redisPlugin);
+  await app.register(swaggerPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(blogRoutes);
+      await api.register(authorRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(spaPlugin);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

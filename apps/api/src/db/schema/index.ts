@@ -1,0 +1,2 @@
+export { authors } from './authors';
+export { blogs } from './blogs';

@@ -1,0 +1,39 @@
+import type { DetailKey, ErrorCode } from '@folio/schema';
+import { ERROR_STATUS } from '@folio/schema';
+
+export interface AppErrorOptions {
+  /** A message from DETAIL_MESSAGES, said instead of the code's general one. */
+  detail?: DetailKey;
+  params?: Record<string, string | number>;
+  /** Per-field messages (already keys or plain text). */
+  errors?: Record<string, string>;
+  location?: string;
+  cause?: unknown;
+}
+
+/** An error the client is told about: its code picks the status and the message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly detail?: DetailKey;
+  readonly params?: Record<string, string | number>;
+  readonly errors?: Record<string, string>;
+  readonly location?: string;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(options.detail ?? code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.statusCode = ERROR_STATUS[code];
+    this.detail = options.detail;
+    this.params = options.params;
+    this.errors = options.errors;
+    this.location = options.location;
+  }
+}
+
+export const NotFound = (detail?: DetailKey, options: Omit<AppErrorOptions, 'detail'> = {}) =>
+  new AppError('NOT_FOUND', { ...options, detail });
+
+export const Unavailable = (name: string, cause?: unknown) =>
+  new AppError('UNAVAILABLE', { detail: 'dependencyDown', params: { name }, cause });

@@ -1,0 +1,41 @@
+import { AuthorListQuery, AuthorPageSchema, AuthorSchema, Envelope, IdParam } from '@folio/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CountCache } from '../../lib/count-cache';
+import { failures, ok } from '../../lib/route-schema';
+import { createAuthorRepository } from './repository';
+import { createAuthorService } from './service';
+
+const authorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const service = createAuthorService(
+    createAuthorRepository(app.db),
+    new CountCache(app.redis, app.log),
+  );
+
+  app.get(
+    '/authors',
+    {
+      schema: {
+        tags: ['authors'],
+        summary: 'Authors with the number of blogs each has published',
+        querystring: AuthorListQuery,
+        response: { 200: Envelope(AuthorPageSchema), ...failures(422, 503) },
+      },
+    },
+    async (request) => ok(await service.list(request.query)),
+  );
+
+  app.get(
+    '/authors/:id',
+    {
+      schema: {
+        tags: ['authors'],
+        summary: 'One author',
+        params: IdParam,
+        response: { 200: Envelope(AuthorSchema), ...failures(404, 422, 503) },
+      },
+    },
+    async (request) => ok(await service.get(request.params.id)),
+  );
+};
+
+export default authorRoutes;

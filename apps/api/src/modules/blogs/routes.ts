@@ -1,0 +1,41 @@
+import { BlogListQuery, BlogPageSchema, BlogSchema, Envelope, IdParam } from '@folio/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CountCache } from '../../lib/count-cache';
+import { failures, ok } from '../../lib/route-schema';
+import { createBlogRepository } from './repository';
+import { createBlogService } from './service';
+
+const blogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const service = createBlogService(
+    createBlogRepository(app.db),
+    new CountCache(app.redis, app.log),
+  );
+
+  app.get(
+    '/blogs',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'Published blogs, newest first by default',
+        querystring: BlogListQuery,
+        response: { 200: Envelope(BlogPageSchema), ...failures(422, 503) },
+      },
+    },
+    async (request) => ok(await service.list(request.query)),
+  );
+
+  app.get(
+    '/blogs/:id',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'One published blog with its markdown content',
+        params: IdParam,
+        response: { 200: Envelope(BlogSchema), ...failures(404, 422, 503) },
+      },
+    },
+    async (request) => ok(await service.get(request.params.id)),
+  );
+};
+
+export default blogRoutes;

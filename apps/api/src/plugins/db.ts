@@ -1,0 +1,25 @@
+import fp from 'fastify-plugin';
+import { createDb, createPool, type Db, type Pool } from '../db/connection';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    pool: Pool;
+  }
+}
+
+export default fp(
+  async (app) => {
+    const pool = createPool({
+      url: app.config.DATABASE_URL,
+      size: app.config.DB_POOL_SIZE,
+      idleTimeoutMs: app.config.DB_IDLE_TIMEOUT_MS,
+    });
+    app.decorate('pool', pool);
+    app.decorate('db', createDb(pool));
+    app.addHook('onClose', async () => {
+      await pool.end();
+    });
+  },
+  { name: 'db', dependencies: ['config'] },
+);

@@ -1,0 +1,125 @@
+import type { ErrorCode, Failure, Locale } from '@folio/schema';
+import { ERROR_STATUS } from '@folio/schema';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
+import type { core } from 'zod';
+import { AppError } from '../lib/errors';
+import { detailMessage, errorMessage, issueMessage } from '../lib/i18n';
+import { dependencyOf } from '../lib/dependency-errors';
+
+const STATUS_CODES = new Map<number, ErrorCode>(
+  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+function fieldErrors(
+  issues: { instancePath: string; keyword: string; message?: string; params: object }[],
+  context: string | undefined,
+  locale: Locale,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const v of issues) {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const field = path.length ? path.join('.') : (context ?? 'body');
+    if (errors[field]) continue;
+    const issue = {
+      ...v.params,
+      code: v.keyword,
+      message: v.message ?? '',
+      path,
+    } as core.$ZodIssue;
+    errors[field] = issueMessage(issue, locale);
+  }
+  return errors;
+}
+
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  extra: Partial<Pick<Failure, 'msg' | 'errors' | 'location'>> = {},
+) {
+  const body: Failure = {
+    result: false,
+    code,
+    msg: extra.msg ?? errorMessage(code, request.locale),
+    ...(extra.errors && { errors: extra.errors }),
+    ...(extra.location && { location: extra.location }),
+    requestId: String(request.id),
+  };
+  return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
+}
+
+/** The one place a failure body is made: every error, of every kind, ends here. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const locale = request.locale ?? 'en';
+
+      if (error instanceof AppError) {
+        if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
+        return send(request, reply, error.code, {
+          msg: error.detail ? detailMessage(error.detail, locale, error.params) : undefined,
+          errors: error.errors,
+          location: error.location,
+        });
+      }
+
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        return send(request, reply, 'VALIDATION_FAILED', {
+          errors: fieldErrors(error.validation, error.validationContext, locale),
+        });
+      }
+
+      if (isResponseSerializationError(error)) {
+        request.log.error(
+          { err: error, issues: error.cause.issues },
+          'response did not match its schema',
+        );
+        return send(request, reply, 'INTERNAL');
+      }
+
+      const dependency = dependencyOf(error);
+      if (dependency) {
+        request.log.error({ err: error }, `${dependency} unavailable`);
+        return send(request, reply, 'UNAVAILABLE', {
+          msg: detailMessage('dependencyDown', locale, { name: dependency }),
+        });
+      }
+
+      const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+      if (mapped) return send(request, reply, mapped);
+
+      const status = error.statusCode ?? 500;
+      if (status === 429) {
+        return send(request, reply, 'RATE_LIMITED');
+      }
+      if (status >= 400 && status < 500) {
+        return send(request, reply, STATUS_CODES.get(status) ?? 'BAD_REQUEST');
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return send(request, reply, 'INTERNAL');
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      send(request, reply, 'NOT_FOUND', {
+        msg: detailMessage('routeNotFound', request.locale ?? 'en', {
+          method: request.method,
+          url: request.url.split('?')[0] ?? '',
+        }),
+      }),
+    );
+  },
+  { name: 'errors', dependencies: ['request-context'] },
+);

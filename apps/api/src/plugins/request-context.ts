@@ -1,0 +1,43 @@
+import type { Locale } from '@folio/schema';
+import { pickLocale } from '@folio/schema';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+  }
+}
+
+const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Keeps a well-formed incoming `x-request-id` (a proxy's), otherwise makes one. */
+export function requestIdFor(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** Request id on every response, the reader's locale, and one log line per request. */
+export default fp(
+  async (app) => {
+    app.decorateRequest('locale', 'en');
+    app.addHook('onRequest', async (request, reply) => {
+      request.locale = pickLocale(request.headers['accept-language']);
+      reply.header('x-request-id', request.id);
+    });
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? null,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request',
+      );
+    });
+  },
+  { name: 'request-context' },
+);

@@ -1,0 +1,33 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** The OpenAPI document is generated from the zod schemas the routes validate with. */
+export default fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: 'Folio API',
+          version: '1.0.0',
+          description:
+            'Every response is an envelope: `{"result": true, "data": ...}` or `{"result": false, "code", "msg", "errors"?, "requestId"}`. ' +
+            '`msg` follows `Accept-Language` (en or zh-CN).',
+        },
+        servers: [{ url: '/' }],
+        tags: [
+          { name: 'blogs', description: 'Published blogs' },
+          { name: 'authors', description: 'Authors' },
+          { name: 'health', description: 'Liveness and readiness' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'swagger' },
+);
