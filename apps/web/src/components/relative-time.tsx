@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type { Locale } from '@folio/schema';
+import { useI18n } from '../lib/i18n';
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+export function formatRelative(time: number, now: number, locale: Locale): string {
+  const seconds = (time - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(seconds) < 10) return format.format(0, 'second');
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) {
+      return format.format(Math.trunc(seconds / size), unit);
+    }
+  }
+  return format.format(Math.trunc(seconds), 'second');
+}
+
+export function formatExact(time: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'long' }).format(time);
+}
+
+/** Fresh enough for the unit shown, without waking up every second for old dates. */
+function refreshDelay(distanceMs: number): number {
+  if (distanceMs < 60_000) return 1_000;
+  if (distanceMs < 3_600_000) return 15_000;
+  return 60_000;
+}
+
+interface RelativeTimeProps {
+  /** An ISO 8601 date-time, as the API sends it. */
+  dateTime: string;
+  className?: string;
+}
+
+/** "3 minutes ago", kept current while shown, with the exact time on hover. */
+export function RelativeTime({ dateTime, className }: RelativeTimeProps) {
+  const { locale } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  const time = Date.parse(dateTime);
+
+  const delay = Number.isNaN(time) ? undefined : refreshDelay(Math.abs(time - now));
+
+  useEffect(() => {
+    if (delay === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), delay);
+    return () => clearInterval(timer);
+  }, [delay]);
+
+  if (Number.isNaN(time)) return <span className={className}>{dateTime}</span>;
+
+  return (
+    <time dateTime={dateTime} title={formatExact(time, locale)} className={className}>
+      {formatRelative(time, now, locale)}
+    </time>
+  );
+}
