@@ -1,0 +1,19 @@
+import { AuthorSchema } from '@folio/schema';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function fetchAuthor(id: number, signal?: AbortSignal) {
+  return apiRequest(`/authors/${id}`, { schema: AuthorSchema, signal });
+}
+
+export function authorQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: ['authors', 'detail', id],
+    queryFn: ({ signal }) => fetchAuthor(id, signal),
+    meta: { showsNotFound: true },
+  });
+}
+
+export function useAuthor(id: number) {
+  return useQuery(authorQueryOptions(id));
+}

@@ -1,0 +1,20 @@
+import { AuthorPageSchema } from '@folio/schema';
+import type { AuthorListParams } from '@folio/schema';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function fetchAuthors(params: AuthorListParams, signal?: AbortSignal) {
+  return apiRequest('/authors', { schema: AuthorPageSchema, query: params, signal });
+}
+
+export function authorsQueryOptions(params: AuthorListParams) {
+  return queryOptions({
+    queryKey: ['authors', 'list', params],
+    queryFn: ({ signal }) => fetchAuthors(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAuthors(params: AuthorListParams) {
+  return useQuery(authorsQueryOptions(params));
+}

@@ -1,0 +1,19 @@
+import { BlogSchema } from '@folio/schema';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function fetchBlog(id: number, signal?: AbortSignal) {
+  return apiRequest(`/blogs/${id}`, { schema: BlogSchema, signal });
+}
+
+export function blogQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: ['blogs', 'detail', id],
+    queryFn: ({ signal }) => fetchBlog(id, signal),
+    meta: { showsNotFound: true },
+  });
+}
+
+export function useBlog(id: number) {
+  return useQuery(blogQueryOptions(id));
+}

@@ -1,0 +1,21 @@
+import { BlogPageSchema } from '@folio/schema';
+import type { BlogListParams } from '@folio/schema';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function fetchBlogs(params: BlogListParams, signal?: AbortSignal) {
+  return apiRequest('/blogs', { schema: BlogPageSchema, query: params, signal });
+}
+
+export function blogsQueryOptions(params: BlogListParams) {
+  return queryOptions({
+    queryKey: ['blogs', 'list', params],
+    queryFn: ({ signal }) => fetchBlogs(params, signal),
+    // Keep the current page on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useBlogs(params: BlogListParams) {
+  return useQuery(blogsQueryOptions(params));
+}

@@ -1,0 +1,40 @@
+import type { Blog } from '@folio/schema';
+import { Link } from 'react-router';
+import { Markdown } from '../../../components/markdown';
+import { RelativeTime } from '../../../components/relative-time';
+import { useI18n } from '../../../lib/i18n';
+
+export function BlogArticle({ blog }: { blog: Blog }) {
+  const { t, locale } = useI18n();
+  return (
+    <article>
+      <header className="mb-4 pb-3 border-bottom">
+        <h1 className="mb-2 text-break">{blog.title}</h1>
+        <p className="text-body-secondary mb-0">
+          {t('blog.byline')}{' '}
+          <Link to={`/authors/${blog.author.id}`} data-testid="blog-author">
+            {blog.author.name}
+          </Link>{' '}
+          · <RelativeTime dateTime={blog.pubDate} /> ·{' '}
+          {t('blog.viewCount', { count: new Intl.NumberFormat(locale).format(blog.viewCount) })}
+        </p>
+      </header>
+      <Markdown source={blog.content} className="blog-content" />
+    </article>
+  );
+}
+
+export function BlogArticlePlaceholder() {
+  const { t } = useI18n();
+  return (
+    <div className="placeholder-glow" aria-busy="true" role="status">
+      <span className="visually-hidden">{t('common.loading')}</span>
+      <div className="placeholder col-8 placeholder-lg mb-3" style={{ height: '2.5rem' }} />
+      <div className="placeholder col-4 mb-4 d-block" />
+      <div className="placeholder col-12 mb-2 d-block" />
+      <div className="placeholder col-11 mb-2 d-block" />
+      <div className="placeholder col-9 mb-2 d-block" />
+      <div className="placeholder col-10 d-block" />
+    </div>
+  );
+}
