@@ -1,0 +1,18 @@
+import { useI18n } from '../../lib/i18n';
+import { APP_NAME } from '../../lib/use-document-title';
+
+export function SiteFooter() {
+  const { t } = useI18n();
+  return (
+    <footer className="border-top bg-body-tertiary py-3 mt-auto">
+      <div className="container d-flex flex-wrap justify-content-between gap-2 small text-body-secondary">
+        <span>
+          © {new Date().getFullYear()} {APP_NAME} · {t('footer.tagline')}
+        </span>
+        <a href="/api/docs" className="link-secondary">
+          {t('footer.apiDocs')}
+        </a>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,95 @@
+import Offcanvas from 'bootstrap/js/dist/offcanvas';
+import { useEffect, useId, useRef } from 'react';
+import { Link, NavLink } from 'react-router';
+import { useI18n } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
+import { APP_NAME } from '../../lib/use-document-title';
+import { LanguageSwitch } from './language-switch';
+
+const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/blogs', label: 'nav.blogs' },
+  { to: '/authors', label: 'nav.authors' },
+];
+
+/**
+ * Links sit inline from the `lg` breakpoint; below it they move into an offcanvas panel run by
+ * Bootstrap's own Offcanvas (focus trap, Escape, backdrop, scroll lock).
+ */
+export function SiteNavbar() {
+  const { t } = useI18n();
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const titleId = useId();
+
+  useEffect(() => {
+    const element = menuRef.current;
+    if (!element) return;
+    const menu = Offcanvas.getOrCreateInstance(element);
+    return () => menu.dispose();
+  }, []);
+
+  const menu = () => (menuRef.current ? Offcanvas.getOrCreateInstance(menuRef.current) : null);
+
+  return (
+    <nav
+      className="navbar navbar-expand-lg bg-body-tertiary border-bottom"
+      aria-label={t('nav.main')}
+    >
+      <div className="container">
+        <Link to="/" className="navbar-brand fw-bold">
+          {APP_NAME}
+        </Link>
+        <div className="d-flex align-items-center gap-2 ms-auto order-lg-last">
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="navbar-toggler"
+            aria-controls={menuId}
+            aria-label={t('nav.menu')}
+            data-testid="menu-toggler"
+            onClick={() => menu()?.toggle()}
+          >
+            <span className="navbar-toggler-icon" />
+          </button>
+        </div>
+        <div
+          ref={menuRef}
+          id={menuId}
+          className="offcanvas offcanvas-end"
+          tabIndex={-1}
+          aria-labelledby={titleId}
+          data-testid="menu"
+        >
+          <div className="offcanvas-header">
+            <h2 className="offcanvas-title h5" id={titleId}>
+              {t('nav.menu')}
+            </h2>
+            <button
+              type="button"
+              className="btn-close"
+              aria-label={t('common.close')}
+              onClick={() => menu()?.hide()}
+            />
+          </div>
+          <div className="offcanvas-body">
+            <ul className="navbar-nav flex-grow-1">
+              {LINKS.map((link) => (
+                <li key={link.to} className="nav-item">
+                  <NavLink
+                    to={link.to}
+                    end={link.end}
+                    className="nav-link"
+                    onClick={() => menu()?.hide()}
+                  >
+                    {t(link.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,75 @@
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../lib/i18n';
+import { renderRoute, stubApi } from '../../test/render-route';
+import { BlogPage } from './blog-page';
+
+const routes = [{ path: '/blogs/:id', element: <BlogPage /> }];
+
+describe('/blogs/:id', () => {
+  beforeEach(() => setLocale('en'));
+
+  it('shows the blog with its author link and sanitized markdown', async () => {
+    stubApi(() => ({
+      status: 200,
+      body: {
+        result: true,
+        data: {
+          id: 7,
+          title: 'The old man and the sea',
+          pubDate: '2016-01-11T11:01:05.000Z',
+          viewCount: 1234,
+          author: { id: 3, name: 'Larry' },
+          content:
+            '## A fish\n\nSo **big**.<img src="x" onerror="alert(1)"><script>alert(2)</script>',
+          createdAt: '2016-01-11T11:01:05.000Z',
+          updatedAt: '2016-01-11T11:01:05.000Z',
+        },
+      },
+    }));
+    renderRoute(routes, '/blogs/7');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'The old man and the sea' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Larry' })).toHaveAttribute('href', '/authors/3');
+    expect(screen.getByRole('heading', { level: 2, name: 'A fish' })).toBeInTheDocument();
+    expect(screen.getByText('big').tagName).toBe('STRONG');
+    expect(document.querySelector('script')).toBeNull();
+    expect(document.querySelector('[onerror]')).toBeNull();
+    expect(screen.getByRole('time')).toHaveAttribute('datetime', '2016-01-11T11:01:05.000Z');
+    expect(screen.getByText(/Views: 1,234/)).toBeInTheDocument();
+  });
+
+  it('shows "not found" on the page for a 404, without a toast', async () => {
+    stubApi(() => ({
+      status: 404,
+      body: { result: false, code: 'NOT_FOUND', msg: 'No such blog.', requestId: 'r' },
+    }));
+    renderRoute(routes, '/blogs/999');
+
+    expect(await screen.findByRole('heading', { name: 'Blog not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to all blogs' })).toHaveAttribute(
+      'href',
+      '/blogs',
+    );
+    expect(screen.queryByTestId('toast')).not.toBeInTheDocument();
+  });
+
+  it('does not ask the API about an id that cannot exist', async () => {
+    const fetchMock = stubApi(() => ({ status: 500, body: {} }));
+    renderRoute(routes, '/blogs/abc');
+    expect(await screen.findByRole('heading', { name: 'Blog not found' })).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('speaks Chinese when asked', async () => {
+    setLocale('zh-CN');
+    stubApi(() => ({
+      status: 404,
+      body: { result: false, code: 'NOT_FOUND', msg: '没有这篇博客。', requestId: 'r' },
+    }));
+    renderRoute(routes, '/blogs/999');
+    expect(await screen.findByRole('heading', { name: '找不到这篇博客' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,141 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../lib/i18n';
+import { renderRoute, requestedUrls, stubApi } from '../../test/render-route';
+import { BlogsPage } from './blogs-page';
+
+const authors = [
+  {
+    id: 1,
+    name: 'Mark',
+    email: 'mark@example.com',
+    bio: null,
+    blogCount: 30,
+    createdAt: '2016-01-01T00:00:00.000Z',
+  },
+  {
+    id: 2,
+    name: 'Lily',
+    email: 'lily@example.com',
+    bio: null,
+    blogCount: 15,
+    createdAt: '2016-01-01T00:00:00.000Z',
+  },
+];
+
+function blogPage(url: URL) {
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const perPage = Number(url.searchParams.get('perPage') ?? 20);
+  const total = 45;
+  const first = (page - 1) * perPage;
+  const items = Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => ({
+    id: 100 + first + i,
+    title: `Blog ${first + i + 1}`,
+    pubDate: '2016-01-11T11:01:05.000Z',
+    viewCount: 0,
+    author: { id: 1, name: 'Mark' },
+  }));
+  return { items, page, perPage, total, pages: Math.ceil(total / perPage) };
+}
+
+function stubBlogsApi() {
+  return stubApi((url) => {
+    if (url.pathname === '/api/v1/authors') {
+      return {
+        status: 200,
+        body: { result: true, data: { items: authors, page: 1, perPage: 100, total: 2, pages: 1 } },
+      };
+    }
+    return { status: 200, body: { result: true, data: blogPage(url) } };
+  });
+}
+
+function firstSerial() {
+  const rows = within(screen.getByTestId('blog-table')).getAllByRole('row');
+  return within(rows[1]!).getAllByRole('cell')[0]!.textContent;
+}
+
+describe('/blogs', () => {
+  beforeEach(() => setLocale('en'));
+
+  it('numbers rows on from the earlier pages', async () => {
+    stubBlogsApi();
+    renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs?page=2');
+
+    expect(await screen.findByRole('link', { name: 'Blog 21' })).toBeInTheDocument();
+    expect(firstSerial()).toBe('21');
+    expect(screen.getByText('Showing 21–40 of 45')).toBeInTheDocument();
+    expect(screen.getByLabelText('Page 2')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('keeps page and size in the URL, and asks the API for them', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubBlogsApi();
+    const router = renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs');
+    await screen.findByRole('link', { name: 'Blog 1' });
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByRole('link', { name: 'Blog 21' });
+    expect(router.state.location.search).toBe('?page=2');
+
+    await user.selectOptions(screen.getByLabelText('Per page'), '10');
+    await screen.findByRole('link', { name: 'Blog 1' });
+    expect(router.state.location.search).toBe('?perPage=10');
+    const last = requestedUrls(fetchMock, '/api/v1/blogs').at(-1);
+    expect(last?.searchParams.get('perPage')).toBe('10');
+    expect(last?.searchParams.get('page')).toBe('1');
+  });
+
+  it('starts again from page 1 on a new search or author', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubBlogsApi();
+    const router = renderRoute(
+      [{ path: '/blogs', element: <BlogsPage /> }],
+      '/blogs?page=3&perPage=10',
+    );
+    await screen.findByRole('link', { name: 'Blog 21' });
+
+    await user.type(screen.getByLabelText('Search'), 'sea{Enter}');
+    await waitFor(() => expect(router.state.location.search).toBe('?perPage=10&q=sea'));
+    await waitFor(() => {
+      const last = requestedUrls(fetchMock, '/api/v1/blogs').at(-1);
+      expect(last?.searchParams.get('q')).toBe('sea');
+      expect(last?.searchParams.get('page')).toBe('1');
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Page 2' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?perPage=10&q=sea&page=2'));
+
+    await user.selectOptions(await screen.findByLabelText('Author'), 'Lily');
+    await waitFor(() => expect(router.state.location.search).toBe('?perPage=10&q=sea&authorId=2'));
+    const last = requestedUrls(fetchMock, '/api/v1/blogs').at(-1);
+    expect(last?.searchParams.get('authorId')).toBe('2');
+  });
+
+  it('says so when nothing matches', async () => {
+    stubApi(() => ({
+      status: 200,
+      body: { result: true, data: { items: [], page: 1, perPage: 20, total: 0, pages: 0 } },
+    }));
+    renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs?q=nothing');
+    expect(await screen.findByText('No blogs found.')).toBeInTheDocument();
+  });
+
+  it('shows a failure on the page and as a toast', async () => {
+    stubApi(() => ({
+      status: 400,
+      body: {
+        result: false,
+        code: 'BAD_REQUEST',
+        msg: 'The request could not be read.',
+        requestId: 'r',
+      },
+    }));
+    renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs');
+    expect(await screen.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    const toast = await screen.findByTestId('toast');
+    expect(toast).toHaveTextContent('The request could not be read.');
+    expect(toast).toHaveAttribute('data-kind', 'danger');
+  });
+});

@@ -1,0 +1,35 @@
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { Loading } from '../../components/loading';
+import { useBlogs } from '../../features/blogs/api/get-blogs';
+import { LatestBlogs } from '../../features/blogs/components/latest-blogs';
+import { useI18n } from '../../lib/i18n';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+const LATEST_COUNT = 10;
+
+export function HomePage() {
+  const { t } = useI18n();
+  useDocumentTitle(undefined);
+  const latest = useBlogs({ page: 1, perPage: LATEST_COUNT, sort: '-pubDate' });
+
+  return (
+    <>
+      <div className="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-3">
+        <h1 className="h2 mb-0">{t('home.title')}</h1>
+        <Link to="/blogs">{t('home.allBlogs')}</Link>
+      </div>
+      <p className="text-body-secondary">{t('home.intro')}</p>
+      {latest.isPending ? (
+        <Loading />
+      ) : latest.isError && !latest.data ? (
+        <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />
+      ) : latest.data.items.length === 0 ? (
+        <EmptyState>{t('blogs.empty')}</EmptyState>
+      ) : (
+        <LatestBlogs blogs={latest.data.items} />
+      )}
+    </>
+  );
+}
