@@ -1,11 +1,11 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { loggerOptions } from './lib/logger';
+import { loggerOptions, RequestLogController } from './lib/logger';
 import authorRoutes from './modules/authors/routes';
 import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
@@ -18,22 +18,20 @@ import spaPlugin from './plugins/spa';
 import swaggerPlugin from './plugins/swagger';
 
 export interface BuildOptions {
-  /** Overrides for tests (a logger stream, for instance). */
-  fastify?: Partial<FastifyServerOptions>;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The whole API as one Fastify instance; the server and every test build it the same way. */
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, options.logStream),
     genReqId: requestIdFor,
-    requestIdLogLabel: 'reqId',
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    ...options.fastify,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

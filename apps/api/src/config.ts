@@ -18,7 +18,7 @@ const bool = z
 const urlWithProtocol = (protocols: string[]) =>
   z
     .string()
-    .url()
+    .url({ abort: true })
     .refine((v) => protocols.includes(new URL(v).protocol), {
       message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     });

@@ -1,4 +1,9 @@
-import type { FastifyServerOptions } from 'fastify';
+import {
+  LogController,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Config } from '../config';
 
 const SECRET_FIELDS = [
@@ -12,8 +17,12 @@ const SECRET_FIELDS = [
 ];
 
 /** pino options: secrets redacted everywhere they can appear, pretty lines in development. */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  config: Config,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
+    ...(stream && { stream }),
     level: config.LOG_LEVEL,
     redact: {
       paths: [
@@ -26,11 +35,34 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       ],
       censor: '[redacted]',
     },
-    ...(config.NODE_ENV === 'development' && {
-      transport: {
-        target: 'pino-pretty',
-        options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
-      },
-    }),
+    ...(config.NODE_ENV === 'development' &&
+      !stream && {
+        transport: {
+          target: 'pino-pretty',
+          options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+        },
+      }),
   };
+}
+
+/** One line per request, written when it completes: id, method, route, status and time. */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'reqId' });
+  }
+
+  override incomingRequest() {}
+
+  override requestCompleted(_error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  }
 }

@@ -19,7 +19,9 @@ export default fp(
         app.log.warn({ err }, 'redis connection error');
       }
     });
-    redis.connect().catch(() => undefined);
+    // Wait for the first connection so the first requests find Redis ready; when it is down the
+    // app still starts (requests that need it answer 503) and ioredis keeps reconnecting.
+    await redis.connect().catch(() => undefined);
     app.decorate('redis', redis);
     app.addHook('onClose', async () => {
       redis.disconnect();

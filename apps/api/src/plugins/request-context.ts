@@ -18,25 +18,13 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Request id on every response, the reader's locale, and one log line per request. */
+/** Request id on every response and the reader's locale on every request. */
 export default fp(
   async (app) => {
     app.decorateRequest('locale', 'en');
     app.addHook('onRequest', async (request, reply) => {
       request.locale = pickLocale(request.headers['accept-language']);
       reply.header('x-request-id', request.id);
-    });
-    app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
-        {
-          method: request.method,
-          route: request.routeOptions.url ?? null,
-          url: request.url,
-          status: reply.statusCode,
-          ms: Math.round(reply.elapsedTime * 10) / 10,
-        },
-        'request',
-      );
     });
   },
   { name: 'request-context' },

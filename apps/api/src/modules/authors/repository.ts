@@ -30,7 +30,7 @@ const authorColumns = {
 
 export function createAuthorRepository(db: Db) {
   return {
-    async listPage(filter: AuthorFilter, limit: number, offset: number) {
+    listPage(filter: AuthorFilter, limit: number, offset: number) {
       return db
         .select(authorColumns)
         .from(authors)

@@ -40,12 +40,7 @@ export function createBlogRepository(db: Db) {
      * One page in (pubDate, id) order. The page's ids come from the covering index first (a
      * "deferred join"), so deep offsets walk index entries, not rows.
      */
-    async listPage(
-      filter: BlogFilter,
-      sort: BlogListParams['sort'],
-      limit: number,
-      offset: number,
-    ): Promise<BlogSummaryRow[]> {
+    listPage(filter: BlogFilter, sort: BlogListParams['sort'], limit: number, offset: number) {
       const order = sort === 'pubDate' ? asc : desc;
       const page = db
         .select({ id: blogs.id })
@@ -63,8 +58,12 @@ export function createBlogRepository(db: Db) {
         .orderBy(order(blogs.pubDate), order(blogs.id));
     },
 
+    countQuery(filter: BlogFilter) {
+      return db.select({ n: count() }).from(blogs).where(whereOf(filter));
+    },
+
     async count(filter: BlogFilter): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(blogs).where(whereOf(filter));
+      const [row] = await this.countQuery(filter);
       return row?.n ?? 0;
     },
 

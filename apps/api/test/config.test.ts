@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('has a default for every setting a newcomer needs', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: 'localhost',
+      PORT: 3000,
+      DATABASE_URL: 'mysql://root@127.0.0.1:3306/folio',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('stops on a bad value with one line naming the setting: %o', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      const message = (err as Error).message;
+      expect(message.startsWith(`Invalid setting ${name}=`)).toBe(true);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it.each([undefined, 'short', DEV_JWT_SECRET, 'changeme'])(
+    'refuses to run in production with the secret %s and says how to make one',
+    (secret) => {
+      const env = { NODE_ENV: 'production', ...(secret && { JWT_SECRET: secret }) };
+      expect(() => loadConfig(env)).toThrow(/JWT_SECRET.*pnpm secret/);
+    },
+  );
+
+  it('accepts a strong secret in production', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'k'.repeat(20) + 'Zx9!'.repeat(5),
+    });
+    expect(config.NODE_ENV).toBe('production');
+  });
+});

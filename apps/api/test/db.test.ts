@@ -1,0 +1,131 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app';
+import { authors, blogs } from '../src/db/schema';
+import { SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
+import { createAuthorRepository } from '../src/modules/authors/repository';
+import { createBlogRepository } from '../src/modules/blogs/repository';
+import { buildTestApp, makeAuthor, makeBlog, resetData } from './helpers';
+
+let app: App;
+beforeAll(async () => {
+  ({ app } = await buildTestApp());
+});
+afterAll(() => app.close());
+
+describe('seed', () => {
+  it('adds exactly the original sample authors and blogs, once', async () => {
+    await resetData(app);
+    expect(await seedIfEmpty(app.db)).toBe(true);
+    expect(await seedIfEmpty(app.db)).toBe(false);
+    const people = await app.db.select().from(authors).orderBy(asc(authors.id));
+    expect(people.map((a) => [a.name, a.email])).toEqual([
+      ['Mark', 'mark@gmail.com'],
+      ['Jacob', 'jacob@gmail.com'],
+      ['Larry', 'larry@gmail.com'],
+      ['Tom', 'tom@gmail.com'],
+      ['Lily', 'lily@gmail.com'],
+    ]);
+    const rows = await app.db
+      .select({
+        author: authors.name,
+        title: blogs.title,
+        pubDate: blogs.pubDate,
+        status: blogs.status,
+        content: blogs.content,
+      })
+      .from(blogs)
+      .innerJoin(authors, eq(authors.id, blogs.authorId))
+      .orderBy(asc(blogs.id));
+    expect(rows.map((r) => [r.author, r.title, r.pubDate.toISOString()])).toEqual([
+      ['Mark', 'The old man and the sea', '2016-01-11T11:01:05.000Z'],
+      ['Jacob', 'The fault in our stars', '2016-01-11T20:23:27.000Z'],
+      ['Larry', 'The Great Gatsby', '2016-01-11T23:15:18.000Z'],
+      ['Tom', 'Sense and Sensibility', '2016-01-12T12:25:34.000Z'],
+      ['Tom', 'Pride and Prejudice', '2016-01-12T13:17:25.000Z'],
+      ['Lily', 'Game of Thrones', '2016-01-12T14:53:01.000Z'],
+      ['Mark', 'Charlie and the Chocolate Factory', '2016-01-12T15:13:17.000Z'],
+      ['Larry', "Harry Potter and the Sorcerer's Stone", '2016-01-12T19:32:15.000Z'],
+      ['Larry', 'The house on mango street', '2016-01-12T01:43:42.000Z'],
+      ['Jacob', 'And then there were none', '2016-01-13T16:17:32.000Z'],
+    ]);
+    expect(rows.every((r) => r.status === 'published' && r.content.length > 40)).toBe(true);
+    expect(SAMPLE_BLOGS).toHaveLength(10);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/blogs?q=Harry' });
+    expect(res.json().data.items.map((b: { title: string }) => b.title)).toEqual([
+      "Harry Potter and the Sorcerer's Stone",
+    ]);
+  });
+});
+
+describe('the connection pool', () => {
+  it('talks utf8mb4 in UTC', async () => {
+    const [rows] = await app.pool.query(
+      'SELECT @@session.time_zone AS tz, @@character_set_connection AS cs',
+    );
+    expect(rows).toEqual([{ tz: '+00:00', cs: 'utf8mb4' }]);
+  });
+
+  it('replaces a connection the server dropped after wait_timeout instead of failing a request', async () => {
+    await resetData(app);
+    const author = await makeAuthor(app);
+    await makeBlog(app, author.id);
+    // Every idle connection in the pool gets a one-second wait_timeout, so the server closes it.
+    const held = await Promise.all([app.pool.getConnection(), app.pool.getConnection()]);
+    const before = [];
+    for (const conn of held) {
+      await conn.query('SET SESSION wait_timeout = 1');
+      before.push(conn.threadId);
+    }
+    held.forEach((conn) => conn.release());
+    await new Promise((r) => setTimeout(r, 2500));
+    const [alive] = await app.pool.query(
+      `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID IN (${before.join(',')})`,
+    );
+    expect(alive).toEqual([{ n: 0 }]);
+    for (let i = 0; i < 3; i++) {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/blogs' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().data.total).toBe(1);
+    }
+  });
+});
+
+describe('list queries use an index', () => {
+  type Plan = { select_type: string; table: string; key: string | null; Extra: string }[];
+  async function explain(query: { toSQL: () => { sql: string; params: unknown[] } }) {
+    const { sql: text, params } = query.toSQL();
+    const [rows] = await app.pool.query(`EXPLAIN ${text}`, params);
+    return rows as Plan;
+  }
+  /** The step that picks the rows: the derived page of ids, or the query itself. */
+  const picking = (plan: Plan) =>
+    plan.find((row) => row.select_type === 'DERIVED') ?? plan.find((row) => row.table === 'blogs');
+
+  it('picks blog pages and totals from the visible-blogs indexes, without a filesort', async () => {
+    const blogsRepo = createBlogRepository(app.db);
+    const either = /^blogs_(author_)?visible_pub_idx$/;
+    const cases: [Parameters<typeof blogsRepo.listPage>[0], string | RegExp][] = [
+      [{}, 'blogs_visible_pub_idx'],
+      [{ q: 'harry' }, 'blogs_visible_pub_idx'],
+      [{ authorId: 1 }, 'blogs_author_visible_pub_idx'],
+      [{ authorId: 1, q: 'harry' }, either],
+    ];
+    for (const [filter, index] of cases) {
+      for (const sort of ['-pubDate', 'pubDate'] as const) {
+        const step = picking(await explain(blogsRepo.listPage(filter, sort, 20, 39_980)));
+        expect(step?.key).toMatch(index);
+        expect(step!.Extra).not.toContain('filesort');
+      }
+      expect(picking(await explain(blogsRepo.countQuery(filter)))?.key).toMatch(index);
+    }
+  });
+
+  it("counts each listed author's blogs through the per-author index", async () => {
+    const plan = await explain(createAuthorRepository(app.db).listPage({}, 20, 0));
+    expect(plan.find((row) => row.select_type === 'DEPENDENT SUBQUERY')).toMatchObject({
+      table: 'blogs',
+      key: 'blogs_author_visible_pub_idx',
+    });
+  });
+});

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import mysql from 'mysql2/promise';
+import { describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
+
+const apiDir = fileURLToPath(new URL('..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs src/server.ts as a real process. */
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: apiDir,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      DATABASE_URL: TEST_DATABASE_URL,
+      REDIS_URL: TEST_REDIS_URL,
+      WEB_DIST: '/nonexistent',
+      SEED_ON_EMPTY: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitForReady(port: number) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health/live`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+describe('the server process', () => {
+  it('stops with one line naming a bad setting', async () => {
+    const server = startServer({ PORT: 'eighty' });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^folio: Invalid setting PORT="eighty"/);
+  });
+
+  it('stops with one line saying MariaDB is down, where, and how to start it', async () => {
+    const server = startServer({ PORT: '0', DATABASE_URL: 'mysql://root@127.0.0.1:1/folio_test' });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/MariaDB is not reachable at 127\.0\.0\.1:1 .*start-stop-daemon/);
+  });
+
+  it('stops with one line saying Redis is down, where, and how to start it', async () => {
+    const server = startServer({ PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Redis is not reachable at 127\.0\.0\.1:1 .*redis-server/);
+  });
+
+  it('finishes a request in flight on SIGTERM, then exits 0 within 10 s', async () => {
+    const port = await freePort();
+    const server = startServer({ PORT: String(port) });
+    await waitForReady(port);
+    // A write lock on blogs holds the list request inside the server while the signal arrives.
+    const locker = await mysql.createConnection({ uri: TEST_DATABASE_URL });
+    await locker.query('LOCK TABLES blogs WRITE');
+    let answered = false;
+    const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/blogs?perPage=100`).then((res) => {
+      answered = true;
+      return res;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    await locker.query('UNLOCK TABLES');
+    await locker.end();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect(fetch(`http://127.0.0.1:${port}/api/v1/health/live`)).rejects.toThrow();
+  });
+});
