@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts the local MariaDB and Redis when they are installed here but not running, and makes the
+# repository's .env (a random JWT_SECRET) on first use. Servers elsewhere are left to the app,
+# which names any it cannot reach.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() {
+  for _ in $(seq 1 60); do listening "$1" && return 0; sleep 0.5; done
+  return 1
+}
+
+if ! listening 3306 && [ -x /usr/sbin/mariadbd ]; then
+  echo "folio: starting MariaDB"
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  wait_for 3306 || { echo "folio: MariaDB did not start on 127.0.0.1:3306" >&2; exit 1; }
+fi
+# Some installs let root in through the socket only; Folio connects over TCP.
+if listening 3306 && command -v mariadb >/dev/null && ! mariadb -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    mariadb -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')" || true
+  fi
+fi
+
+if ! listening 6379 && command -v redis-server >/dev/null; then
+  echo "folio: starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  wait_for 6379 || { echo "folio: Redis did not start on 127.0.0.1:6379" >&2; exit 1; }
+fi
+
+if [ ! -f "$root/.env" ] && [ -z "${JWT_SECRET:-}" ]; then
+  secret="$(node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))")"
+  printf '# Made by pnpm start on first run; keep it out of git.\nJWT_SECRET=%s\n' "$secret" >"$root/.env"
+  echo "folio: wrote a new JWT_SECRET to .env"
+fi
