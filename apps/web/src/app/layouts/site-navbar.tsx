@@ -56,7 +56,7 @@ export function SiteNavbar() {
         <div
           ref={menuRef}
           id={menuId}
-          className="offcanvas offcanvas-end"
+          className="offcanvas offcanvas-end site-menu"
           tabIndex={-1}
           aria-labelledby={titleId}
           data-testid="menu"
@@ -79,7 +79,7 @@ export function SiteNavbar() {
                   <NavLink
                     to={link.to}
                     end={link.end}
-                    className="nav-link"
+                    className={({ isActive }) => `nav-link ${isActive ? 'fw-semibold' : ''}`}
                     onClick={() => menu()?.hide()}
                   >
                     {t(link.label)}

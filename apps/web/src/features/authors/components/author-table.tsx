@@ -16,7 +16,7 @@ export function AuthorTable({ authors, firstNumber }: AuthorTableProps) {
       <table className="table table-hover align-middle mb-0" data-testid="author-table">
         <thead>
           <tr>
-            <th scope="col" className="text-end">
+            <th scope="col" className="text-end col-serial">
               #
             </th>
             <th scope="col">{t('author.name')}</th>

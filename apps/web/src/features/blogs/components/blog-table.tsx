@@ -18,7 +18,7 @@ export function BlogTable({ blogs, firstNumber, showAuthor = true }: BlogTablePr
       <table className="table table-hover align-middle mb-0" data-testid="blog-table">
         <thead>
           <tr>
-            <th scope="col" className="text-end">
+            <th scope="col" className="text-end col-serial">
               #
             </th>
             <th scope="col">{t('blog.title')}</th>
