@@ -33,7 +33,8 @@ describe('/blogs/:id', () => {
       await screen.findByRole('heading', { level: 1, name: 'The old man and the sea' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Larry' })).toHaveAttribute('href', '/authors/3');
-    expect(screen.getByRole('heading', { level: 2, name: 'A fish' })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByRole('heading', { level: 3, name: 'A fish' })).toBeInTheDocument();
     expect(screen.getByText('big').tagName).toBe('STRONG');
     expect(document.querySelector('script')).toBeNull();
     expect(document.querySelector('[onerror]')).toBeNull();

@@ -14,7 +14,7 @@ export function AuthorTable({ authors, firstNumber }: AuthorTableProps) {
   return (
     <div className="table-responsive">
       <table className="table table-hover align-middle mb-0" data-testid="author-table">
-        <thead>
+        <thead className="text-nowrap">
           <tr>
             <th scope="col" className="text-end col-serial">
               #

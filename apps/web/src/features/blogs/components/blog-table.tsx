@@ -16,7 +16,7 @@ export function BlogTable({ blogs, firstNumber, showAuthor = true }: BlogTablePr
   return (
     <div className="table-responsive">
       <table className="table table-hover align-middle mb-0" data-testid="blog-table">
-        <thead>
+        <thead className="text-nowrap">
           <tr>
             <th scope="col" className="text-end col-serial">
               #
