@@ -1,0 +1,367 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The production build behind Debian's nginx, configured by nginx/nginx.conf and
+// nginx/templates/folio.conf.template rendered as the nginx image's entrypoint would.
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const webDist = join(repo, 'apps/web/dist');
+const apiBundle = join(repo, 'apps/api/dist/server.js');
+const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+const ONE_YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
+const NGINX_ID = /^[0-9a-f]{32}$/;
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+let workDir: string | undefined;
+let api: Child | undefined;
+let nginx: Child | undefined;
+let nginxArgs = { test: [] as string[], run: [] as string[] };
+let port = 0;
+let accessLog = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns in its own process group so the group (nginx's workers too) can be ended together. */
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdout: 'pipe' | number = 'pipe',
+): Child {
+  const child = spawn(command, args, { env, detached: true, stdio: ['ignore', stdout, 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('error', (err) => {
+      keep(Buffer.from(String(err)));
+      resolve(null);
+    });
+    child.on('exit', (code) => resolve(code));
+  });
+  return { name, process: child, output: () => output, exited };
+}
+
+async function stop(child: Child | undefined) {
+  if (!child || child.process.pid === undefined) return;
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
+  const group = -child.process.pid;
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(group, signal);
+    } catch {
+      // already gone
+    }
+  };
+  kill('SIGTERM');
+  const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+  await child.exited;
+  clearTimeout(timer);
+  // nginx's workers outlive a master that died hard; make sure none is left.
+  kill('SIGKILL');
+}
+
+async function waitFor(child: Child, url: string) {
+  const deadline = Date.now() + 60_000;
+  let exitCode: number | null | undefined;
+  void child.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new Error(`${child.name} exited (${exitCode}) before answering:\n${child.output()}`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${child.name} did not answer ${url} within 60 s:\n${child.output()}`);
+}
+
+/** node:http, not fetch: fetch would decode gzip and hide what nginx actually sent. */
+function request(
+  path: string,
+  { method = 'GET', headers = {} }: { method?: string; headers?: OutgoingHttpHeaders } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Announces a body of `length` bytes and sends none of it: nginx must refuse on the header alone. */
+function announceUpload(path: string, length: number): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(length) },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
+
+function json(reply: Reply) {
+  expect(reply.headers['content-type']).toMatch(/^application\/json/);
+  return JSON.parse(reply.body.toString('utf8'));
+}
+
+function expectSecurityHeaders(headers: IncomingHttpHeaders) {
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers.server).toBe('nginx');
+}
+
+async function renderConfig(dir: string, listen: string, upstream: string) {
+  const template = await readFile(join(repo, 'nginx/templates/folio.conf.template'), 'utf8');
+  const values: Record<string, string> = {
+    FOLIO_LISTEN: listen,
+    FOLIO_SPA_ROOT: webDist,
+    FOLIO_API_UPSTREAM: upstream,
+  };
+  const site = template.replace(/\$\{(\w+)\}/g, (token, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`the nginx template uses ${token}, which is not set`);
+    return value;
+  });
+  await mkdir(join(dir, 'conf.d'));
+  await copyFile(join(repo, 'nginx/nginx.conf'), join(dir, 'nginx.conf'));
+  await writeFile(join(dir, 'conf.d/folio.conf'), site);
+  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((kind) => `${kind}_temp_path ${join(dir, kind)};\n`)
+    .join('');
+  await writeFile(join(dir, 'conf.d/00-temp-paths.conf'), tempPaths);
+  const pid = `pid ${join(dir, 'nginx.pid')};`;
+  const args = ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
+  return { test: ['-t', ...args, '-g', pid], run: [...args, '-g', `${pid} daemon off;`] };
+}
+
+async function indexHtml() {
+  return readFile(join(webDist, 'index.html'), 'utf8');
+}
+
+async function builtAssets(): Promise<string[]> {
+  return [...(await indexHtml()).matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+beforeAll(async () => {
+  for (const [path, what] of [
+    [join(webDist, 'index.html'), 'the SPA build (apps/web/dist)'],
+    [apiBundle, 'the API build (apps/api/dist/server.js)'],
+  ] as const) {
+    if (!existsSync(path)) throw new Error(`${what} is missing: run \`pnpm build\` first`);
+  }
+
+  workDir = await mkdtemp(join(tmpdir(), 'folio-nginx-'));
+  const apiPort = await freePort();
+  api = start('the API', process.execPath, ['--enable-source-maps', apiBundle], {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    DATABASE_URL: 'mysql://root@127.0.0.1:3306/folio_nginx_test',
+    // Its own Redis database, so totals cached by other runs on other databases stay out.
+    REDIS_URL: 'redis://127.0.0.1:6379/13',
+    JWT_SECRET: 'nginx-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+    LOG_LEVEL: 'warn',
+    TRUST_PROXY: 'true',
+    // Nowhere: every SPA byte below must come from nginx, not the API.
+    WEB_DIST: join(workDir, 'no-spa-here'),
+    MIGRATE_ON_START: 'true',
+    SEED_ON_EMPTY: 'true',
+  });
+  await waitFor(api, `http://127.0.0.1:${apiPort}/api/v1/health/ready`);
+
+  port = await freePort();
+  nginxArgs = await renderConfig(workDir, `127.0.0.1:${port}`, `127.0.0.1:${apiPort}`);
+  // The config logs requests to /dev/stdout (the container's log); here that is a file to read.
+  accessLog = join(workDir, 'access.log');
+  const accessLogFd = openSync(accessLog, 'a');
+  nginx = start('nginx', NGINX, nginxArgs.run, { PATH: process.env.PATH }, accessLogFd);
+  closeSync(accessLogFd);
+  await waitFor(nginx, `http://127.0.0.1:${port}/index.html`);
+});
+
+afterAll(async () => {
+  await Promise.all([stop(nginx), stop(api)]);
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('nginx in front of the built SPA and API', () => {
+  it('accepts the rendered config (nginx -t)', () => {
+    const result = spawnSync(NGINX, nginxArgs.test, {
+      encoding: 'utf8',
+      // nginx opens /dev/stdout for the access log, which a pipe or socket may not allow.
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    expect(result.stderr).toContain('test is successful');
+    expect(result.status).toBe(0);
+  });
+
+  it('serves index.html at / uncached, with the security headers', async () => {
+    const reply = await request('/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(reply.body.toString('utf8')).toBe(await indexHtml());
+    expect(reply.headers['cache-control']).toContain('no-cache');
+    expectSecurityHeaders(reply.headers);
+    const csp = reply.headers['content-security-policy'];
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+  });
+
+  it('answers client routes with the SPA shell (history fallback)', async () => {
+    for (const path of ['/blogs/1', '/authors', '/account/profile?tab=1']) {
+      const reply = await request(path);
+      expect(reply.status, path).toBe(200);
+      expect(reply.body.toString('utf8'), path).toBe(await indexHtml());
+      expect(reply.headers['cache-control'], path).toBe('no-cache');
+    }
+  });
+
+  it('caches hashed assets for a year and gzips js and css', async () => {
+    const assets = await builtAssets();
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const asset of assets) {
+      const reply = await request(asset, { headers: { 'accept-encoding': 'gzip' } });
+      expect(reply.status, asset).toBe(200);
+      expect(reply.headers['cache-control'], asset).toBe(ONE_YEAR_IMMUTABLE);
+      expect(reply.headers['content-encoding'], asset).toBe('gzip');
+      expect(reply.headers.vary, asset).toContain('Accept-Encoding');
+      expect(reply.headers['x-content-type-options'], asset).toBe('nosniff');
+      const original = await readFile(join(webDist, asset));
+      expect(gunzipSync(reply.body).equals(original), asset).toBe(true);
+    }
+  });
+
+  it('sends assets uncompressed to a client that does not ask for gzip', async () => {
+    const [asset] = await builtAssets();
+    const reply = await request(asset!);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('answers a missing hashed asset with 404, not the shell', async () => {
+    const reply = await request('/assets/index-doesnotexist.js');
+    expect(reply.status).toBe(404);
+    expect(reply.headers['cache-control']).toBeUndefined();
+  });
+
+  it('proxies /api/ to the API: the seeded blogs in the envelope, with a request id', async () => {
+    const reply = await request('/api/v1/blogs', { headers: { 'accept-encoding': 'gzip' } });
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(gunzipSync(reply.body).toString('utf8'));
+    expect(body.result).toBe(true);
+    expect(body.data.total).toBe(10);
+    expect(body.data.items.length).toBe(10);
+    // nginx made the id, the API kept it and sent it back once.
+    expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+    expect(reply.headers['content-security-policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(reply.headers['cache-control'] ?? '').not.toContain('immutable');
+  });
+
+  it("keeps the client's x-request-id all the way to the API", async () => {
+    const id = 'nginx-test-0123456789';
+    const found = await request('/api/v1/blogs?perPage=1', { headers: { 'x-request-id': id } });
+    expect(found.status).toBe(200);
+    expect(found.headers['x-request-id']).toBe(id);
+
+    const missing = await request('/api/v1/blogs/987654321', { headers: { 'x-request-id': id } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['x-request-id']).toBe(id);
+    expect(json(missing)).toMatchObject({ result: false, code: 'NOT_FOUND', requestId: id });
+    await expect.poll(async () => readFile(accessLog, 'utf8')).toContain(`rid=${id}`);
+  });
+
+  it('refuses a body over the cap with 413 before it reaches the API', async () => {
+    const reply = await announceUpload('/api/v1/anything', 11 * 1024 * 1024);
+    expect(reply.status).toBe(413);
+    expect(json(reply)).toMatchObject({ result: false, code: 'PAYLOAD_TOO_LARGE' });
+    expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+    expectSecurityHeaders(reply.headers);
+  });
+
+  it('serves the API docs through the proxy', async () => {
+    const reply = await request('/api/openapi.json');
+    expect(reply.status).toBe(200);
+    expect(json(reply).openapi).toMatch(/^3\./);
+  });
+
+  // Last: it stops the API.
+  it("answers with a 503 envelope, in the reader's language, when the API is down", async () => {
+    await stop(api);
+    const reply = await request('/api/v1/blogs', {
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    expect(reply.status).toBe(503);
+    const body = json(reply);
+    expect(body).toMatchObject({ result: false, code: 'UNAVAILABLE' });
+    expect(body.msg).toMatch(/[\u4e00-\u9fff]/);
+    expect(body.requestId).toBe(reply.headers['x-request-id']);
+    expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+  });
+});
