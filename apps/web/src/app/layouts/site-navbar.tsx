@@ -31,6 +31,14 @@ export function SiteNavbar() {
 
   const menu = () => (menuRef.current ? Offcanvas.getOrCreateInstance(menuRef.current) : null);
 
+  function toggleMenu() {
+    const element = menuRef.current;
+    if (!element) return;
+    Offcanvas.getOrCreateInstance(element).toggle();
+    // Bootstrap moves focus in only after the slide-in; doing it now lets Escape work at once.
+    if (element.classList.contains('showing')) element.focus();
+  }
+
   return (
     <nav
       className="navbar navbar-expand-lg bg-body-tertiary border-bottom"
@@ -48,7 +56,7 @@ export function SiteNavbar() {
             aria-controls={menuId}
             aria-label={t('nav.menu')}
             data-testid="menu-toggler"
-            onClick={() => menu()?.toggle()}
+            onClick={toggleMenu}
           >
             <span className="navbar-toggler-icon" />
           </button>
