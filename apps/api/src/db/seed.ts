@@ -24,70 +24,70 @@ export const SAMPLE_BLOGS: {
     title: 'The old man and the sea',
     pubDate: '2016-01-11T11:01:05Z',
     content:
-      '# The old man and the sea\n\nSantiago goes out **alone**, past the other boats, and hooks the fish of his life.\n\n> A man can be destroyed but not defeated.\n\nHemingway at his plainest and best.',
+      'Santiago goes out **alone**, past the other boats, and hooks the fish of his life.\n\n> A man can be destroyed but not defeated.\n\nHemingway at his plainest and best.',
   },
   {
     author: 'Jacob',
     title: 'The fault in our stars',
     pubDate: '2016-01-11T20:23:27Z',
     content:
-      '# The fault in our stars\n\nHazel and Augustus meet at a support group and fall in love, *okay?*\n\n- funny\n- honest\n- impossible to read without tissues',
+      'Hazel and Augustus meet at a support group and fall in love, *okay?*\n\n- funny\n- honest\n- impossible to read without tissues',
   },
   {
     author: 'Larry',
     title: 'The Great Gatsby',
     pubDate: '2016-01-11T23:15:18Z',
     content:
-      "# The Great Gatsby\n\nThe green light at the end of Daisy's dock, and a man who **believed in it**.\n\nFitzgerald's Long Island summer, told by Nick Carraway.",
+      "The green light at the end of Daisy's dock, and a man who **believed in it**.\n\nFitzgerald's Long Island summer, told by Nick Carraway.",
   },
   {
     author: 'Tom',
     title: 'Sense and Sensibility',
     pubDate: '2016-01-12T12:25:34Z',
     content:
-      '# Sense and Sensibility\n\nElinor has the sense, Marianne the sensibility; both learn a little of the other.\n\n1. Norland\n2. Barton Cottage\n3. London',
+      'Elinor has the sense, Marianne the sensibility; both learn a little of the other.\n\n1. Norland\n2. Barton Cottage\n3. London',
   },
   {
     author: 'Tom',
     title: 'Pride and Prejudice',
     pubDate: '2016-01-12T13:17:25Z',
     content:
-      '# Pride and Prejudice\n\n> It is a truth universally acknowledged...\n\nElizabeth Bennet and Mr Darcy, each wrong about the other, and **both** the better for finding out.',
+      '> It is a truth universally acknowledged...\n\nElizabeth Bennet and Mr Darcy, each wrong about the other, and **both** the better for finding out.',
   },
   {
     author: 'Lily',
     title: 'Game of Thrones',
     pubDate: '2016-01-12T14:53:01Z',
     content:
-      '# Game of Thrones\n\nWinter is coming to Westeros, and every great house wants the Iron Throne.\n\n*When you play the game of thrones, you win or you die.*',
+      'Winter is coming to Westeros, and every great house wants the Iron Throne.\n\n*When you play the game of thrones, you win or you die.*',
   },
   {
     author: 'Mark',
     title: 'Charlie and the Chocolate Factory',
     pubDate: '2016-01-12T15:13:17Z',
     content:
-      '# Charlie and the Chocolate Factory\n\nFive golden tickets, one **Willy Wonka**, and a river of chocolate.\n\nDahl at his most delicious.',
+      'Five golden tickets, one **Willy Wonka**, and a river of chocolate.\n\nDahl at his most delicious.',
   },
   {
     author: 'Larry',
     title: "Harry Potter and the Sorcerer's Stone",
     pubDate: '2016-01-12T19:32:15Z',
     content:
-      "# Harry Potter and the Sorcerer's Stone\n\nA boy who lives under the stairs learns he is a **wizard**.\n\n- Platform 9¾\n- Hogwarts\n- a three-headed dog named Fluffy",
+      'A boy who lives under the stairs learns he is a **wizard**.\n\n- Platform 9¾\n- Hogwarts\n- a three-headed dog named Fluffy',
   },
   {
     author: 'Larry',
     title: 'The house on mango street',
     pubDate: '2016-01-12T01:43:42Z',
     content:
-      '# The house on mango street\n\nEsperanza Cordero grows up in Chicago and finds her voice in short, bright vignettes.\n\n*A house of my own.*',
+      'Esperanza Cordero grows up in Chicago and finds her voice in short, bright vignettes.\n\n*A house of my own.*',
   },
   {
     author: 'Jacob',
     title: 'And then there were none',
     pubDate: '2016-01-13T16:17:32Z',
     content:
-      "# And then there were none\n\nTen strangers on an island, a nursery rhyme, and **no one** else to blame.\n\nChristie's most famous puzzle.",
+      "Ten strangers on an island, a nursery rhyme, and **no one** else to blame.\n\nChristie's most famous puzzle.",
   },
 ];
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../lib/i18n';
 
-export const PER_PAGE_OPTIONS = [10, 20, 50, 100] as const;
+export const PER_PAGE_OPTIONS = [5, 10, 20, 50, 100] as const;
 
 interface PerPageSelectProps {
   value: number;
