@@ -3,6 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 
 /** Debian's Chromium; Playwright never downloads a browser here. */
 const chromium = {
@@ -44,10 +45,14 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NODE_ENV: 'production',
+      MAIL_TRANSPORT: 'outbox',
+      SMS_TRANSPORT: 'outbox',
       HOST: '127.0.0.1',
       PORT: String(PORT),
       LOG_LEVEL: 'warn',
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/folio_e2e',
+      // Its own Redis database, so sessions and cached totals never mix with a dev server's.
+      REDIS_URL: E2E_REDIS_URL,
       JWT_SECRET: randomBytes(48).toString('base64url'),
     },
   },

@@ -216,6 +216,8 @@ beforeAll(async () => {
   api = start('the API', process.execPath, ['--enable-source-maps', apiBundle], {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
+    MAIL_TRANSPORT: 'outbox',
+    SMS_TRANSPORT: 'outbox',
     HOST: '127.0.0.1',
     PORT: String(apiPort),
     DATABASE_URL: 'mysql://root@127.0.0.1:3306/folio_nginx_test',

@@ -19,3 +19,4 @@ await build({
 await cp(new URL('../src/db/migrations/', import.meta.url), new URL('migrations/', dist), {
   recursive: true,
 });
+await cp(new URL('../data/', import.meta.url), new URL('data/', dist), { recursive: true });

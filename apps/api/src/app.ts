@@ -7,13 +7,16 @@ import {
 import type { Config } from './config';
 import { loggerOptions, RequestLogController } from './lib/logger';
 import authorRoutes from './modules/authors/routes';
+import captchaRoutes from './modules/captcha/routes';
 import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
+import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import redisPlugin from './plugins/redis';
 import requestContext, { requestIdFor } from './plugins/request-context';
+import servicesPlugin from './plugins/services';
 import spaPlugin from './plugins/spa';
 import swaggerPlugin from './plugins/swagger';
 
@@ -42,6 +45,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(errorsPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
+  await app.register(authPlugin);
+  await app.register(servicesPlugin);
   await app.register(swaggerPlugin);
 
   await app.register(
@@ -49,6 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(healthRoutes);
       await api.register(blogRoutes);
       await api.register(authorRoutes);
+      await api.register(captchaRoutes);
     },
     { prefix: '/api/v1' },
   );

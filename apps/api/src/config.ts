@@ -24,6 +24,7 @@ const urlWithProtocol = (protocols: string[]) =>
     });
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const defaultUploadsDir = fileURLToPath(new URL('../uploads', import.meta.url));
 
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -42,9 +43,34 @@ export const ConfigSchema = z.object({
   WEB_DIST: z.string().default(defaultWebDist),
   MIGRATE_ON_START: bool.default(true),
   SEED_ON_EMPTY: bool.default(true),
+  /** The SPA's origin: refresh checks `Origin` against it; mail links point at it. */
+  SITE_ORIGIN: urlWithProtocol(['http:', 'https:'])
+    .transform((v) => new URL(v).origin)
+    .default('http://localhost:3000'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(2).default(2),
+  REGISTER_PHONE_ENABLED: bool.default(true),
+  REGISTER_EMAIL_ENABLED: bool.default(true),
+  /** Where mail goes: `outbox` (stored in MariaDB, readable by developers and tests) or `smtp`. */
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Folio <no-reply@folio.local>'),
+  /** Where SMS goes: `outbox` or `http` (one provider: POST JSON to SMS_HTTP_URL with SMS_HTTP_KEY). */
+  SMS_TRANSPORT: z.enum(['outbox', 'http']).optional(),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_KEY: z.string().optional(),
+  /** Run the background worker (mail, SMS, clean-ups) inside the API process. */
+  RUN_WORKER: bool.default(true),
+  UPLOADS_DIR: z.string().default(defaultUploadsDir),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+type ParsedConfig = z.infer<typeof ConfigSchema>;
+/** Settings with the transports decided: outbox by default outside production, real ones in it. */
+export type Config = Omit<ParsedConfig, 'MAIL_TRANSPORT' | 'SMS_TRANSPORT'> & {
+  MAIL_TRANSPORT: 'outbox' | 'smtp';
+  SMS_TRANSPORT: 'outbox' | 'http';
+};
 
 export class ConfigError extends Error {}
 
@@ -59,7 +85,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`,
     );
   }
-  const config = parsed.data;
+  const production = parsed.data.NODE_ENV === 'production';
+  const config: Config = {
+    ...parsed.data,
+    MAIL_TRANSPORT: parsed.data.MAIL_TRANSPORT ?? (production ? 'smtp' : 'outbox'),
+    SMS_TRANSPORT: parsed.data.SMS_TRANSPORT ?? (production ? 'http' : 'outbox'),
+  };
   if (config.NODE_ENV === 'production') {
     const secret = config.JWT_SECRET;
     if (Buffer.byteLength(secret) < 32 || KNOWN_SECRETS.has(secret)) {
@@ -67,6 +98,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'JWT_SECRET must be set to a random secret of at least 32 bytes in production; make one with `pnpm secret`.',
       );
     }
+  }
+  if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) {
+    throw new ConfigError(
+      'SMTP_URL must be set when MAIL_TRANSPORT is smtp (the default in production).',
+    );
+  }
+  if (config.SMS_TRANSPORT === 'http' && !(config.SMS_HTTP_URL && config.SMS_HTTP_KEY)) {
+    throw new ConfigError(
+      'SMS_HTTP_URL and SMS_HTTP_KEY must be set when SMS_TRANSPORT is http (the default in production).',
+    );
   }
   return config;
 }

@@ -40,11 +40,23 @@ describe('loadConfig', () => {
     },
   );
 
+  const strong = { NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(20) + 'Zx9!'.repeat(5) };
+
   it('accepts a strong secret in production', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'k'.repeat(20) + 'Zx9!'.repeat(5),
-    });
+    const config = loadConfig({ ...strong, MAIL_TRANSPORT: 'outbox', SMS_TRANSPORT: 'outbox' });
     expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('sends mail and SMS for real in production, and to the outbox elsewhere', () => {
+    expect(loadConfig({})).toMatchObject({ MAIL_TRANSPORT: 'outbox', SMS_TRANSPORT: 'outbox' });
+    expect(() => loadConfig(strong)).toThrow(/^SMTP_URL must be set/);
+    expect(() => loadConfig({ ...strong, SMTP_URL: 'smtp://mail:25' })).toThrow(/^SMS_HTTP_URL/);
+    const config = loadConfig({
+      ...strong,
+      SMTP_URL: 'smtp://mail:25',
+      SMS_HTTP_URL: 'https://sms.example/send',
+      SMS_HTTP_KEY: 'key',
+    });
+    expect(config).toMatchObject({ MAIL_TRANSPORT: 'smtp', SMS_TRANSPORT: 'http' });
   });
 });

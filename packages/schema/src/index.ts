@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './author';
 export * from './blog';
 export * from './common';
@@ -8,3 +9,4 @@ export * from './limits';
 export * from './locale';
 export * from './messages';
 export * from './permissions';
+export * from './user';

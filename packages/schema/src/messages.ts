@@ -24,6 +24,58 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'A service Folio depends on is unavailable.',
     'zh-CN': 'Folio 依赖的服务暂不可用。',
   },
+  CAPTCHA_REQUIRED: {
+    en: 'Please type the characters in the picture.',
+    'zh-CN': '请输入图片中的字符。',
+  },
+  CAPTCHA_INVALID: {
+    en: 'The picture code is wrong or has expired; here is a new one.',
+    'zh-CN': '图片验证码错误或已过期，请重新输入。',
+  },
+  CODE_INVALID: {
+    en: 'The code is wrong, used or expired.',
+    'zh-CN': '验证码错误、已使用或已过期。',
+  },
+  TOKEN_INVALID: {
+    en: 'This link is invalid, used or expired.',
+    'zh-CN': '该链接无效、已使用或已过期。',
+  },
+  CREDENTIALS_INVALID: {
+    en: 'The account or password is wrong.',
+    'zh-CN': '账号或密码错误。',
+  },
+  SESSION_EXPIRED: {
+    en: 'Your session has ended; please log in again.',
+    'zh-CN': '登录已失效，请重新登录。',
+  },
+  ACCOUNT_PENDING: {
+    en: 'Please verify your email address first; we can send the link again.',
+    'zh-CN': '请先验证你的邮箱，我们可以重新发送验证链接。',
+  },
+  ACCOUNT_LOCKED: {
+    en: 'This account is locked until {until}.',
+    'zh-CN': '该账号已被锁定，直到 {until}。',
+  },
+  ACCOUNT_DISABLED: {
+    en: 'This account has been locked by an administrator.',
+    'zh-CN': '该账号已被管理员锁定。',
+  },
+  REGISTRATION_CLOSED: {
+    en: 'Registration this way is closed.',
+    'zh-CN': '此方式的注册已关闭。',
+  },
+  ORIGIN_FORBIDDEN: {
+    en: 'This request came from another site.',
+    'zh-CN': '该请求来自其他站点。',
+  },
+  LAST_LOGIN_METHOD: {
+    en: 'This is your last way to log in; add another before removing it.',
+    'zh-CN': '这是你最后一种登录方式，请先添加其他方式再移除。',
+  },
+  IDENTITY_TAKEN: {
+    en: 'That is already linked to another account.',
+    'zh-CN': '它已绑定到其他账号。',
+  },
 };
 
 /** Messages for things that are not error codes but are said to the client (field problems, named resources). */
@@ -43,6 +95,35 @@ export type DetailKey = keyof typeof DETAIL_MESSAGES;
  */
 export const FIELD_MESSAGES = {
   positiveInteger: { en: 'Must be a positive integer.', 'zh-CN': '必须是正整数。' },
+  required: { en: 'Required.', 'zh-CN': '必填。' },
+  emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
+  phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },
+  passwordLength: {
+    en: 'Use 8 to 128 characters.',
+    'zh-CN': '密码长度为 8 到 128 个字符。',
+  },
+  passwordTooCommon: {
+    en: 'This password is too common; choose another.',
+    'zh-CN': '该密码过于常见，请换一个。',
+  },
+  passwordWrong: { en: 'The password is wrong.', 'zh-CN': '密码错误。' },
+  nicknameLength: { en: 'Use 1 to 32 characters.', 'zh-CN': '昵称长度为 1 到 32 个字符。' },
+  captchaWrong: { en: 'Wrong picture code.', 'zh-CN': '图片验证码错误。' },
+  codeFormat: { en: 'The code has 6 digits.', 'zh-CN': '验证码为 6 位数字。' },
+  codeWrong: { en: 'Wrong or expired code.', 'zh-CN': '验证码错误或已过期。' },
+  tokenInvalid: {
+    en: 'This link is invalid, used or expired.',
+    'zh-CN': '该链接无效、已使用或已过期。',
+  },
+  dateInvalid: { en: 'Use a date like 1990-04-21.', 'zh-CN': '请使用 1990-04-21 这样的日期。' },
+  imageInvalid: {
+    en: 'Upload a JPEG, PNG, WebP or GIF image of at most 2 MB.',
+    'zh-CN': '请上传不超过 2 MB 的 JPEG、PNG、WebP 或 GIF 图片。',
+  },
+  tokenOrPhone: {
+    en: 'Give either the link token or the phone and its code.',
+    'zh-CN': '请提供链接令牌，或手机号及验证码。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export function fieldMessage(message: string, locale: Locale): string {

@@ -18,7 +18,8 @@ export default fp(
     app.decorate('pool', pool);
     app.decorate('db', createDb(pool));
     app.addHook('onClose', async () => {
-      await pool.end();
+      // A pool that never reached its server has nothing to close gracefully.
+      await pool.end().catch((err: unknown) => app.log.debug({ err }, 'pool end'));
     });
   },
   { name: 'db', dependencies: ['config'] },

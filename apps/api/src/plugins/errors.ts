@@ -1,5 +1,5 @@
 import type { ErrorCode, Failure, Locale } from '@folio/schema';
-import { ERROR_STATUS } from '@folio/schema';
+import { ERROR_STATUS, fieldMessage, formatMessage } from '@folio/schema';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -11,9 +11,11 @@ import { AppError } from '../lib/errors';
 import { detailMessage, errorMessage, issueMessage } from '../lib/i18n';
 import { dependencyOf } from '../lib/dependency-errors';
 
-const STATUS_CODES = new Map<number, ErrorCode>(
-  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
-);
+/** The general code for a status (the first listed; domain codes that share it come later). */
+const STATUS_CODES = new Map<number, ErrorCode>();
+for (const [code, status] of Object.entries(ERROR_STATUS)) {
+  if (!STATUS_CODES.has(status)) STATUS_CODES.set(status, code as ErrorCode);
+}
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
@@ -70,8 +72,14 @@ export default fp(
       if (error instanceof AppError) {
         if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
         return send(request, reply, error.code, {
-          msg: error.detail ? detailMessage(error.detail, locale, error.params) : undefined,
-          errors: error.errors,
+          msg: error.detail
+            ? detailMessage(error.detail, locale, error.params)
+            : formatMessage(errorMessage(error.code, locale), error.params),
+          errors:
+            error.errors &&
+            Object.fromEntries(
+              Object.entries(error.errors).map(([field, m]) => [field, fieldMessage(m, locale)]),
+            ),
           location: error.location,
         });
       }

@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import { datetime, index, int, mysqlEnum, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
+
+/** Mail and SMS that were "sent" outside production: developers, demos and tests read them here. */
+export const outboxMessages = mysqlTable(
+  'outbox_messages',
+  {
+    id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+    channel: mysqlEnum('channel', ['email', 'sms']).notNull(),
+    recipient: varchar('recipient', { length: 254 }).notNull(),
+    subject: varchar('subject', { length: 255 }),
+    body: text('body').notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 })
+      .notNull()
+      .default(sql`CURRENT_TIMESTAMP(3)`),
+  },
+  (t) => [index('outbox_recipient_idx').on(t.recipient, t.id)],
+);

@@ -1,0 +1,54 @@
+import type { AuthResult } from '@folio/schema';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { REMEMBER_TTL_SECONDS } from '../sessions/store';
+import { toMe } from '../users/me';
+import type { UserRepository, UserRow } from '../users/repository';
+
+export const REFRESH_COOKIE = 'folio_refresh';
+/** The refresh cookie is only ever sent to the auth endpoints. */
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+export function setRefreshCookie(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  token: string,
+  remember: boolean,
+) {
+  reply.setCookie(REFRESH_COOKIE, token, {
+    path: REFRESH_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: app.config.NODE_ENV === 'production' && app.config.SITE_ORIGIN.startsWith('https:'),
+    // Without "remember me" the cookie ends with the browser session.
+    ...(remember && { maxAge: REMEMBER_TTL_SECONDS }),
+  });
+}
+
+export function clearRefreshCookie(reply: FastifyReply) {
+  reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+}
+
+/** Logs a user in: a new session, its refresh cookie, an access token and the account. */
+export async function startSession(
+  app: FastifyInstance,
+  users: UserRepository,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: UserRow,
+  remember: boolean,
+): Promise<AuthResult> {
+  const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;
+  const { sid, refreshToken } = await app.sessions.create(user.id, {
+    remember,
+    userAgent,
+    ip: request.ip,
+  });
+  await users.markLogin(user.id, request.ip);
+  setRefreshCookie(app, reply, refreshToken, remember);
+  const fresh = (await users.findById(user.id)) ?? user;
+  return {
+    accessToken: app.signAccessToken({ userId: user.id, sid }),
+    expiresIn: app.config.ACCESS_TOKEN_TTL_SECONDS,
+    user: toMe(fresh, await users.identities(user.id)),
+  };
+}

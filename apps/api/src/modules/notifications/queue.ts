@@ -1,0 +1,59 @@
+import type { Locale } from '@folio/schema';
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { render, type RenderedMessage, type TemplateName } from './templates';
+
+export const NOTIFICATIONS_QUEUE = 'notifications';
+
+/** BullMQ connection settings from a redis:// URL (BullMQ keeps its own connections). */
+export function bullConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    db: Number(url.pathname.slice(1) || 0),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+export interface Notifier {
+  /** Renders a template in the reader's locale and queues it; the worker delivers it, with retries. */
+  send(
+    template: TemplateName,
+    to: string,
+    locale: Locale,
+    params: Record<string, string | number>,
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createNotifier(
+  redisUrl: string,
+  log: { warn: (obj: object, msg: string) => void },
+): Notifier {
+  // Made on first use: most requests send nothing, and an app with Redis down should not spin.
+  let queue: Queue<RenderedMessage> | undefined;
+  const open = () => {
+    queue ??= new Queue<RenderedMessage>(NOTIFICATIONS_QUEUE, {
+      connection: bullConnection(redisUrl),
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 2_000 },
+        removeOnComplete: 1_000,
+        removeOnFail: 5_000,
+      },
+    });
+    queue.on('error', (err) => log.warn({ err }, 'notification queue error'));
+    return queue;
+  };
+  return {
+    async send(template, to, locale, params) {
+      await open().add(template, render(template, locale, to, params));
+    },
+    close: async () => {
+      await queue?.close();
+    },
+  };
+}

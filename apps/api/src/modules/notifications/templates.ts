@@ -1,0 +1,87 @@
+import type { Locale } from '@folio/schema';
+import { formatMessage } from '@folio/schema';
+
+/** Every message Folio sends, in every locale. `{name}` placeholders are filled from params. */
+export const TEMPLATES = {
+  'verify-email': {
+    channel: 'email',
+    en: {
+      subject: 'Confirm your email for Folio',
+      body: 'Hello {nickname},\n\nConfirm your email address to activate your Folio account:\n\n{link}\n\nThe link works once and expires in 24 hours. If you did not sign up, ignore this email.',
+    },
+    'zh-CN': {
+      subject: '确认你在 Folio 的邮箱',
+      body: '{nickname}，你好：\n\n请点击下面的链接确认邮箱并激活 Folio 账号：\n\n{link}\n\n链接只能使用一次，24 小时内有效。如果你没有注册，请忽略本邮件。',
+    },
+  },
+  'email-registered': {
+    channel: 'email',
+    en: {
+      subject: 'Someone tried to sign up to Folio with your email',
+      body: 'Hello,\n\nSomeone tried to create a Folio account with this address, which already has one. If it was you, log in or reset your password:\n\n{link}\n\nOtherwise you can ignore this email.',
+    },
+    'zh-CN': {
+      subject: '有人尝试用你的邮箱注册 Folio',
+      body: '你好：\n\n有人尝试用这个邮箱注册 Folio，但它已有账号。如果是你本人，请登录或重置密码：\n\n{link}\n\n否则请忽略本邮件。',
+    },
+  },
+  'change-email': {
+    channel: 'email',
+    en: {
+      subject: 'Confirm your new email for Folio',
+      body: 'Hello {nickname},\n\nConfirm this address as your new Folio email:\n\n{link}\n\nThe link works once and expires in 24 hours. Until then your old address stays.',
+    },
+    'zh-CN': {
+      subject: '确认你在 Folio 的新邮箱',
+      body: '{nickname}，你好：\n\n请点击下面的链接，把这个地址设为你的 Folio 新邮箱：\n\n{link}\n\n链接只能使用一次，24 小时内有效。在此之前旧邮箱保持不变。',
+    },
+  },
+  'reset-password': {
+    channel: 'email',
+    en: {
+      subject: 'Reset your Folio password',
+      body: 'Hello {nickname},\n\nSet a new password for your Folio account:\n\n{link}\n\nThe link works once and expires in 1 hour. If you did not ask for this, ignore this email.',
+    },
+    'zh-CN': {
+      subject: '重置你的 Folio 密码',
+      body: '{nickname}，你好：\n\n请点击下面的链接为你的 Folio 账号设置新密码：\n\n{link}\n\n链接只能使用一次，1 小时内有效。如果不是你本人操作，请忽略本邮件。',
+    },
+  },
+  'sms-code': {
+    channel: 'sms',
+    en: {
+      subject: null,
+      body: '[Folio] Your code is {code}. It expires in 5 minutes. Never share it.',
+    },
+    'zh-CN': {
+      subject: null,
+      body: '【Folio】你的验证码是 {code}，5 分钟内有效，请勿泄露给他人。',
+    },
+  },
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATES;
+export type Channel = 'email' | 'sms';
+
+export interface RenderedMessage {
+  channel: Channel;
+  to: string;
+  subject: string | null;
+  body: string;
+}
+
+export function render(
+  template: TemplateName,
+  locale: Locale,
+  to: string,
+  params: Record<string, string | number>,
+): RenderedMessage {
+  const t = TEMPLATES[template];
+  const text = t[locale];
+  return {
+    channel: t.channel,
+    to,
+    subject: text.subject && formatMessage(text.subject, params),
+    body: formatMessage(text.body, params),
+  };
+}

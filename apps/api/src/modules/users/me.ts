@@ -1,0 +1,35 @@
+import type { Me } from '@folio/schema';
+import type { IdentityRow, UserRow } from './repository';
+
+export const AVATAR_URL_PREFIX = '/uploads/avatars/';
+
+/** The account as its owner sees it. */
+export function toMe(
+  user: UserRow,
+  identities: IdentityRow[],
+  pendingEmail: string | null = null,
+): Me {
+  const subjectOf = (provider: string) =>
+    identities.find((i) => i.provider === provider)?.subject ?? null;
+  return {
+    id: user.id,
+    nickname: user.nickname,
+    avatarUrl: user.avatar ? `${AVATAR_URL_PREFIX}${user.avatar}` : null,
+    locale: user.locale,
+    birthday: user.birthday ?? null,
+    status: user.status,
+    email: subjectOf('email'),
+    phone: subjectOf('phone'),
+    pendingEmail,
+    identities: identities.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      provider: i.provider,
+      label: i.label ?? i.subject,
+      verifiedAt: i.verifiedAt?.toISOString() ?? null,
+      createdAt: i.createdAt.toISOString(),
+    })),
+    createdAt: user.createdAt.toISOString(),
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+  };
+}

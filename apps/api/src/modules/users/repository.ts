@@ -1,0 +1,156 @@
+import type { IdentityKind, UpdateMe } from '@folio/schema';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
+import { userIdentities, users } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+
+export type UserRow = typeof users.$inferSelect;
+export type IdentityRow = typeof userIdentities.$inferSelect;
+
+export interface NewIdentity {
+  kind: IdentityKind;
+  provider: string;
+  subject: string;
+  label?: string | null;
+  verifiedAt?: Date | null;
+}
+
+function isDuplicate(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'ER_DUP_ENTRY') return true;
+  }
+  return false;
+}
+
+/** Users and their login identities; a deleted user is never found. */
+export function createUserRepository(db: Db) {
+  return {
+    async findById(id: number): Promise<UserRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.id, id), isNull(users.deletedAt)))
+        .limit(1);
+      return row;
+    },
+
+    /** The user an email, phone or provider subject logs in as. */
+    async findByIdentity(
+      provider: string,
+      subject: string,
+    ): Promise<{ user: UserRow; identity: IdentityRow } | undefined> {
+      const [row] = await db
+        .select({ user: users, identity: userIdentities })
+        .from(userIdentities)
+        .innerJoin(users, eq(users.id, userIdentities.userId))
+        .where(
+          and(
+            eq(userIdentities.provider, provider),
+            eq(userIdentities.subject, subject),
+            isNull(users.deletedAt),
+          ),
+        )
+        .limit(1);
+      return row;
+    },
+
+    identities(userId: number): Promise<IdentityRow[]> {
+      return db
+        .select()
+        .from(userIdentities)
+        .where(eq(userIdentities.userId, userId))
+        .orderBy(asc(userIdentities.id));
+    },
+
+    /** Creates a user with its first identity; IDENTITY_TAKEN when that identity belongs to someone. */
+    async create(
+      fields: Pick<
+        typeof users.$inferInsert,
+        'nickname' | 'passwordHash' | 'status' | 'locale' | 'registrationIp'
+      >,
+      identity: NewIdentity,
+    ): Promise<UserRow> {
+      try {
+        return await db.transaction(async (tx) => {
+          const [created] = await tx.insert(users).values(fields);
+          await tx.insert(userIdentities).values({ ...identity, userId: created.insertId });
+          const [row] = await tx.select().from(users).where(eq(users.id, created.insertId));
+          return row!;
+        });
+      } catch (err) {
+        if (isDuplicate(err)) throw new AppError('IDENTITY_TAKEN', { cause: err });
+        throw err;
+      }
+    },
+
+    async addIdentity(userId: number, identity: NewIdentity): Promise<void> {
+      try {
+        await db.insert(userIdentities).values({ ...identity, userId });
+      } catch (err) {
+        if (isDuplicate(err)) throw new AppError('IDENTITY_TAKEN', { cause: err });
+        throw err;
+      }
+    },
+
+    /** Replaces the user's identity of a kind (their email or phone) with a new subject. */
+    async replaceIdentity(userId: number, identity: NewIdentity): Promise<void> {
+      try {
+        await db.transaction(async (tx) => {
+          await tx
+            .delete(userIdentities)
+            .where(
+              and(
+                eq(userIdentities.userId, userId),
+                eq(userIdentities.provider, identity.provider),
+              ),
+            );
+          await tx.insert(userIdentities).values({ ...identity, userId });
+        });
+      } catch (err) {
+        if (isDuplicate(err)) throw new AppError('IDENTITY_TAKEN', { cause: err });
+        throw err;
+      }
+    },
+
+    async removeIdentity(userId: number, identityId: number): Promise<number> {
+      const [result] = await db
+        .delete(userIdentities)
+        .where(and(eq(userIdentities.id, identityId), eq(userIdentities.userId, userId)));
+      return result.affectedRows;
+    },
+
+    async update(
+      id: number,
+      fields: Partial<
+        Pick<
+          UserRow,
+          'passwordHash' | 'status' | 'lockedUntil' | 'avatar' | 'nickname' | 'locale' | 'birthday'
+        >
+      > &
+        UpdateMe,
+    ): Promise<void> {
+      if (Object.keys(fields).length === 0) return;
+      await db.update(users).set(fields).where(eq(users.id, id));
+    },
+
+    async markLogin(id: number, ip: string | null): Promise<void> {
+      await db
+        .update(users)
+        .set({ lastLoginAt: sql`CURRENT_TIMESTAMP(3)`, lastLoginIp: ip, lockedUntil: null })
+        .where(eq(users.id, id));
+    },
+
+    /** Soft-deletes a user and frees their email, phone and providers for others. */
+    async softDelete(id: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.delete(userIdentities).where(eq(userIdentities.userId, id));
+        await tx
+          .update(users)
+          .set({ deletedAt: sql`CURRENT_TIMESTAMP(3)`, passwordHash: null })
+          .where(eq(users.id, id));
+      });
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;

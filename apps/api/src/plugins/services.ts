@@ -1,0 +1,45 @@
+import fp from 'fastify-plugin';
+import { createLinkTokens, type LinkTokens } from '../lib/link-tokens';
+import { createPasswordHasher, type PasswordHasher } from '../lib/passwords';
+import { createCaptchaService, type CaptchaService } from '../modules/captcha/service';
+import { createNotifier, type Notifier } from '../modules/notifications/queue';
+import { startNotificationWorker } from '../modules/notifications/worker';
+import { createUserRepository, type UserRepository } from '../modules/users/repository';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    users: UserRepository;
+    passwords: PasswordHasher;
+    captcha: CaptchaService;
+    linkTokens: LinkTokens;
+    notifier: Notifier;
+  }
+}
+
+/** Services the account modules share, made once per app. */
+export default fp(
+  async (app) => {
+    app.decorate('users', createUserRepository(app.db));
+    app.decorate(
+      'passwords',
+      createPasswordHasher({
+        memoryKiB: app.config.ARGON2_MEMORY_KIB,
+        timeCost: app.config.ARGON2_TIME_COST,
+      }),
+    );
+    app.decorate('captcha', createCaptchaService(app.redis));
+    app.decorate('linkTokens', createLinkTokens(app, app.redis));
+    const notifier = createNotifier(app.config.REDIS_URL, app.log);
+    app.decorate('notifier', notifier);
+    // With Redis down there is nothing to work on; the server refuses to start that way anyway.
+    const worker =
+      app.config.RUN_WORKER && app.redis.status === 'ready'
+        ? startNotificationWorker(app.config, app.db, app.log)
+        : null;
+    app.addHook('onClose', async () => {
+      await worker?.close();
+      await notifier.close();
+    });
+  },
+  { name: 'services', dependencies: ['config', 'db', 'redis', 'auth'] },
+);
