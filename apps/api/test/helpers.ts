@@ -76,3 +76,61 @@ export async function makeBlog(
   await CountCache.invalidate(app.redis, BLOGS_SCOPE, AUTHORS_SCOPE);
   return { id: result.insertId, ...values };
 }
+
+/** A user with an email and/or phone identity and a password, made directly in the database. */
+export async function makeUser(
+  app: App,
+  fields: {
+    email?: string;
+    phone?: string;
+    password?: string;
+    nickname?: string;
+    status?: 'pending' | 'active' | 'locked';
+    locale?: 'en' | 'zh-CN';
+  } = {},
+) {
+  unique += 1;
+  const email =
+    fields.email ?? (fields.phone ? undefined : `user${unique}-${Date.now()}@example.test`);
+  const password = fields.password ?? `correct horse ${unique}`;
+  const identity = email
+    ? { kind: 'email' as const, provider: 'email', subject: email, verifiedAt: new Date() }
+    : { kind: 'phone' as const, provider: 'phone', subject: fields.phone!, verifiedAt: new Date() };
+  const user = await app.users.create(
+    {
+      nickname: fields.nickname ?? `User ${unique}`,
+      passwordHash: await app.passwords.hash(password),
+      status: fields.status ?? 'active',
+      locale: fields.locale ?? 'en',
+      registrationIp: '127.0.0.1',
+    },
+    identity,
+  );
+  if (email && fields.phone) {
+    await app.users.addIdentity(user.id, {
+      kind: 'phone',
+      provider: 'phone',
+      subject: fields.phone,
+      verifiedAt: new Date(),
+    });
+  }
+  return { ...user, email: email ?? null, phone: fields.phone ?? null, password };
+}
+
+/** A logged-in session for a user, as a login would make it. */
+export async function sessionFor(app: App, userId: number, remember = false) {
+  const { sid, refreshToken } = await app.sessions.create(userId, {
+    remember,
+    userAgent: 'vitest',
+    ip: '127.0.0.1',
+  });
+  const accessToken = app.signAccessToken({ userId, sid });
+  return { sid, refreshToken, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
+}
+
+/** A valid mainland mobile number (E.164) that no other test in the run uses. */
+export function uniquePhone(): string {
+  unique += 1;
+  const stamp = String(Date.now() % 10_000).padStart(4, '0');
+  return `+86138${stamp}${String(unique % 10_000).padStart(4, '0')}`;
+}

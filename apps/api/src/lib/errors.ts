@@ -8,6 +8,8 @@ export interface AppErrorOptions {
   /** Per-field messages (already keys or plain text). */
   errors?: Record<string, string>;
   location?: string;
+  /** Seconds to wait before trying again (sent as `Retry-After`). */
+  retryAfter?: number;
   cause?: unknown;
 }
 
@@ -19,6 +21,7 @@ export class AppError extends Error {
   readonly params?: Record<string, string | number>;
   readonly errors?: Record<string, string>;
   readonly location?: string;
+  readonly retryAfter?: number;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.detail ?? code, { cause: options.cause });
@@ -29,6 +32,7 @@ export class AppError extends Error {
     this.params = options.params;
     this.errors = options.errors;
     this.location = options.location;
+    this.retryAfter = options.retryAfter;
   }
 }
 

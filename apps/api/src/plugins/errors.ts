@@ -71,6 +71,7 @@ export default fp(
 
       if (error instanceof AppError) {
         if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
+        if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
         return send(request, reply, error.code, {
           msg: error.detail
             ? detailMessage(error.detail, locale, error.params)

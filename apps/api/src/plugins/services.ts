@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { createLinkTokens, type LinkTokens } from '../lib/link-tokens';
 import { createPasswordHasher, type PasswordHasher } from '../lib/passwords';
+import { createSmsCodes, type SmsCodes } from '../modules/auth/sms-codes';
 import { createCaptchaService, type CaptchaService } from '../modules/captcha/service';
 import { createNotifier, type Notifier } from '../modules/notifications/queue';
 import { startNotificationWorker } from '../modules/notifications/worker';
@@ -13,6 +14,7 @@ declare module 'fastify' {
     captcha: CaptchaService;
     linkTokens: LinkTokens;
     notifier: Notifier;
+    smsCodes: SmsCodes;
   }
 }
 
@@ -31,6 +33,7 @@ export default fp(
     app.decorate('linkTokens', createLinkTokens(app, app.redis));
     const notifier = createNotifier(app.config.REDIS_URL, app.log);
     app.decorate('notifier', notifier);
+    app.decorate('smsCodes', createSmsCodes(app.redis, notifier));
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
     const worker =
       app.config.RUN_WORKER && app.redis.status === 'ready'
