@@ -124,6 +124,15 @@ export const FIELD_MESSAGES = {
     en: 'Give either the link token or the phone and its code.',
     'zh-CN': '请提供链接令牌，或手机号及验证码。',
   },
+  // Account settings (/me)
+  emailUnchanged: {
+    en: 'This is already your email address.',
+    'zh-CN': '这已经是你的邮箱地址。',
+  },
+  birthdayRange: {
+    en: 'Use a date between 1900-01-01 and today.',
+    'zh-CN': '请填写 1900-01-01 到今天之间的日期。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export function fieldMessage(message: string, locale: Locale): string {
