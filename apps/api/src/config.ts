@@ -63,13 +63,16 @@ export const ConfigSchema = z.object({
   /** Run the background worker (mail, SMS, clean-ups) inside the API process. */
   RUN_WORKER: bool.default(true),
   UPLOADS_DIR: z.string().default(defaultUploadsDir),
+  /** Comma-separated ids of the OAuth 2 / OpenID Connect providers, each set by `OAUTH_<ID>_*`. */
+  OAUTH_PROVIDERS: z.string().optional(),
 });
 
 type ParsedConfig = z.infer<typeof ConfigSchema>;
 /** Settings with the transports decided: outbox by default outside production, real ones in it. */
-export type Config = Omit<ParsedConfig, 'MAIL_TRANSPORT' | 'SMS_TRANSPORT'> & {
+export type Config = Omit<ParsedConfig, 'MAIL_TRANSPORT' | 'SMS_TRANSPORT' | 'OAUTH_PROVIDERS'> & {
   MAIL_TRANSPORT: 'outbox' | 'smtp';
   SMS_TRANSPORT: 'outbox' | 'http';
+  OAUTH_PROVIDERS: OAuthProviderConfig[];
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     MAIL_TRANSPORT: parsed.data.MAIL_TRANSPORT ?? (production ? 'smtp' : 'outbox'),
     SMS_TRANSPORT: parsed.data.SMS_TRANSPORT ?? (production ? 'http' : 'outbox'),
+    OAUTH_PROVIDERS: parseOAuthProviders(parsed.data.OAUTH_PROVIDERS, source, production),
   };
   if (config.NODE_ENV === 'production') {
     const secret = config.JWT_SECRET;
@@ -110,4 +114,112 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   return config;
+}
+
+/** One OAuth 2 / OpenID Connect provider: found by discovery from its issuer, or by its endpoints. */
+export type OAuthProviderConfig = {
+  id: string;
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated; without it plain OAuth 2 providers use their own default. */
+  scope: string | undefined;
+} & ({ issuer: string } | { authorizationUrl: string; tokenUrl: string; userinfoUrl: string });
+
+/** Ids appear in URLs and env names; these would clash with identity kinds or routes. */
+const RESERVED_OAUTH_IDS = new Set(['email', 'phone', 'pending']);
+
+const OAuthProviderIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be lower-case letters, digits and dashes, at most 32')
+  .refine((id) => !RESERVED_OAUTH_IDS.has(id), { message: 'is a reserved name' });
+
+function oauthProviderSchema(production: boolean) {
+  const endpoint = urlWithProtocol(production ? ['https:'] : ['http:', 'https:']).optional();
+  return z
+    .object({
+      NAME: z.string().trim().min(1).max(64).optional(),
+      CLIENT_ID: z.string('required').min(1),
+      CLIENT_SECRET: z.string('required').min(1),
+      ISSUER: endpoint,
+      AUTHORIZATION_URL: endpoint,
+      TOKEN_URL: endpoint,
+      USERINFO_URL: endpoint,
+      SCOPE: z.string().trim().min(1).optional(),
+    })
+    .superRefine((p, ctx) => {
+      const endpoints = ['AUTHORIZATION_URL', 'TOKEN_URL', 'USERINFO_URL'] as const;
+      if (p.ISSUER) {
+        const extra = endpoints.find((k) => p[k]);
+        if (extra) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [extra],
+            message: 'set either ISSUER or the endpoint URLs, not both',
+          });
+        }
+        return;
+      }
+      const missing = endpoints.find((k) => !p[k]);
+      if (missing) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: 'required (or set ISSUER for OpenID Connect discovery)',
+        });
+      }
+    });
+}
+
+function parseOAuthProviders(
+  list: string | undefined,
+  env: Record<string, string | undefined>,
+  production: boolean,
+): OAuthProviderConfig[] {
+  const ids = (list ?? '')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+  const schema = oauthProviderSchema(production);
+  const seen = new Set<string>();
+  return ids.map((id) => {
+    const idCheck = OAuthProviderIdSchema.safeParse(id);
+    if (!idCheck.success || seen.has(id)) {
+      const reason = idCheck.success ? 'is listed twice' : idCheck.error.issues[0]!.message;
+      throw new ConfigError(
+        `Invalid setting OAUTH_PROVIDERS=${JSON.stringify(list)}: provider ${JSON.stringify(id)} ${reason}`,
+      );
+    }
+    seen.add(id);
+    const prefix = `OAUTH_${id.toUpperCase().replaceAll('-', '_')}_`;
+    const fields = Object.fromEntries(
+      Object.entries(env)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
+    const parsed = schema.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const name = `${prefix}${String(issue.path[0] ?? 'CLIENT_ID')}`;
+      throw new ConfigError(
+        `Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`,
+      );
+    }
+    const p = parsed.data;
+    const common = {
+      id,
+      name: p.NAME ?? id,
+      clientId: p.CLIENT_ID,
+      clientSecret: p.CLIENT_SECRET,
+    };
+    return p.ISSUER
+      ? { ...common, scope: p.SCOPE ?? 'openid email profile', issuer: p.ISSUER }
+      : {
+          ...common,
+          scope: p.SCOPE,
+          authorizationUrl: p.AUTHORIZATION_URL!,
+          tokenUrl: p.TOKEN_URL!,
+          userinfoUrl: p.USERINFO_URL!,
+        };
+  });
 }

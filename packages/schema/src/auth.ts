@@ -132,3 +132,13 @@ export function safeNextPath(next: string | null | undefined, fallback = '/'): s
   if (next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
   return next;
 }
+
+// OAuth routes: the provider in the path, the callback the provider sends the browser back to, a ticket.
+export const OAuthProviderParams = z.object({ provider: z.string().max(32) });
+export const OAuthCallbackQuery = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  /** Set by the provider instead of `code` when the person cancelled or it refused. */
+  error: z.string().optional(),
+});
+export const OAuthTicketParams = z.object({ ticket: z.string().max(64) });

@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   ORIGIN_FORBIDDEN: 403,
   LAST_LOGIN_METHOD: 409,
   IDENTITY_TAKEN: 409,
+  // OAuth: the provider refused, the person cancelled there, or its answer could not be used.
+  OAUTH_FAILED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

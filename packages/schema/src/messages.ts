@@ -76,6 +76,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'That is already linked to another account.',
     'zh-CN': '它已绑定到其他账号。',
   },
+  OAUTH_FAILED: {
+    en: 'Signing in with that provider did not complete; please try again.',
+    'zh-CN': '第三方登录未完成，请重试。',
+  },
 };
 
 /** Messages for things that are not error codes but are said to the client (field problems, named resources). */
@@ -85,6 +89,7 @@ export const DETAIL_MESSAGES = {
   routeNotFound: { en: 'No route {method} {url}.', 'zh-CN': '没有此接口：{method} {url}。' },
   dependencyDown: { en: '{name} is unavailable.', 'zh-CN': '{name} 不可用。' },
   invalidField: { en: 'Invalid value.', 'zh-CN': '无效的值。' },
+  oauthProviderNotFound: { en: 'No such sign-in provider.', 'zh-CN': '没有这个第三方登录方式。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DetailKey = keyof typeof DETAIL_MESSAGES;
