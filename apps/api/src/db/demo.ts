@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { LIMITS } from '@folio/schema';
-import { and, count, eq, isNull, like } from 'drizzle-orm';
+import { count, like } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { CountCache } from '../lib/count-cache';
 import { AUTHORS_SCOPE } from '../modules/authors/service';
+import { visibleBlog } from '../modules/blogs/repository';
 import { BLOGS_SCOPE } from '../modules/blogs/service';
 import type { Db } from './connection';
 import { authors, blogs } from './schema';
@@ -14,8 +15,8 @@ type NewAuthor = typeof authors.$inferInsert;
 type NewBlog = typeof blogs.$inferInsert;
 
 /** Rows per INSERT: ~2 MB of SQL at most, well under MariaDB's default 16 MB packet. */
-export const DEMO_BATCH_SIZE = 2_000;
-export const BLOGS_PER_AUTHOR = 20;
+const DEMO_BATCH_SIZE = 2_000;
+const BLOGS_PER_AUTHOR = 20;
 /** Upper bound for one run, so a typo cannot fill the disk. */
 export const DEMO_MAX_BLOGS = 10_000_000;
 
@@ -170,7 +171,7 @@ function* batches<T>(total: number, size: number, make: (i: number) => T): Gener
   }
 }
 
-export function authorsFor(blogCount: number): number {
+function authorsFor(blogCount: number): number {
   return Math.max(1, Math.ceil(blogCount / BLOGS_PER_AUTHOR));
 }
 
@@ -191,46 +192,46 @@ export async function insertDemoData(
 
   const runId = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const authorCount = authorsFor(total);
-  for (const batch of batches(authorCount, batchSize, (i) => demoAuthor(runId, i))) {
-    await db.insert(authors).values(batch);
-  }
-  const authorIds = (
-    await db
-      .select({ id: authors.id })
-      .from(authors)
-      .where(like(authors.email, `demo.${runId}.%`))
-  ).map((r) => r.id);
-
-  const now = Date.now();
   let done = 0;
-  let pending: Promise<unknown> | undefined;
-  let pendingSize = 0;
-  for (const batch of batches(total, batchSize, (i) => demoBlog(authorIds, now, i))) {
-    if (pending) {
-      await pending;
-      done += pendingSize;
-      onProgress?.({ done, total, elapsedMs: Date.now() - started });
+  try {
+    for (const batch of batches(authorCount, batchSize, (i) => demoAuthor(runId, i))) {
+      await db.insert(authors).values(batch);
     }
-    pending = db.insert(blogs).values(batch).execute();
-    // Handled by the await above on the next round; this only keeps Node from calling it unhandled.
-    pending.catch(() => undefined);
-    pendingSize = batch.length;
-    // Let the driver put the INSERT on the wire before the next batch keeps this thread busy.
-    await setImmediate();
-  }
-  await pending;
-  done += pendingSize;
-  onProgress?.({ done, total, elapsedMs: Date.now() - started });
+    const authorIds = (
+      await db
+        .select({ id: authors.id })
+        .from(authors)
+        .where(like(authors.email, `demo.${runId}.%`))
+    ).map((r) => r.id);
 
-  await CountCache.invalidate(redis, BLOGS_SCOPE, AUTHORS_SCOPE);
+    const now = Date.now();
+    let pending: Promise<unknown> | undefined;
+    let pendingSize = 0;
+    for (const batch of batches(total, batchSize, (i) => demoBlog(authorIds, now, i))) {
+      if (pending) {
+        await pending;
+        done += pendingSize;
+        onProgress?.({ done, total, elapsedMs: Date.now() - started });
+      }
+      pending = db.insert(blogs).values(batch).execute();
+      // Awaited on the next round; this only keeps Node from calling it unhandled meanwhile.
+      pending.catch(() => undefined);
+      pendingSize = batch.length;
+      // Let the driver put the INSERT on the wire before the next batch keeps this thread busy.
+      await setImmediate();
+    }
+    await pending;
+    done += pendingSize;
+    onProgress?.({ done, total, elapsedMs: Date.now() - started });
+  } finally {
+    // Even after a failure: the batches already written change the totals.
+    await CountCache.invalidate(redis, BLOGS_SCOPE, AUTHORS_SCOPE);
+  }
   return { authors: authorCount, blogs: done, elapsedMs: Date.now() - started };
 }
 
 /** Published blogs that are not deleted: what the public list counts. */
 export async function countVisibleBlogs(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(blogs)
-    .where(and(eq(blogs.status, 'published'), isNull(blogs.deletedAt)));
+  const [row] = await db.select({ n: count() }).from(blogs).where(visibleBlog);
   return row?.n ?? 0;
 }

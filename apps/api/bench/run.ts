@@ -1,0 +1,372 @@
+/**
+ * `pnpm bench [--json FILE] [--duration S] [--connections N] [--only a,b]`: fills a bench database
+ * to 100 000 published blogs (once), starts each server under test in a child process, drives it
+ * with autocannon from this process and prints requests/s and latency against the targets.
+ * Loopback only; every run is bounded; a missed target is reported, not an error.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/config';
+import { createDb, createPool, databaseName, ensureDatabase, type Db } from '../src/db/connection';
+import { countVisibleBlogs, insertDemoData } from '../src/db/demo';
+import { prepareDatabase } from '../src/db/prepare';
+import { blogs } from '../src/db/schema';
+import { createRedis } from '../src/lib/redis';
+import { visibleBlog } from '../src/modules/blogs/repository';
+import { watchCpu } from './cpu';
+import {
+  checkTargets,
+  SCENARIOS,
+  type Load,
+  type Scenario,
+  type ScenarioContext,
+  type ScenarioResult,
+  type ServerKind,
+  type TargetResult,
+} from './scenarios';
+
+const BENCH_BLOGS = 100_000;
+const ID_SAMPLE = 1_000;
+const WARMUP_SECONDS = 3;
+const HOST = '127.0.0.1';
+/**
+ * The bench keeps its Redis keys in their own logical database: cached list totals are keyed by
+ * scope, not by MariaDB database, so sharing db 0 with a dev server would mix their totals.
+ */
+const BENCH_REDIS_DB = 15;
+/** Other work above this share of the machine makes a scenario's figures suspect. */
+const OTHER_CPU_WARNING = 0.1;
+
+/** The bench's own processes: this one and the servers it starts. */
+const ownPids: number[] = [process.pid];
+
+interface Options {
+  json?: string;
+  duration: number;
+  connections: number;
+  only?: string[];
+}
+
+function usage(message: string): never {
+  console.error(
+    `bench: ${message}\nusage: pnpm bench [--json FILE] [--duration 1-60] [--connections 1-100] [--only name,...]`,
+  );
+  process.exit(1);
+}
+
+function parseOptions(argv: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: {
+        json: { type: 'string' },
+        duration: { type: 'string', default: '10' },
+        connections: { type: 'string', default: '10' },
+        only: { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  const int = (name: string, value: string, max: number) => {
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= max)) usage(`--${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  const only = values.only?.split(',').filter(Boolean);
+  const unknown = only?.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown?.length) usage(`no scenario named ${unknown.join(', ')}`);
+  return {
+    // pnpm runs the script in apps/api; a relative path means the caller's directory.
+    json: values.json && resolve(process.env.INIT_CWD ?? process.cwd(), values.json),
+    duration: int('duration', values.duration, 60),
+    connections: int('connections', values.connections, 100),
+    only,
+  };
+}
+
+function withPath(url: string, path: string): string {
+  const u = new URL(url);
+  u.pathname = path;
+  return u.toString();
+}
+
+/** Migrated, seeded and holding at least BENCH_BLOGS visible blogs; returns a sample of ids. */
+async function prepareBenchDatabase(databaseUrl: string, redisUrl: string) {
+  await ensureDatabase(databaseUrl);
+  const pool = createPool({ url: databaseUrl, size: 2 });
+  const redis = createRedis(redisUrl);
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    const db = createDb(pool);
+    await prepareDatabase(db, redis);
+    const have = await countVisibleBlogs(db);
+    if (have < BENCH_BLOGS) {
+      const missing = BENCH_BLOGS - have;
+      console.log(`filling ${databaseName(databaseUrl)}: ${have} blogs, adding ${missing}...`);
+      const { elapsedMs } = await insertDemoData(db, redis, {
+        blogs: missing,
+        onProgress: ({ done, total }) => {
+          if (done === total || done % 20_000 === 0) console.log(`  ${done}/${total}`);
+        },
+      });
+      console.log(`  done in ${(elapsedMs / 1000).toFixed(1)} s`);
+    }
+    return { blogIds: await sampleIds(db), totalBlogs: await countVisibleBlogs(db) };
+  } finally {
+    redis.disconnect();
+    await pool.end();
+  }
+}
+
+async function sampleIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .select({ id: blogs.id })
+    .from(blogs)
+    .where(visibleBlog)
+    .orderBy(sql`rand()`)
+    .limit(ID_SAMPLE);
+  return rows.map((r) => r.id);
+}
+
+interface RunningServer {
+  child: ChildProcess;
+  baseUrl: string;
+}
+
+function startServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [kind], {
+    env,
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${kind} server did not start within 30 s`));
+    }, 30_000);
+    child.once('message', (message: { port: number }) => {
+      clearTimeout(timer);
+      if (child.pid) ownPids.push(child.pid);
+      resolveStart({ child, baseUrl: `http://${HOST}:${message.port}` });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} server exited with code ${code} before listening`));
+    });
+  });
+}
+
+async function stopServer({ child }: RunningServer): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // autocannon drops its sockets at the end; let the handlers they left running finish first.
+  await sleep(1_000);
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+interface Measured {
+  result: Result;
+  /** The share of the machine other processes used meanwhile (null where unknown). */
+  otherCpu: number | null;
+  /** Response times of 2xx answers, in ms; autocannon's own histogram keeps whole ms only. */
+  latencies: number[];
+}
+
+function cannon(
+  baseUrl: string,
+  { path = '/', ...load }: Load,
+  run: Partial<autocannon.Options>,
+): Promise<Measured> {
+  return new Promise((resolveRun, reject) => {
+    const latencies: number[] = [];
+    const watch = watchCpu(ownPids);
+    const instance = autocannon(
+      { ...load, ...run, url: new URL(path, baseUrl).toString() },
+      (err: unknown, result) =>
+        err ? reject(err) : resolveRun({ result, latencies, otherCpu: watch.stop() }),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
+  });
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+    : NaN;
+}
+
+/** One request of the scenario's kind must succeed, or the numbers would measure errors. */
+async function probe(baseUrl: string, load: Load, name: string) {
+  const { result: r } = await cannon(baseUrl, load, { connections: 1, amount: 1, timeout: 5 });
+  if (r['2xx'] !== 1)
+    throw new Error(`${name}: the first request failed (${JSON.stringify(r.statusCodeStats)})`);
+}
+
+async function runScenario(
+  scenario: Scenario,
+  server: RunningServer,
+  ctx: ScenarioContext,
+  options: Options,
+): Promise<Measured> {
+  await scenario.setup?.({ ...ctx, baseUrl: server.baseUrl });
+  await probe(server.baseUrl, scenario.load(ctx), scenario.name);
+  const runs = async (duration: number) => {
+    const background = scenario.background?.(ctx);
+    const [measured] = await Promise.all([
+      cannon(server.baseUrl, scenario.load(ctx), { connections: options.connections, duration }),
+      background && cannon(server.baseUrl, background, { duration }),
+    ]);
+    return measured;
+  };
+  await runs(WARMUP_SECONDS);
+  return runs(options.duration);
+}
+
+function toResult(name: string, { result: r, latencies, otherCpu }: Measured) {
+  const sorted = Float64Array.from(latencies).sort();
+  const ms = (q: number) => Math.round(percentile(sorted, q) * 100) / 100;
+  return {
+    name,
+    reqPerSec: r.requests.average,
+    p50Ms: ms(0.5),
+    p99Ms: ms(0.99),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    otherCpu: otherCpu === null ? null : Math.round(otherCpu * 100) / 100,
+  };
+}
+
+function printTable(results: ScenarioResult[], targets: TargetResult[]) {
+  const rows = [
+    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'non-2xx/errors'],
+    ...results.map((r) => [
+      r.name,
+      r.reqPerSec.toFixed(0),
+      r.p50Ms.toFixed(2),
+      r.p99Ms.toFixed(2),
+      r.ratioToBaseline === null ? '-' : r.ratioToBaseline.toFixed(2),
+      `${r.non2xx}/${r.errors}`,
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  console.log();
+  for (const row of rows) {
+    console.log(
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  '),
+    );
+  }
+  console.log();
+  for (const t of targets) {
+    console.log(
+      `${t.met ? 'met   ' : 'MISSED'}  ${t.name} = ${t.actual.toFixed(3)} (target ${t.comparison} ${t.limit})`,
+    );
+  }
+  for (const r of results.filter((r) => r.non2xx + r.errors > 0)) {
+    console.log(`WARNING  ${r.name}: ${r.non2xx} non-2xx answers and ${r.errors} errors`);
+  }
+  for (const r of results.filter((r) => (r.otherCpu ?? 0) > OTHER_CPU_WARNING)) {
+    console.log(
+      `WARNING  ${r.name}: other processes used ${(r.otherCpu! * 100).toFixed(0)}% of the CPU meanwhile; run again on a quiet machine`,
+    );
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  // Only the two addresses matter here; the servers read the rest of the environment themselves.
+  const config = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+  });
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ?? withPath(config.DATABASE_URL, '/folio_bench');
+  const redisUrl = process.env.BENCH_REDIS_URL ?? withPath(config.REDIS_URL, `/${BENCH_REDIS_DB}`);
+  for (const url of [databaseUrl, redisUrl]) {
+    const host = new URL(url).hostname;
+    if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
+      usage(`the bench only talks to loopback addresses, not ${host}`);
+  }
+
+  const ctx = { ...(await prepareBenchDatabase(databaseUrl, redisUrl)), databaseUrl, redisUrl };
+  const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
+  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  console.log(
+    `${databaseName(databaseUrl)}: ${ctx.totalBlogs} visible blogs; ` +
+      `${scenarios.length} scenarios x (${WARMUP_SECONDS} s warm-up + ${options.duration} s), ` +
+      `${options.connections} connections`,
+  );
+
+  const raw: Omit<ScenarioResult, 'ratioToBaseline'>[] = [];
+  const servers = new Map<ServerKind, RunningServer>();
+  try {
+    for (const scenario of scenarios) {
+      let server = servers.get(scenario.server);
+      if (!server) {
+        // One server at a time, so the one under test has the second core to itself.
+        await Promise.all([...servers.values()].map(stopServer));
+        servers.clear();
+        server = await startServer(scenario.server, env);
+        servers.set(scenario.server, server);
+      }
+      const result = toResult(scenario.name, await runScenario(scenario, server, ctx, options));
+      console.log(
+        `  ${scenario.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
+      );
+      raw.push(result);
+    }
+  } finally {
+    await Promise.all([...servers.values()].map(stopServer));
+  }
+
+  const base = raw.find((r) => r.name === 'baseline');
+  const results: ScenarioResult[] = raw.map((r) => ({
+    ...r,
+    ratioToBaseline: base ? r.reqPerSec / base.reqPerSec : null,
+  }));
+  const targets = checkTargets(results);
+  printTable(results, targets);
+
+  if (options.json) {
+    const report = {
+      scenarios: results,
+      targets,
+      settings: {
+        durationSeconds: options.duration,
+        warmupSeconds: WARMUP_SECONDS,
+        connections: options.connections,
+        blogs: ctx.totalBlogs,
+        node: process.version,
+        cpus: cpus().length,
+        at: new Date().toISOString(),
+      },
+    };
+    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nwrote ${options.json}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('bench failed:', err);
+  process.exit(1);
+});
