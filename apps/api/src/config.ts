@@ -60,6 +60,8 @@ export const ConfigSchema = z.object({
   SMS_TRANSPORT: z.enum(['outbox', 'http']).optional(),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_KEY: z.string().optional(),
+  /** First retry delay of a failed mail or SMS delivery; each next one doubles (5 attempts). */
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   /** Run the background worker (mail, SMS, clean-ups) inside the API process. */
   RUN_WORKER: bool.default(true),
   UPLOADS_DIR: z.string().default(defaultUploadsDir),

@@ -3,6 +3,8 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { render, type RenderedMessage, type TemplateName } from './templates';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
+/** Tries per message before it is given up (and kept among the failed jobs). */
+export const NOTIFY_ATTEMPTS = 5;
 
 /** BullMQ connection settings from a redis:// URL (BullMQ keeps its own connections). */
 export function bullConnection(redisUrl: string): ConnectionOptions {
@@ -32,6 +34,7 @@ export interface Notifier {
 export function createNotifier(
   redisUrl: string,
   log: { warn: (obj: object, msg: string) => void },
+  { backoffMs = 2_000 }: { backoffMs?: number } = {},
 ): Notifier {
   // Made on first use: most requests send nothing, and an app with Redis down should not spin.
   let queue: Queue<RenderedMessage> | undefined;
@@ -39,8 +42,9 @@ export function createNotifier(
     queue ??= new Queue<RenderedMessage>(NOTIFICATIONS_QUEUE, {
       connection: bullConnection(redisUrl),
       defaultJobOptions: {
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 2_000 },
+        attempts: NOTIFY_ATTEMPTS,
+        // backoffMs, then twice that, and so on: 2, 4, 8, 16 s with the default.
+        backoff: { type: 'exponential', delay: backoffMs },
         removeOnComplete: 1_000,
         removeOnFail: 5_000,
       },

@@ -68,8 +68,18 @@ export interface RenderedMessage {
   to: string;
   subject: string | null;
   body: string;
+  /** The reader's locale (the HTML version of a mail declares it). */
+  locale?: Locale;
 }
 
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The `{name}` placeholders a text uses. */
+export function placeholders(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[1]!))];
+}
+
+/** Fills a template in the reader's locale; a missing parameter is a bug, not a message with `{link}` in it. */
 export function render(
   template: TemplateName,
   locale: Locale,
@@ -78,10 +88,40 @@ export function render(
 ): RenderedMessage {
   const t = TEMPLATES[template];
   const text = t[locale];
+  const missing = placeholders(`${text.subject ?? ''} ${text.body}`).filter((p) => !(p in params));
+  if (missing.length > 0) {
+    throw new Error(`template ${template} needs ${missing.map((p) => `{${p}}`).join(', ')}`);
+  }
   return {
     channel: t.channel,
     to,
     subject: text.subject && formatMessage(text.subject, params),
     body: formatMessage(text.body, params),
+    locale,
   };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/** The HTML version of a mail body: paragraphs as they are in the text, links clickable. */
+export function toHtml(body: string, locale: Locale = 'en'): string {
+  const paragraphs = body.split(/\n{2,}/).map((paragraph) => {
+    const html = escapeHtml(paragraph)
+      .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+      .replace(/\n/g, '<br>\n');
+    return `<p>${html}</p>`;
+  });
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    '<head><meta charset="utf-8"></head>',
+    '<body style="font-family: sans-serif; line-height: 1.5">',
+    ...paragraphs,
+    '</body>',
+    '</html>',
+  ].join('\n');
 }
