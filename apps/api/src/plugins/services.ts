@@ -3,8 +3,8 @@ import { createLinkTokens, type LinkTokens } from '../lib/link-tokens';
 import { createPasswordHasher, type PasswordHasher } from '../lib/passwords';
 import { createSmsCodes, type SmsCodes } from '../modules/auth/sms-codes';
 import { createCaptchaService, type CaptchaService } from '../modules/captcha/service';
+import { startBackgroundWork } from '../modules/maintenance/background';
 import { createNotifier, type Notifier } from '../modules/notifications/queue';
-import { startNotificationWorker } from '../modules/notifications/worker';
 import { createUserRepository, type UserRepository } from '../modules/users/repository';
 
 declare module 'fastify' {
@@ -31,13 +31,15 @@ export default fp(
     );
     app.decorate('captcha', createCaptchaService(app.redis));
     app.decorate('linkTokens', createLinkTokens(app, app.redis));
-    const notifier = createNotifier(app.config.REDIS_URL, app.log);
+    const notifier = createNotifier(app.config.REDIS_URL, app.log, {
+      backoffMs: app.config.NOTIFY_BACKOFF_MS,
+    });
     app.decorate('notifier', notifier);
     app.decorate('smsCodes', createSmsCodes(app.redis, notifier));
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
     const worker =
       app.config.RUN_WORKER && app.redis.status === 'ready'
-        ? startNotificationWorker(app.config, app.db, app.log)
+        ? await startBackgroundWork(app.config, app.db, app.log)
         : null;
     app.addHook('onClose', async () => {
       await worker?.close();

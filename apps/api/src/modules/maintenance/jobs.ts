@@ -1,0 +1,58 @@
+import { Queue, Worker } from 'bullmq';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config';
+import type { Db } from '../../db/connection';
+import { bullConnection } from '../notifications/queue';
+import { purgeStalePendingAccounts } from './purge';
+
+export const MAINTENANCE_QUEUE = 'maintenance';
+export const PURGE_PENDING_ACCOUNTS = 'purge-pending-accounts';
+export const PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * Scheduled clean-ups: registers their job schedulers (idempotent, so every worker process may
+ * do it) and runs the jobs. BullMQ hands each job to one worker, however many processes run.
+ */
+export async function startMaintenance(config: Config, db: Db, log: FastifyBaseLogger) {
+  const connection = bullConnection(config.REDIS_URL);
+  const queue = new Queue(MAINTENANCE_QUEUE, { connection });
+  queue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job) => {
+      switch (job.name) {
+        case PURGE_PENDING_ACCOUNTS: {
+          const purged = await purgeStalePendingAccounts(db);
+          log.info({ job: job.name, purged }, 'purged stale pending accounts');
+          return { purged };
+        }
+        default:
+          throw new Error(`unknown maintenance job ${job.name}`);
+      }
+    },
+    { connection, concurrency: 1 },
+  );
+  worker.on('failed', (job, err) => log.warn({ err, job: job?.name }, 'maintenance job failed'));
+  worker.on('error', (err) => log.warn({ err }, 'maintenance worker error'));
+  try {
+    await queue.upsertJobScheduler(
+      PURGE_PENDING_ACCOUNTS,
+      { every: PURGE_EVERY_MS },
+      {
+        name: PURGE_PENDING_ACCOUNTS,
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      },
+    );
+  } catch (err) {
+    await Promise.allSettled([worker.close(), queue.close()]);
+    throw err;
+  }
+  return {
+    queue,
+    worker,
+    async close() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

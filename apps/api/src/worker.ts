@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pino, type LoggerOptions } from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { createDb, createPool } from './db/connection';
+import { loggerOptions } from './lib/logger';
+import { checkDependencies, DependencyDownError } from './lib/startup-checks';
+import { startBackgroundWork } from './modules/maintenance/background';
+
+// The background worker as its own process (mail, SMS, scheduled clean-ups), for deployments
+// that run the API with RUN_WORKER=false. It does not migrate: the API does that at start-up.
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+/** A local `.env` at the repository root, read the same way as the server does; real env wins. */
+function loadDotEnv() {
+  // src/ and dist/ both sit two levels below the repository root.
+  const path = fileURLToPath(new URL('../../../.env', import.meta.url));
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+async function main() {
+  loadDotEnv();
+  const config = loadConfig();
+  await checkDependencies(config);
+  const log = pino(loggerOptions(config) as LoggerOptions);
+  const pool = createPool({
+    url: config.DATABASE_URL,
+    size: config.DB_POOL_SIZE,
+    idleTimeoutMs: config.DB_IDLE_TIMEOUT_MS,
+  });
+  const work = await startBackgroundWork(config, createDb(pool), log);
+  log.info('worker started');
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('jobs still running after 10 s; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    force.unref();
+    // Jobs in progress finish first; then nothing holds the database.
+    work
+      .close()
+      .then(() => pool.end())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'error while closing');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DependencyDownError) {
+    console.error(`folio worker: ${err.message}`);
+  } else {
+    console.error('folio worker: could not start:', err);
+  }
+  process.exit(1);
+});
