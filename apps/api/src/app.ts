@@ -10,6 +10,7 @@ import authorRoutes from './modules/authors/routes';
 import captchaRoutes from './modules/captcha/routes';
 import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
+import oauthRoutes from './modules/oauth/routes';
 import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(blogRoutes);
       await api.register(authorRoutes);
       await api.register(captchaRoutes);
+      await api.register(oauthRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -142,3 +142,4 @@ export const OAuthCallbackQuery = z.object({
   error: z.string().optional(),
 });
 export const OAuthTicketParams = z.object({ ticket: z.string().max(64) });
+export type OAuthPending = z.infer<typeof OAuthPendingSchema>;

@@ -1,0 +1,549 @@
+import { and, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app';
+import { userIdentities, users } from '../src/db/schema';
+import { attachPendingIdentity } from '../src/modules/oauth/pending';
+import { buildTestApp, makeUser, sessionFor } from './helpers';
+import { type OidcServer, signIn, startOidcServer } from './oidc-server';
+
+/** The SPA's origin, which also serves the API; the provider sends browsers back to it. */
+const SITE = 'http://folio.test';
+const callbackFor = (id: string) => `${SITE}/api/v1/auth/oauth/${id}/callback`;
+
+let idp: OidcServer;
+let app: App;
+
+beforeAll(async () => {
+  const client = (id: string) => ({
+    client_id: `folio-${id}`,
+    client_secret: `${id}-secret-0123456789`,
+    redirect_uris: [callbackFor(id)],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_post',
+  });
+  idp = await startOidcServer({ clients: [client('corp'), client('plain')] });
+  ({ app } = await buildTestApp({
+    SITE_ORIGIN: SITE,
+    OAUTH_PROVIDERS: 'corp,plain',
+    // OpenID Connect, found by discovery.
+    OAUTH_CORP_NAME: 'Corp SSO',
+    OAUTH_CORP_CLIENT_ID: 'folio-corp',
+    OAUTH_CORP_CLIENT_SECRET: 'corp-secret-0123456789',
+    OAUTH_CORP_ISSUER: idp.issuer,
+    // Plain OAuth 2 by its endpoints (the same provider, another client): the account from userinfo.
+    OAUTH_PLAIN_NAME: 'Plain OAuth',
+    OAUTH_PLAIN_CLIENT_ID: 'folio-plain',
+    OAUTH_PLAIN_CLIENT_SECRET: 'plain-secret-0123456789',
+    OAUTH_PLAIN_AUTHORIZATION_URL: `${idp.issuer}/auth`,
+    OAUTH_PLAIN_TOKEN_URL: `${idp.issuer}/token`,
+    OAUTH_PLAIN_USERINFO_URL: `${idp.issuer}/me`,
+    OAUTH_PLAIN_SCOPE: 'openid email profile',
+  }));
+});
+afterAll(async () => {
+  await app?.close();
+  await idp?.close();
+});
+
+let unique = 0;
+/** An account at the provider that no other test uses. */
+function providerAccount(fields: { email?: string | null; name?: string } = {}) {
+  unique += 1;
+  const sub = `sub-${Date.now()}-${unique}`;
+  const email = fields.email === null ? undefined : (fields.email ?? `${sub}@idp.test`);
+  idp.accounts.set(sub, { email, name: fields.name ?? `Person ${unique}` });
+  return { sub, email: email ?? null };
+}
+
+function cookieOf(res: LightMyRequestResponse, name: string) {
+  return res.cookies.find((c) => c.name === name);
+}
+
+/** GET /auth/oauth/:provider/start as the SPA does; the browser keeps the cookie it is given. */
+async function start(
+  provider: string,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/auth/oauth/${provider}/start`,
+    query,
+    headers,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const browser = cookieOf(res, 'folio_oauth')?.value ?? '';
+  return { url: res.json().data.url as string, browser, res };
+}
+
+/** The browser arriving back at the app from the provider. */
+function callback(url: URL, browser: string | undefined) {
+  return app.inject({
+    method: 'GET',
+    url: `${url.pathname}${url.search}`,
+    headers: browser ? { cookie: `folio_oauth=${browser}` } : {},
+  });
+}
+
+/** The whole round trip: start, sign in and consent at the provider, land on the callback. */
+async function roundTrip(
+  provider: string,
+  sub: string,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  const started = await start(provider, query, headers);
+  const landing = await signIn(started.url, sub);
+  const res = await callback(landing, started.browser);
+  return { res, landing, browser: started.browser, location: redirectOf(res) };
+}
+
+function redirectOf(res: LightMyRequestResponse): URL {
+  expect(res.statusCode, res.body).toBe(302);
+  const location = new URL(String(res.headers.location));
+  expect(location.origin).toBe(SITE);
+  return location;
+}
+
+async function bindDirectly(userId: number, provider: string, subject: string) {
+  await app.users.addIdentity(userId, { kind: 'oauth', provider, subject, label: subject });
+}
+
+describe('OAuth providers', () => {
+  it('lists every configured provider, in order', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/auth/oauth/providers' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      result: true,
+      data: [
+        { id: 'corp', name: 'Corp SSO' },
+        { id: 'plain', name: 'Plain OAuth' },
+      ],
+    });
+  });
+
+  it('answers 404 for an unknown provider, and its callback sends the browser back to log in', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/auth/oauth/nope/start' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      result: false,
+      code: 'NOT_FOUND',
+      msg: 'No such sign-in provider.',
+    });
+    const back = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oauth/nope/callback?code=x&state=y',
+    });
+    expect(redirectOf(back).href).toBe(`${SITE}/login?oauthError=TOKEN_INVALID`);
+  });
+
+  it('documents the endpoints in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/oauth/providers',
+        '/api/v1/auth/oauth/{provider}/start',
+        '/api/v1/auth/oauth/{provider}/callback',
+        '/api/v1/auth/oauth/pending/{ticket}',
+      ]),
+    );
+    const startDoc = doc.paths['/api/v1/auth/oauth/{provider}/start'].get;
+    expect(startDoc.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['provider', 'intent', 'next']),
+    );
+    expect(
+      Object.keys(doc.paths['/api/v1/auth/oauth/{provider}/callback'].get.responses),
+    ).toContain('302');
+  });
+});
+
+describe('starting a sign-in', () => {
+  it('answers the provider URL with state, nonce and an S256 PKCE challenge, and keeps the checks in Redis for 10 minutes', async () => {
+    const { url, res } = await start('corp', { next: '/blogs?page=2' });
+    expect(res.headers['cache-control']).toBe('no-store');
+    const target = new URL(url);
+    expect(target.origin).toBe(idp.issuer);
+    const q = target.searchParams;
+    expect(q.get('client_id')).toBe('folio-corp');
+    expect(q.get('redirect_uri')).toBe(callbackFor('corp'));
+    expect(q.get('response_type')).toBe('code');
+    expect(q.get('scope')).toBe('openid email profile');
+    expect(q.get('code_challenge_method')).toBe('S256');
+    expect(q.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(q.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    const state = q.get('state')!;
+    const key = `oauth:state:${state}`;
+    const saved = JSON.parse((await app.redis.get(key))!);
+    expect(saved).toMatchObject({
+      provider: 'corp',
+      intent: 'login',
+      userId: null,
+      next: '/blogs?page=2',
+    });
+    expect(saved.codeVerifier).toMatch(/^[\w-]{43}$/);
+    expect(saved.codeVerifier).not.toBe(q.get('code_challenge'));
+    const ttl = await app.redis.ttl(key);
+    expect(ttl).toBeGreaterThan(590);
+    expect(ttl).toBeLessThanOrEqual(600);
+
+    const cookie = cookieOf(res, 'folio_oauth')!;
+    expect(cookie).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/api/v1/auth',
+      maxAge: 600,
+    });
+  });
+
+  it('keeps only a local `next`', async () => {
+    for (const next of ['//evil.test/x', 'https://evil.test/', '/\\evil.test']) {
+      const { url } = await start('corp', { next });
+      const state = new URL(url).searchParams.get('state')!;
+      expect(JSON.parse((await app.redis.get(`oauth:state:${state}`))!).next).toBe('/');
+    }
+  });
+
+  it('needs a login to bind', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oauth/corp/start?intent=bind',
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('logging in with a provider', () => {
+  it('logs in a bound account: refresh cookie set, redirect to `next`, and the session refreshes', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+
+    const { res, location } = await roundTrip('corp', sub, { next: '/blogs?page=2' });
+    expect(location.href).toBe(`${SITE}/blogs?page=2`);
+    const refresh = cookieOf(res, 'folio_refresh')!;
+    expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(refresh.maxAge).toBeUndefined();
+
+    const rotated = await app.sessions.rotate(refresh.value, { ip: '127.0.0.1' });
+    expect(rotated.kind).toBe('rotated');
+    if (rotated.kind === 'rotated') expect(rotated.session.userId).toBe(user.id);
+    const [row] = await app.db.select().from(users).where(eq(users.id, user.id));
+    expect(row!.lastLoginAt).not.toBeNull();
+  });
+
+  it('goes to / without a `next`', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const { location } = await roundTrip('corp', sub);
+    expect(location.href).toBe(`${SITE}/`);
+  });
+
+  it.each([
+    ['pending', 'ACCOUNT_PENDING'],
+    ['locked', 'ACCOUNT_DISABLED'],
+  ] as const)('refuses a %s account with %s and starts no session', async (status, code) => {
+    const user = await makeUser(app, { status });
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const { res, location } = await roundTrip('corp', sub, { next: '/blogs' });
+    expect(location.pathname).toBe('/login');
+    expect(Object.fromEntries(location.searchParams)).toEqual({ oauthError: code, next: '/blogs' });
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+  });
+
+  it('refuses an account locked for a while, saying until when', async () => {
+    const user = await makeUser(app);
+    const until = new Date(Date.now() + 3_600_000);
+    await app.users.update(user.id, { lockedUntil: until });
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const { res, location } = await roundTrip('corp', sub);
+    expect(location.searchParams.get('oauthError')).toBe('ACCOUNT_LOCKED');
+    expect(new Date(location.searchParams.get('until')!).getTime()).toBeCloseTo(
+      until.getTime(),
+      -3,
+    );
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+  });
+
+  it('does not log into a deleted account: its provider account is unbound again', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    await app.users.softDelete(user.id);
+    const { res, location } = await roundTrip('corp', sub);
+    expect(location.pathname).toBe('/login');
+    expect(location.searchParams.get('oauth')).toMatch(/^[\w-]{32}$/);
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+  });
+
+  it('says OAUTH_FAILED when the person does not sign in at the provider', async () => {
+    const started = await start('corp');
+    const landing = await signIn(started.url, 'nobody-at-the-provider');
+    expect(landing.searchParams.get('error')).toBe('access_denied');
+    const location = redirectOf(await callback(landing, started.browser));
+    expect(location.href).toBe(`${SITE}/login?oauthError=OAUTH_FAILED`);
+  });
+});
+
+describe('state', () => {
+  it('works once: the same callback again is refused with TOKEN_INVALID and logs nobody in', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const { landing, browser, res } = await roundTrip('corp', sub);
+    expect(cookieOf(res, 'folio_refresh')).toBeDefined();
+
+    const again = await callback(landing, browser);
+    expect(redirectOf(again).href).toBe(`${SITE}/login?oauthError=TOKEN_INVALID`);
+    expect(cookieOf(again, 'folio_refresh')).toBeUndefined();
+  });
+
+  it('refuses a missing, unknown or tampered state', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const started = await start('corp');
+    const landing = await signIn(started.url, sub);
+
+    for (const change of [
+      (u: URL) => u.searchParams.delete('state'),
+      (u: URL) => u.searchParams.set('state', 'x'.repeat(43)),
+      (u: URL) => u.searchParams.set('state', 'y'.repeat(5000)),
+    ]) {
+      const url = new URL(landing);
+      change(url);
+      const res = await callback(url, started.browser);
+      expect(redirectOf(res).href).toBe(`${SITE}/login?oauthError=TOKEN_INVALID`);
+      expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+    }
+    // The real state was not touched by the bad ones.
+    expect(redirectOf(await callback(landing, started.browser)).href).toBe(`${SITE}/`);
+  });
+
+  it('refuses a state made for another provider', async () => {
+    const { sub } = providerAccount();
+    const started = await start('corp');
+    const landing = await signIn(started.url, sub);
+    const elsewhere = new URL(`/api/v1/auth/oauth/plain/callback${landing.search}`, SITE);
+    const res = await callback(elsewhere, started.browser);
+    expect(redirectOf(res).href).toBe(`${SITE}/login?oauthError=TOKEN_INVALID`);
+  });
+
+  it('refuses a callback in another browser (a link someone was sent)', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const started = await start('corp');
+    const landing = await signIn(started.url, sub);
+    for (const browser of [undefined, 'z'.repeat(43)]) {
+      const res = await callback(landing, browser);
+      expect(redirectOf(res).href).toBe(`${SITE}/login?oauthError=TOKEN_INVALID`);
+      expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+    }
+  });
+});
+
+describe('PKCE', () => {
+  it('is required by the provider: an authorization without a challenge is refused there', async () => {
+    const { sub } = providerAccount();
+    const started = await start('corp');
+    const url = new URL(started.url);
+    url.searchParams.delete('code_challenge');
+    url.searchParams.delete('code_challenge_method');
+    const landing = await signIn(url.href, sub);
+    expect(landing.searchParams.get('error')).toBe('invalid_request');
+    expect(landing.searchParams.get('error_description')).toMatch(/PKCE/);
+    const res = await callback(landing, started.browser);
+    expect(redirectOf(res).href).toBe(`${SITE}/login?oauthError=OAUTH_FAILED`);
+  });
+
+  it('sends the verifier with the code: a different one is refused by the provider', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const started = await start('corp');
+    const key = `oauth:state:${new URL(started.url).searchParams.get('state')}`;
+    const saved = JSON.parse((await app.redis.get(key))!);
+    await app.redis.set(key, JSON.stringify({ ...saved, codeVerifier: 'w'.repeat(43) }), 'EX', 600);
+    const errorsBefore = idp.grantErrors.length;
+
+    const res = await callback(await signIn(started.url, sub), started.browser);
+    expect(redirectOf(res).href).toBe(`${SITE}/login?oauthError=OAUTH_FAILED`);
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+    expect(idp.grantErrors.slice(errorsBefore)).toEqual([
+      'invalid_grant: code_verifier does not match code_challenge',
+    ]);
+  });
+});
+
+describe('an unbound provider account', () => {
+  it('leaves a pending ticket the SPA can show, only to the browser that signed in', async () => {
+    const { sub, email } = providerAccount({ name: 'Ada Lovelace' });
+    const { location, browser, res } = await roundTrip('corp', sub, { next: '/blogs' });
+    expect(location.pathname).toBe('/login');
+    expect(location.searchParams.get('next')).toBe('/blogs');
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+    const ticket = location.searchParams.get('oauth')!;
+    expect(await app.redis.ttl(`oauth:pending:${ticket}`)).toBeGreaterThan(590);
+
+    const info = await app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/oauth/pending/${ticket}`,
+      headers: { cookie: `folio_oauth=${browser}` },
+    });
+    expect(info.statusCode).toBe(200);
+    expect(info.json().data).toEqual({
+      provider: { id: 'corp', name: 'Corp SSO' },
+      email,
+      name: 'Ada Lovelace',
+    });
+
+    for (const headers of [{}, { cookie: `folio_oauth=${'q'.repeat(43)}` }]) {
+      const other = await app.inject({
+        method: 'GET',
+        url: `/api/v1/auth/oauth/pending/${ticket}`,
+        headers,
+      });
+      expect(other.statusCode).toBe(422);
+      expect(other.json().code).toBe('TOKEN_INVALID');
+    }
+    const unknown = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oauth/pending/no-such-ticket',
+      headers: { cookie: `folio_oauth=${browser}` },
+    });
+    expect(unknown.json().code).toBe('TOKEN_INVALID');
+  });
+
+  it('is bound by attachPendingIdentity once, then logs in', async () => {
+    const user = await makeUser(app);
+    const { sub, email } = providerAccount();
+    const { location, browser } = await roundTrip('corp', sub);
+    const ticket = location.searchParams.get('oauth')!;
+    const request = { cookies: { folio_oauth: browser } } as never;
+
+    await attachPendingIdentity(app, user.id, ticket, request);
+    const rows = await app.db
+      .select()
+      .from(userIdentities)
+      .where(and(eq(userIdentities.provider, 'corp'), eq(userIdentities.subject, sub)));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ userId: user.id, kind: 'oauth', label: email });
+    expect(rows[0]!.verifiedAt).not.toBeNull();
+
+    await expect(attachPendingIdentity(app, user.id, ticket, request)).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+    const again = await roundTrip('corp', sub);
+    expect(again.location.href).toBe(`${SITE}/`);
+    expect(cookieOf(again.res, 'folio_refresh')).toBeDefined();
+  });
+
+  it('is not bound from another browser, nor when someone else has it by then', async () => {
+    const [first, second] = [await makeUser(app), await makeUser(app)];
+    const { sub } = providerAccount();
+    const one = await roundTrip('corp', sub);
+    const ticket = one.location.searchParams.get('oauth')!;
+    await expect(
+      attachPendingIdentity(app, first.id, ticket, { cookies: {} } as never),
+    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+
+    const two = await roundTrip('corp', sub);
+    await bindDirectly(first.id, 'corp', sub);
+    await expect(
+      attachPendingIdentity(app, second.id, two.location.searchParams.get('oauth')!, {
+        cookies: { folio_oauth: two.browser },
+      } as never),
+    ).rejects.toMatchObject({ code: 'IDENTITY_TAKEN' });
+  });
+});
+
+describe('binding a provider from a logged-in account', () => {
+  it('binds it, labels it with the email, and it then logs in', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const { sub, email } = providerAccount();
+    const { location, res } = await roundTrip('corp', sub, { intent: 'bind' }, session.headers);
+    expect(location.href).toBe(`${SITE}/account/connections?bound=corp`);
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+
+    const identities = await app.users.identities(user.id);
+    expect(identities.find((i) => i.provider === 'corp')).toMatchObject({
+      kind: 'oauth',
+      subject: sub,
+      label: email,
+    });
+
+    const login = await roundTrip('corp', sub);
+    expect(login.location.href).toBe(`${SITE}/`);
+    const rotated = await app.sessions.rotate(cookieOf(login.res, 'folio_refresh')!.value, {
+      ip: '127.0.0.1',
+    });
+    expect(rotated.kind === 'rotated' && rotated.session.userId).toBe(user.id);
+  });
+
+  it('labels it with the name when the provider gives no email', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const { sub } = providerAccount({ email: null, name: 'No Mail' });
+    const { location } = await roundTrip('corp', sub, { intent: 'bind' }, session.headers);
+    expect(location.searchParams.get('bound')).toBe('corp');
+    const identity = (await app.users.identities(user.id)).find((i) => i.provider === 'corp');
+    expect(identity!.label).toBe('No Mail');
+  });
+
+  it('refuses a provider account bound to someone else with IDENTITY_TAKEN', async () => {
+    const [owner, other] = [await makeUser(app), await makeUser(app)];
+    const { sub } = providerAccount();
+    await bindDirectly(owner.id, 'corp', sub);
+    const session = await sessionFor(app, other.id);
+    const { location } = await roundTrip('corp', sub, { intent: 'bind' }, session.headers);
+    expect(location.href).toBe(`${SITE}/account/connections?oauthError=IDENTITY_TAKEN`);
+    expect((await app.users.identities(other.id)).some((i) => i.provider === 'corp')).toBe(false);
+  });
+
+  it('binding the same account again is fine', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const { sub } = providerAccount();
+    await bindDirectly(user.id, 'corp', sub);
+    const { location } = await roundTrip('corp', sub, { intent: 'bind' }, session.headers);
+    expect(location.href).toBe(`${SITE}/account/connections?bound=corp`);
+  });
+});
+
+describe('a second provider at the same time (plain OAuth 2, account from userinfo)', () => {
+  it('binds and logs in on its own, apart from the first', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const { sub, email } = providerAccount();
+    const { url } = await start('plain');
+    const q = new URL(url).searchParams;
+    expect(q.get('client_id')).toBe('folio-plain');
+    expect(q.get('redirect_uri')).toBe(callbackFor('plain'));
+    expect(q.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(q.has('nonce')).toBe(false);
+
+    const bound = await roundTrip('plain', sub, { intent: 'bind' }, session.headers);
+    expect(bound.location.href).toBe(`${SITE}/account/connections?bound=plain`);
+    const identities = await app.users.identities(user.id);
+    expect(identities.find((i) => i.provider === 'plain')).toMatchObject({
+      subject: sub,
+      label: email,
+    });
+    expect(identities.some((i) => i.provider === 'corp')).toBe(false);
+
+    // The same person at the other provider is another identity, unbound.
+    const viaCorp = await roundTrip('corp', sub);
+    expect(viaCorp.location.searchParams.get('oauth')).toBeTruthy();
+
+    const login = await roundTrip('plain', sub, { next: '/account' });
+    expect(login.location.href).toBe(`${SITE}/account`);
+    expect(cookieOf(login.res, 'folio_refresh')).toBeDefined();
+  });
+});
