@@ -11,6 +11,7 @@ import captchaRoutes from './modules/captcha/routes';
 import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
+import meRoutes from './modules/me/routes';
 import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
@@ -20,6 +21,7 @@ import requestContext, { requestIdFor } from './plugins/request-context';
 import servicesPlugin from './plugins/services';
 import spaPlugin from './plugins/spa';
 import swaggerPlugin from './plugins/swagger';
+import uploadsPlugin from './plugins/uploads';
 
 export interface BuildOptions {
   /** Where log lines go instead of stdout (tests read them). */
@@ -57,10 +59,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(authorRoutes);
       await api.register(captchaRoutes);
       await api.register(oauthRoutes);
+      await api.register(meRoutes);
     },
     { prefix: '/api/v1' },
   );
 
+  await app.register(uploadsPlugin);
   await app.register(spaPlugin);
   return app;
 }

@@ -134,3 +134,16 @@ export function uniquePhone(): string {
   const stamp = String(Date.now() % 10_000).padStart(4, '0');
   return `+86138${stamp}${String(unique % 10_000).padStart(4, '0')}`;
 }
+
+/**
+ * Deletes Redis keys matching patterns. Each run recreates the database, so user ids come round
+ * again while Redis keeps the last run's per-user keys (sessions, counters); tests that read those
+ * clear them first.
+ */
+export async function forgetRedisKeys(app: App, ...patterns: string[]) {
+  for (const match of patterns) {
+    for await (const keys of app.redis.scanStream({ match, count: 500 })) {
+      if ((keys as string[]).length) await app.redis.del(...(keys as string[]));
+    }
+  }
+}

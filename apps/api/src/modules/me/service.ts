@@ -1,0 +1,241 @@
+import type {
+  ChangePassword,
+  EmailChanged,
+  Me,
+  Session,
+  SessionsRevoked,
+  UpdateMe,
+} from '@folio/schema';
+import type { FastifyInstance } from 'fastify';
+import { AppError, NotFound } from '../../lib/errors';
+import { isCommonPassword } from '../../lib/passwords';
+import { normalizePhone } from '../../lib/phones';
+import type { AuthContext } from '../../plugins/auth';
+import { toMe } from '../users/me';
+import type { UserRow } from '../users/repository';
+import { avatarsDir, encodeAvatar, removeAvatar, saveAvatar } from './avatar';
+import { describeSession } from './devices';
+import { createMeRepository } from './repository';
+
+export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
+/** One change-email mail a minute and ten a day per account: the address may be anyone's. */
+export const EMAIL_CHANGE_COOLDOWN_SECONDS = 60;
+export const EMAIL_CHANGE_DAILY_LIMIT = 10;
+/** Wrong passwords a stolen access token may try here before it has to wait. */
+export const PASSWORD_CONFIRM_TRIES = 10;
+export const PASSWORD_CONFIRM_WINDOW_SECONDS = 15 * 60;
+
+const pendingEmailKey = (userId: number) => `email-change:${userId}`;
+const emailCooldownKey = (userId: number) => `email-change-cooldown:${userId}`;
+const emailDailyKey = (userId: number) =>
+  `email-change-daily:${userId}:${new Date().toISOString().slice(0, 10)}`;
+const passwordFailsKey = (userId: number) => `me-password-fails:${userId}`;
+
+const fieldError = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { errors: { [field]: message } });
+
+/** The account endpoints' rules; every method acts for the logged-in user only. */
+export function createMeService(app: FastifyInstance) {
+  const { users, passwords, redis, sessions, config } = app;
+  const repository = createMeRepository(app.db);
+  const avatars = avatarsDir(config.UPLOADS_DIR);
+
+  /** The user behind a still-valid access token; a deleted account no longer counts as logged in. */
+  async function load(userId: number): Promise<UserRow> {
+    const user = await users.findById(userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
+    return user;
+  }
+
+  async function me(userId: number): Promise<Me> {
+    const user = await load(userId);
+    const [identities, pendingEmail] = await Promise.all([
+      users.identities(userId),
+      redis.get(pendingEmailKey(userId)),
+    ]);
+    return toMe(user, identities, pendingEmail);
+  }
+
+  /** Checks the account's password, with a cap on wrong tries (RATE_LIMITED past it). */
+  async function confirmPassword(user: UserRow, password: string, field: string): Promise<void> {
+    const key = passwordFailsKey(user.id);
+    if (Number(await redis.get(key)) >= PASSWORD_CONFIRM_TRIES) {
+      throw new AppError('RATE_LIMITED', { retryAfter: Math.max(1, await redis.ttl(key)) });
+    }
+    if (await passwords.verify(user.passwordHash, password)) {
+      await redis.del(key);
+      return;
+    }
+    if ((await redis.incr(key)) === 1) await redis.expire(key, PASSWORD_CONFIRM_WINDOW_SECONDS);
+    throw fieldError(field, 'passwordWrong');
+  }
+
+  async function throttleEmailChange(userId: number): Promise<void> {
+    const started = await redis.set(
+      emailCooldownKey(userId),
+      '1',
+      'EX',
+      EMAIL_CHANGE_COOLDOWN_SECONDS,
+      'NX',
+    );
+    if (started !== 'OK') {
+      const ttl = await redis.ttl(emailCooldownKey(userId));
+      throw new AppError('RATE_LIMITED', { retryAfter: Math.max(1, ttl) });
+    }
+    const today = await redis
+      .multi()
+      .incr(emailDailyKey(userId))
+      .expire(emailDailyKey(userId), 86_400)
+      .exec();
+    if (Number(today?.[0]?.[1]) > EMAIL_CHANGE_DAILY_LIMIT) {
+      throw new AppError('RATE_LIMITED', { retryAfter: 3600 });
+    }
+  }
+
+  return {
+    me,
+
+    async update(userId: number, fields: UpdateMe): Promise<Me> {
+      await load(userId);
+      if (fields.birthday) {
+        const today = new Date().toISOString().slice(0, 10);
+        if (fields.birthday < '1900-01-01' || fields.birthday > today) {
+          throw fieldError('birthday', 'birthdayRange');
+        }
+      }
+      await users.update(userId, fields);
+      return me(userId);
+    },
+
+    /** Replaces the avatar with a re-encoded copy of the upload, then deletes the old file. */
+    async setAvatar(userId: number, upload: Buffer): Promise<Me> {
+      const user = await load(userId);
+      const encoded = await encodeAvatar(upload);
+      const name = await saveAvatar(avatars, userId, encoded);
+      try {
+        await users.update(userId, { avatar: name });
+      } catch (err) {
+        await removeAvatar(avatars, name);
+        throw err;
+      }
+      await removeAvatar(avatars, user.avatar);
+      return me(userId);
+    },
+
+    /** Sets a new password and ends every other session (this one stays logged in). */
+    async changePassword(auth: AuthContext, body: ChangePassword): Promise<number> {
+      const user = await load(auth.userId);
+      await confirmPassword(user, body.currentPassword, 'currentPassword');
+      if (isCommonPassword(body.newPassword)) throw fieldError('newPassword', 'passwordTooCommon');
+      await users.update(user.id, { passwordHash: await passwords.hash(body.newPassword) });
+      return sessions.revokeAll(user.id, auth.sid);
+    },
+
+    /**
+     * Starts a change of email: a link to the new address, the old one kept until it is followed.
+     * An address that belongs to another account gets the same answer and no mail, so this can't
+     * be used to find out who is registered.
+     */
+    async requestEmailChange(userId: number, email: string): Promise<Me> {
+      const user = await load(userId);
+      const identities = await users.identities(userId);
+      if (identities.some((i) => i.provider === 'email' && i.subject === email)) {
+        throw fieldError('email', 'emailUnchanged');
+      }
+      await throttleEmailChange(userId);
+      const owner = await users.findByIdentity('email', email);
+      await redis.set(pendingEmailKey(userId), email, 'EX', EMAIL_CHANGE_TTL_SECONDS);
+      if (!owner) {
+        const token = app.linkTokens.sign('change-email', userId, EMAIL_CHANGE_TTL_SECONDS, email);
+        const link = `${config.SITE_ORIGIN}/confirm-email?token=${encodeURIComponent(token)}`;
+        await app.notifier.send('change-email', email, user.locale, {
+          nickname: user.nickname,
+          link,
+        });
+      }
+      return toMe(user, identities, email);
+    },
+
+    /**
+     * Follows a change-email link: the token names the user and the address. Only the latest
+     * request's link works (an older one no longer matches the pending address).
+     */
+    async confirmEmailChange(token: string): Promise<EmailChanged> {
+      const claims = await app.linkTokens.consume('change-email', token);
+      const user = await users.findById(claims.userId);
+      const pending = await redis.get(pendingEmailKey(claims.userId));
+      if (!user || !claims.email || pending !== claims.email) {
+        throw new AppError('TOKEN_INVALID', { errors: { token: 'tokenInvalid' } });
+      }
+      await users.replaceIdentity(user.id, {
+        kind: 'email',
+        provider: 'email',
+        subject: claims.email,
+        verifiedAt: new Date(),
+      });
+      await redis.del(pendingEmailKey(user.id));
+      return { email: claims.email };
+    },
+
+    /** Sets the phone to one proven by an SMS code (purpose change-phone). */
+    async changePhone(userId: number, input: { phone: string; code: string }): Promise<Me> {
+      await load(userId);
+      const phone = normalizePhone(input.phone);
+      if (!phone) throw fieldError('phone', 'phoneInvalid');
+      await app.smsCodes.consume(phone, 'change-phone', input.code);
+      await users.replaceIdentity(userId, {
+        kind: 'phone',
+        provider: 'phone',
+        subject: phone,
+        verifiedAt: new Date(),
+      });
+      return me(userId);
+    },
+
+    async sessions(auth: AuthContext): Promise<Session[]> {
+      const list = (await sessions.list(auth.userId)).map(({ sid, session }) =>
+        describeSession(sid, session, auth.sid),
+      );
+      return list.sort(
+        (a, b) => Number(b.current) - Number(a.current) || b.lastUsedAt.localeCompare(a.lastUsedAt),
+      );
+    },
+
+    /** Ends one of the user's own sessions; its access token stops working at once. */
+    async revokeSession(auth: AuthContext, sid: string): Promise<void> {
+      const session = await sessions.get(sid);
+      if (!session || session.userId !== auth.userId) throw NotFound();
+      await sessions.revoke(sid);
+    },
+
+    async revokeOtherSessions(auth: AuthContext): Promise<SessionsRevoked> {
+      return { revoked: await sessions.revokeAll(auth.userId, auth.sid) };
+    },
+
+    /**
+     * Deletes the account (soft): its logins are freed for others, every session ends and the
+     * avatar goes; blogs written under it stay with their author rows.
+     */
+    async deleteAccount(auth: AuthContext, password: string): Promise<void> {
+      const user = await load(auth.userId);
+      await confirmPassword(user, password, 'password');
+      await users.softDelete(user.id);
+      await sessions.revokeAll(user.id);
+      await redis.del(pendingEmailKey(user.id));
+      if (user.avatar) {
+        await users.update(user.id, { avatar: null });
+        await removeAvatar(avatars, user.avatar);
+      }
+    },
+
+    /** Unbinds a login identity, never the last way to log in. */
+    async unbindIdentity(userId: number, identityId: number): Promise<Me> {
+      const result = await repository.unbindIdentity(userId, identityId);
+      if (result === 'not-found') throw NotFound();
+      if (result === 'last') throw new AppError('LAST_LOGIN_METHOD');
+      return me(userId);
+    },
+  };
+}
+
+export type MeService = ReturnType<typeof createMeService>;
