@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { userIdentities, users } from '../src/db/schema';
-import { attachPendingIdentity } from '../src/modules/oauth/pending';
+import { attachPendingIdentity, checkPendingIdentity } from '../src/modules/oauth/pending';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 import { type OidcServer, signIn, startOidcServer } from './oidc-server';
 
@@ -425,9 +425,8 @@ describe('an unbound provider account', () => {
     const { sub, email } = providerAccount();
     const { location, browser } = await roundTrip('corp', sub);
     const ticket = location.searchParams.get('oauth')!;
-    const request = { cookies: { folio_oauth: browser } } as never;
 
-    await attachPendingIdentity(app, user.id, ticket, request);
+    await attachPendingIdentity(app, user.id, ticket, browser);
     const rows = await app.db
       .select()
       .from(userIdentities)
@@ -436,7 +435,7 @@ describe('an unbound provider account', () => {
     expect(rows[0]).toMatchObject({ userId: user.id, kind: 'oauth', label: email });
     expect(rows[0]!.verifiedAt).not.toBeNull();
 
-    await expect(attachPendingIdentity(app, user.id, ticket, request)).rejects.toMatchObject({
+    await expect(attachPendingIdentity(app, user.id, ticket, browser)).rejects.toMatchObject({
       code: 'TOKEN_INVALID',
     });
     const again = await roundTrip('corp', sub);
@@ -449,17 +448,34 @@ describe('an unbound provider account', () => {
     const { sub } = providerAccount();
     const one = await roundTrip('corp', sub);
     const ticket = one.location.searchParams.get('oauth')!;
-    await expect(
-      attachPendingIdentity(app, first.id, ticket, { cookies: {} } as never),
-    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(attachPendingIdentity(app, first.id, ticket, undefined)).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
 
     const two = await roundTrip('corp', sub);
     await bindDirectly(first.id, 'corp', sub);
     await expect(
-      attachPendingIdentity(app, second.id, two.location.searchParams.get('oauth')!, {
-        cookies: { folio_oauth: two.browser },
-      } as never),
+      attachPendingIdentity(app, second.id, two.location.searchParams.get('oauth')!, two.browser),
     ).rejects.toMatchObject({ code: 'IDENTITY_TAKEN' });
+  });
+  it('can be checked before an account is made, without using it up', async () => {
+    const user = await makeUser(app);
+    const { sub } = providerAccount();
+    const { location, browser } = await roundTrip('corp', sub);
+    const ticket = location.searchParams.get('oauth')!;
+
+    await checkPendingIdentity(app, ticket, browser);
+    await checkPendingIdentity(app, ticket, browser);
+    await expect(checkPendingIdentity(app, ticket, undefined)).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+    await expect(checkPendingIdentity(app, 'no-such-ticket', browser)).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+    await bindDirectly(user.id, 'corp', sub);
+    await expect(checkPendingIdentity(app, ticket, browser)).rejects.toMatchObject({
+      code: 'IDENTITY_TAKEN',
+    });
   });
 });
 

@@ -70,24 +70,42 @@ export async function peekPending(
   return pending;
 }
 
+function usable(app: FastifyInstance, pending: PendingIdentity | null): PendingIdentity {
+  if (!pending || !app.config.OAUTH_PROVIDERS.some((p) => p.id === pending.provider)) {
+    throw new AppError('TOKEN_INVALID', { errors: { oauthTicket: 'tokenInvalid' } });
+  }
+  return pending;
+}
+
+/**
+ * Checks, without using it, that a ticket could be bound to a new account: registration calls this
+ * before it makes the account, so a bad ticket stops it early (TOKEN_INVALID, IDENTITY_TAKEN)
+ * whatever else the request holds.
+ */
+export async function checkPendingIdentity(
+  app: FastifyInstance,
+  ticket: string,
+  browser: string | undefined,
+): Promise<void> {
+  const pending = usable(app, parse(await app.redis.get(pendingKey(ticket)), browser));
+  if (await app.users.findByIdentity(pending.provider, pending.subject)) {
+    throw new AppError('IDENTITY_TAKEN');
+  }
+}
+
 /**
  * Binds the provider account a ticket stands for to a user who just logged in or registered, in the
- * browser that signed in at the provider. The ticket works once; TOKEN_INVALID when it is unknown,
- * used, expired or from another browser, IDENTITY_TAKEN when that account is bound to someone else.
+ * browser that signed in at the provider (`browser`: its `folio_oauth` cookie). The ticket works
+ * once; TOKEN_INVALID when it is unknown, used, expired or from another browser, IDENTITY_TAKEN
+ * when that account is bound to someone else.
  */
 export async function attachPendingIdentity(
   app: FastifyInstance,
   userId: number,
   ticket: string,
-  request: FastifyRequest,
+  browser: string | undefined,
 ): Promise<void> {
-  const pending = parse(
-    await app.redis.getdel(pendingKey(ticket)),
-    request.cookies[OAUTH_BROWSER_COOKIE],
-  );
-  if (!pending || !app.config.OAUTH_PROVIDERS.some((p) => p.id === pending.provider)) {
-    throw new AppError('TOKEN_INVALID', { errors: { oauthTicket: 'tokenInvalid' } });
-  }
+  const pending = usable(app, parse(await app.redis.getdel(pendingKey(ticket)), browser));
   await bindIdentity(app, userId, pending);
 }
 
