@@ -6,6 +6,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { loggerOptions, RequestLogController } from './lib/logger';
+import authRoutes from './modules/auth/routes';
 import authorRoutes from './modules/authors/routes';
 import captchaRoutes from './modules/captcha/routes';
 import blogRoutes from './modules/blogs/routes';
@@ -16,6 +17,7 @@ import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
+import rateLimitPlugin from './plugins/rate-limit';
 import redisPlugin from './plugins/redis';
 import requestContext, { requestIdFor } from './plugins/request-context';
 import servicesPlugin from './plugins/services';
@@ -50,6 +52,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(redisPlugin);
   await app.register(authPlugin);
   await app.register(servicesPlugin);
+  await app.register(rateLimitPlugin);
   await app.register(swaggerPlugin);
 
   await app.register(
@@ -58,6 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(blogRoutes);
       await api.register(authorRoutes);
       await api.register(captchaRoutes);
+      await api.register(authRoutes);
       await api.register(oauthRoutes);
       await api.register(meRoutes);
     },

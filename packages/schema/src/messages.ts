@@ -151,3 +151,43 @@ export function formatMessage(template: string, params: Record<string, string | 
     key in params ? String(params[key]) : whole,
   );
 }
+
+/** Success messages the account endpoints say (`msg` of a success envelope). */
+export const NOTICE_MESSAGES = {
+  smsCodeSent: {
+    en: 'A code is on its way to {phone}; it is good for 5 minutes.',
+    'zh-CN': '验证码已发送至 {phone}，5 分钟内有效。',
+  },
+  registered: { en: 'Welcome to Folio!', 'zh-CN': '欢迎加入 Folio！' },
+  checkInbox: {
+    en: 'Check your inbox at {email}: we sent you a message to continue.',
+    'zh-CN': '请查收发送到 {email} 的邮件，按其中的说明继续。',
+  },
+  emailVerified: {
+    en: 'Your email is confirmed and you are logged in.',
+    'zh-CN': '邮箱已确认，你已登录。',
+  },
+  verificationResent: {
+    en: 'If {email} is waiting to be confirmed, a new link is on its way.',
+    'zh-CN': '如果 {email} 正在等待确认，新的链接已发出。',
+  },
+  resetSent: {
+    en: 'If {account} belongs to an account, we sent it a way to reset the password.',
+    'zh-CN': '如果 {account} 对应一个账号，我们已发送重置密码的方式。',
+  },
+  passwordReset: {
+    en: 'Your password has been changed; log in with it.',
+    'zh-CN': '密码已修改，请使用新密码登录。',
+  },
+  loggedOut: { en: 'You have logged out.', 'zh-CN': '你已退出登录。' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type NoticeKey = keyof typeof NOTICE_MESSAGES;
+
+export function noticeMessage(
+  key: NoticeKey,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+) {
+  return formatMessage(NOTICE_MESSAGES[key][locale], params);
+}

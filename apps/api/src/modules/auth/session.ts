@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthResult } from '@folio/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REMEMBER_TTL_SECONDS } from '../sessions/store';
@@ -51,4 +52,36 @@ export async function startSession(
     expiresIn: app.config.ACCESS_TOKEN_TTL_SECONDS,
     user: toMe(fresh, await users.identities(user.id)),
   };
+}
+
+/** What a refresh answers: a new access token for the session and the account as it is now. */
+export async function authResultFor(
+  app: FastifyInstance,
+  users: UserRepository,
+  user: UserRow,
+  sid: string,
+): Promise<AuthResult> {
+  return {
+    accessToken: app.signAccessToken({ userId: user.id, sid }),
+    expiresIn: app.config.ACCESS_TOKEN_TTL_SECONDS,
+    user: toMe(user, await users.identities(user.id)),
+  };
+}
+
+/**
+ * The session a refresh token belongs to, when the token is its current one or the one just
+ * before (so a logout right after a rotation still ends it); null otherwise.
+ */
+export async function sessionIdOfRefreshToken(
+  app: FastifyInstance,
+  token: string | undefined,
+): Promise<string | null> {
+  const [sid, secret] = token?.split('.') ?? [];
+  if (!sid || !secret || !/^[A-Za-z0-9_-]{16,64}$/.test(sid)) return null;
+  const session = await app.sessions.get(sid);
+  if (!session) return null;
+  const presented = Buffer.from(createHash('sha256').update(secret).digest('base64url'));
+  const matches = (hash: string | null) =>
+    !!hash && hash.length === presented.length && timingSafeEqual(Buffer.from(hash), presented);
+  return matches(session.refreshHash) || matches(session.previousHash) ? sid : null;
 }

@@ -1,0 +1,310 @@
+import {
+  AcceptedSchema,
+  AuthResultSchema,
+  Envelope,
+  ForgotPasswordBody,
+  LoginBody,
+  LoginSmsBody,
+  noticeMessage,
+  RegisterEmailBody,
+  RegisterPhoneBody,
+  ResendVerificationBody,
+  ResetPasswordBody,
+  SmsCodeBody,
+  SmsCodeResultSchema,
+  TokenBody,
+} from '@folio/schema';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../lib/errors';
+import { failures, ok } from '../../lib/route-schema';
+import { SMS_CODE_TTL_SECONDS, SMS_COOLDOWN_SECONDS } from './sms-codes';
+import {
+  authResultFor,
+  clearRefreshCookie,
+  REFRESH_COOKIE,
+  sessionIdOfRefreshToken,
+  setRefreshCookie,
+  startSession,
+} from './session';
+import { createAuthService, type Caller } from './service';
+
+const HOUR = 3_600_000;
+/** Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). */
+export const IP_LIMITS = {
+  smsCodes: { max: 20, timeWindow: HOUR },
+  registerPhone: { max: 20, timeWindow: HOUR },
+  registerEmail: { max: 20, timeWindow: HOUR },
+  resendVerification: { max: 10, timeWindow: HOUR },
+  loginSms: { max: 30, timeWindow: HOUR / 4 },
+  forgotPassword: { max: 20, timeWindow: HOUR },
+  resetPassword: { max: 30, timeWindow: HOUR },
+} as const;
+
+const accepted = { accepted: true as const };
+const caller = (request: FastifyRequest): Caller => ({ ip: request.ip, locale: request.locale });
+
+/**
+ * Registration, login, sessions and recovery under `/auth`. HTTP only: cookies, statuses and
+ * messages here; the rules in service.ts.
+ */
+const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const auth = createAuthService(app);
+  const tags = ['auth'];
+
+  app.post(
+    '/auth/sms-codes',
+    {
+      config: { rateLimit: IP_LIMITS.smsCodes },
+      schema: {
+        tags,
+        summary: 'Send a 6-digit SMS code (captcha first; change-phone needs a login)',
+        description:
+          'Answers the same whether or not the purpose fits the phone (register a taken phone, ' +
+          'log in to or reset an unknown one, move to a taken one); then nothing is sent. ' +
+          'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP an hour.',
+        body: SmsCodeBody,
+        response: {
+          202: Envelope(SmsCodeResultSchema),
+          ...failures(401, 403, 422, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      let userId: number | null = null;
+      if (request.body.purpose === 'change-phone') {
+        await app.authenticate(request, reply);
+        userId = request.auth?.userId ?? null;
+      }
+      const phone = await auth.requestSmsCode(request.body, caller(request), userId);
+      reply.code(202);
+      return ok(
+        { cooldownSeconds: SMS_COOLDOWN_SECONDS, expiresInSeconds: SMS_CODE_TTL_SECONDS },
+        { msg: noticeMessage('smsCodeSent', request.locale, { phone }) },
+      );
+    },
+  );
+
+  app.post(
+    '/auth/register/phone',
+    {
+      config: { rateLimit: IP_LIMITS.registerPhone },
+      schema: {
+        tags,
+        summary: 'Register with a phone and its register code; logs the new account in',
+        body: RegisterPhoneBody,
+        response: {
+          201: Envelope(AuthResultSchema),
+          ...failures(403, 409, 422, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = await auth.registerPhone(request.body, caller(request));
+      const result = await startSession(app, app.users, request, reply, user, false);
+      reply.code(201);
+      return ok(result, { msg: noticeMessage('registered', request.locale), location: '/' });
+    },
+  );
+
+  app.post(
+    '/auth/register/email',
+    {
+      config: { rateLimit: IP_LIMITS.registerEmail },
+      schema: {
+        tags,
+        summary: 'Register with an email: a pending account and a 24-hour verification link',
+        description:
+          'Answers the same for an address that already has an account; its owner is mailed a ' +
+          'notice instead.',
+        body: RegisterEmailBody,
+        response: { 202: Envelope(AcceptedSchema), ...failures(403, 422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      await auth.registerEmail(request.body, caller(request));
+      reply.code(202);
+      return ok(accepted, {
+        msg: noticeMessage('checkInbox', request.locale, { email: request.body.email }),
+        location: '/verify-email',
+      });
+    },
+  );
+
+  app.post(
+    '/auth/verify-email',
+    {
+      schema: {
+        tags,
+        summary: 'Follow a verification link: activates the account and logs it in',
+        body: TokenBody,
+        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 503) },
+      },
+    },
+    async (request, reply) => {
+      const user = await auth.verifyEmail(request.body.token);
+      const result = await startSession(app, app.users, request, reply, user, false);
+      return ok(result, { msg: noticeMessage('emailVerified', request.locale), location: '/' });
+    },
+  );
+
+  app.post(
+    '/auth/verify-email/resend',
+    {
+      config: { rateLimit: IP_LIMITS.resendVerification },
+      schema: {
+        tags,
+        summary: 'Send a new verification link to an account that is still pending',
+        description: 'Answers the same for every address; one request per address a minute.',
+        body: ResendVerificationBody,
+        response: { 202: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      await auth.resendVerification(request.body.email);
+      reply.code(202);
+      return ok(accepted, {
+        msg: noticeMessage('verificationResent', request.locale, { email: request.body.email }),
+      });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Log in with an email or phone and a password; sets the refresh cookie',
+        description:
+          'After 3 failures for the account or the IP within 15 minutes a captcha is required ' +
+          '(CAPTCHA_REQUIRED); 100 failures for an account within an hour lock it for 30 minutes.',
+        body: LoginBody,
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 422, 503) },
+      },
+    },
+    async (request, reply) => {
+      const user = await auth.login(request.body, caller(request));
+      return ok(
+        await startSession(app, app.users, request, reply, user, request.body.remember ?? false),
+      );
+    },
+  );
+
+  app.post(
+    '/auth/login/sms',
+    {
+      config: { rateLimit: IP_LIMITS.loginSms },
+      schema: {
+        tags,
+        summary: 'Log in with a phone and its login code; sets the refresh cookie',
+        body: LoginSmsBody,
+        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const user = await auth.loginSms(request.body);
+      return ok(
+        await startSession(app, app.users, request, reply, user, request.body.remember ?? false),
+      );
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags,
+        summary: 'Trade the refresh cookie for a new one and a new access token',
+        description:
+          'The cookie is rotated on every use; presenting an already-rotated one ends the session. ' +
+          'A request whose Origin is not the site is refused.',
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 503) },
+      },
+    },
+    async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== app.config.SITE_ORIGIN) {
+        throw new AppError('ORIGIN_FORBIDDEN');
+      }
+      let refreshed;
+      try {
+        refreshed = await auth.refresh(request.cookies[REFRESH_COOKIE], caller(request));
+      } catch (err) {
+        if (err instanceof AppError) clearRefreshCookie(reply);
+        throw err;
+      }
+      setRefreshCookie(app, reply, refreshed.refreshToken, refreshed.remember);
+      return ok(await authResultFor(app, app.users, refreshed.user, refreshed.sid));
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'End this session at once (by the access token, else the refresh cookie)',
+        response: { 200: Envelope(AcceptedSchema), ...failures(503) },
+      },
+    },
+    async (request, reply) => {
+      let sid: string | null = null;
+      if (request.headers.authorization) {
+        try {
+          await app.authenticate(request, reply);
+          sid = request.auth?.sid ?? null;
+        } catch (err) {
+          // An expired or ended access token still lets the cookie name the session.
+          if (!(err instanceof AppError)) throw err;
+        }
+      }
+      sid ??= await sessionIdOfRefreshToken(app, request.cookies[REFRESH_COOKIE]);
+      if (sid) await app.sessions.revoke(sid);
+      clearRefreshCookie(reply);
+      return ok(accepted, { msg: noticeMessage('loggedOut', request.locale) });
+    },
+  );
+
+  app.post(
+    '/auth/password/forgot',
+    {
+      config: { rateLimit: IP_LIMITS.forgotPassword },
+      schema: {
+        tags,
+        summary: 'Send a reset link (email, 1 hour) or a reset code (phone)',
+        description:
+          'Answers the same for every account; one request per address or phone a minute.',
+        body: ForgotPasswordBody,
+        response: { 202: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const account = await auth.forgotPassword(request.body.account, caller(request));
+      reply.code(202);
+      return ok(accepted, { msg: noticeMessage('resetSent', request.locale, { account }) });
+    },
+  );
+
+  app.post(
+    '/auth/password/reset',
+    {
+      config: { rateLimit: IP_LIMITS.resetPassword },
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset link token or a phone and its code',
+        description: 'Ends every session of the account; log in again with the new password.',
+        body: ResetPasswordBody,
+        response: { 200: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+      },
+    },
+    async (request) => {
+      await auth.resetPassword(request.body);
+      return ok(accepted, {
+        msg: noticeMessage('passwordReset', request.locale),
+        location: '/login',
+      });
+    },
+  );
+};
+
+export default authRoutes;

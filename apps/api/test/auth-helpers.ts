@@ -1,0 +1,106 @@
+import { asc, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { App } from '../src/app';
+import { outboxMessages } from '../src/db/schema';
+import { REFRESH_COOKIE } from '../src/modules/auth/session';
+
+let unique = 0;
+
+export const uniqueEmail = (tag = 'auth') => `${tag}${++unique}-${Date.now()}@example.test`;
+
+/**
+ * An address no other test uses, so per-IP limits and failure counters start at zero
+ * (app.inject's `remoteAddress` becomes `request.ip`).
+ */
+export function uniqueIp(): string {
+  unique += 1;
+  const n = (Date.now() % 50_000) * 300 + unique;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** A fresh captcha and its answer, read from Redis as the e2e tests do. */
+export async function solvedCaptcha(app: App) {
+  const { id } = await app.captcha.create();
+  const text = await app.redis.get(`captcha:${id}`);
+  return { captchaId: id, captchaText: text! };
+}
+
+export async function outbox(app: App, to: string) {
+  return app.db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.recipient, to))
+    .orderBy(asc(outboxMessages.id));
+}
+
+/** Waits until `to` has received at least `count` messages; returns them, oldest first. */
+export async function waitForMessages(app: App, to: string, count = 1, ms = 10_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const rows = await outbox(app, to);
+    if (rows.length >= count) return rows;
+    if (Date.now() > until) throw new Error(`no message #${count} for ${to}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The newest code texted to `phone`, once there are `count` texts. */
+export async function smsCode(app: App, phone: string, count = 1): Promise<string> {
+  const rows = await waitForMessages(app, phone, count);
+  const code = /\b(\d{6})\b/.exec(rows.at(-1)!.body)?.[1];
+  if (!code) throw new Error(`no code in ${rows.at(-1)!.body}`);
+  return code;
+}
+
+/** The token of the newest link mailed to `to` whose path is `path`. */
+export async function mailedToken(app: App, to: string, path: string, count = 1) {
+  const rows = await waitForMessages(app, to, count);
+  const match = new RegExp(`${path}\\?token=([^\\s]+)`).exec(rows.at(-1)!.body);
+  if (!match) throw new Error(`no ${path} link in ${rows.at(-1)!.body}`);
+  return decodeURIComponent(match[1]!);
+}
+
+/** The refresh cookie a response sets, with its attributes. */
+export function refreshCookie(res: {
+  cookies: { name: string; value: string; maxAge?: number; path?: string }[];
+}) {
+  return res.cookies.find((c) => c.name === REFRESH_COOKIE);
+}
+
+export function expectFailure(
+  res: { statusCode: number; json: () => unknown },
+  status: number,
+  code: string,
+) {
+  const body = res.json() as {
+    result: boolean;
+    code: string;
+    msg: string;
+    errors?: Record<string, string>;
+    location?: string;
+  };
+  expect({ status: res.statusCode, code: body.code }).toEqual({ status, code });
+  expect(body.result).toBe(false);
+  return body;
+}
+
+/**
+ * What a client can see of a response, but the request id and the account it names (`account`
+ * is replaced in the message), so answers about different accounts can be compared.
+ */
+export function comparable(res: { statusCode: number; json: () => unknown }, account?: string) {
+  const body = res.json() as Record<string, unknown>;
+  delete body.requestId;
+  if (account && typeof body.msg === 'string') body.msg = body.msg.replaceAll(account, '<account>');
+  return { status: res.statusCode, body };
+}
+
+export const WHOAMI = '/api/v1/test-whoami';
+
+/** A route that only a valid access token passes, to show when one stops working. */
+export function addWhoami(app: App) {
+  app.get(WHOAMI, { onRequest: app.authenticate }, async (request) => ({
+    result: true,
+    data: request.auth,
+  }));
+}
