@@ -41,6 +41,9 @@ beforeAll(async () => {
     OAUTH_PLAIN_USERINFO_URL: `${idp.issuer}/me`,
     OAUTH_PLAIN_SCOPE: 'openid email profile',
   }));
+  // Per-IP limits count in Redis across runs; this file's many sign-ins start each run afresh.
+  const limits = await app.redis.keys('rl:*/auth/oauth/*');
+  if (limits.length) await app.redis.del(...limits);
 });
 afterAll(async () => {
   await app?.close();
@@ -458,6 +461,7 @@ describe('an unbound provider account', () => {
       attachPendingIdentity(app, second.id, two.location.searchParams.get('oauth')!, two.browser),
     ).rejects.toMatchObject({ code: 'IDENTITY_TAKEN' });
   });
+
   it('can be checked before an account is made, without using it up', async () => {
     const user = await makeUser(app);
     const { sub } = providerAccount();
@@ -561,5 +565,57 @@ describe('a second provider at the same time (plain OAuth 2, account from userin
     const login = await roundTrip('plain', sub, { next: '/account' });
     expect(login.location.href).toBe(`${SITE}/account`);
     expect(cookieOf(login.res, 'folio_refresh')).toBeDefined();
+  });
+});
+
+describe('unbinding (DELETE /me/identities/:id)', () => {
+  it('unbinds a provider, but never the last way to log in', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const { sub } = providerAccount();
+    await roundTrip('corp', sub, { intent: 'bind' }, session.headers);
+    const identities = await app.users.identities(user.id);
+    const corp = identities.find((i) => i.provider === 'corp')!;
+    const email = identities.find((i) => i.provider === 'email')!;
+
+    const unbind = (id: number) =>
+      app.inject({
+        method: 'DELETE',
+        url: `/api/v1/me/identities/${id}`,
+        headers: session.headers,
+      });
+
+    // Without its email the account still logs in with the provider...
+    const first = await unbind(email.id);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().data.identities.map((i: { provider: string }) => i.provider)).toEqual([
+      'corp',
+    ]);
+    // ...which is now the last way in, so it stays.
+    const last = await unbind(corp.id);
+    expect(last.statusCode).toBe(409);
+    expect(last.json().code).toBe('LAST_LOGIN_METHOD');
+    const login = await roundTrip('corp', sub);
+    expect(login.location.href).toBe(`${SITE}/`);
+    expect(cookieOf(login.res, 'folio_refresh')).toBeDefined();
+  });
+
+  it('after unbinding, the provider account signs in unbound again', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const { sub } = providerAccount();
+    await roundTrip('corp', sub, { intent: 'bind' }, session.headers);
+    const corp = (await app.users.identities(user.id)).find((i) => i.provider === 'corp')!;
+
+    const res = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/identities/${corp.id}`,
+      headers: session.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const again = await roundTrip('corp', sub);
+    expect(again.location.pathname).toBe('/login');
+    expect(again.location.searchParams.get('oauth')).toBeTruthy();
+    expect(cookieOf(again.res, 'folio_refresh')).toBeUndefined();
   });
 });
