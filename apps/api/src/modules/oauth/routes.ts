@@ -15,6 +15,12 @@ import { setRefreshCookie } from '../auth/session';
 import { browserKey, OAUTH_BROWSER_COOKIE } from './pending';
 import { createOAuthService } from './service';
 
+/** Per IP: each start keeps a state in Redis for 10 minutes, each callback calls the provider. */
+export const OAUTH_IP_LIMITS = {
+  start: { max: 60, timeWindow: 60_000 },
+  callback: { max: 60, timeWindow: 60_000 },
+} as const;
+
 const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
   const oauth = createOAuthService(app);
 
@@ -52,6 +58,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/oauth/:provider/start',
     {
+      config: { rateLimit: OAUTH_IP_LIMITS.start },
       onRequest: async (request, reply) => {
         const intent = (request.query as { intent?: unknown } | undefined)?.intent;
         if (intent === 'bind') await app.authenticate(request, reply);
@@ -67,7 +74,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
           'or `/login?oauthError=<code>` / `/account/connections?oauthError=<code>`.',
         params: OAuthProviderParams,
         querystring: OAuthStartQuery,
-        response: { 200: Envelope(OAuthStartSchema), ...failures(401, 404, 422, 503) },
+        response: { 200: Envelope(OAuthStartSchema), ...failures(401, 404, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -86,6 +93,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/oauth/:provider/callback',
     {
+      config: { rateLimit: OAUTH_IP_LIMITS.callback },
       schema: {
         tags: ['auth'],
         summary: 'Where the provider sends the browser back; always redirects to the SPA',
@@ -94,7 +102,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
           'the SPA calls POST /auth/refresh), binds, or leaves a pending ticket. Problems redirect with `oauthError=<code>`.',
         params: OAuthProviderParams,
         querystring: OAuthCallbackQuery,
-        response: { 302: z.null().describe('Redirect to the SPA'), ...failures(503) },
+        response: { 302: z.null().describe('Redirect to the SPA'), ...failures(429, 503) },
       },
     },
     async (request, reply) => {
