@@ -582,7 +582,7 @@ describe('DELETE /me/identities/:id', () => {
       .where(and(eq(userIdentities.userId, userId), eq(userIdentities.provider, 'testidp')));
     return rows[0]!;
   }
-  const unbind = (headers: object, id: number) =>
+  const unbind = (headers: Record<string, string>, id: number) =>
     app.inject({ method: 'DELETE', url: `/api/v1/me/identities/${id}`, headers });
 
   it('unbinds a provider while another way to log in is left', async () => {
