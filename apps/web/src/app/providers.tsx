@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useToast } from '../components/toast-context';
 import { ToastProvider } from '../components/toasts';
+import { AuthProvider } from '../features/auth/components/auth-provider';
 import { ApiError } from '../lib/api-client';
 import { getLocale, translate } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
@@ -24,7 +25,9 @@ function QueryProvider({ children }: { children: ReactNode }) {
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <ToastProvider>
-      <QueryProvider>{children}</QueryProvider>
+      <QueryProvider>
+        <AuthProvider>{children}</AuthProvider>
+      </QueryProvider>
     </ToastProvider>
   );
 }

@@ -1,6 +1,14 @@
-import { ERROR_MESSAGES, ERROR_STATUS, Envelope, FailureSchema, isErrorCode } from '@folio/schema';
+import {
+  AuthResultSchema,
+  ERROR_MESSAGES,
+  ERROR_STATUS,
+  Envelope,
+  FailureSchema,
+  isErrorCode,
+} from '@folio/schema';
 import type { ErrorCode } from '@folio/schema';
 import { z } from 'zod';
+import { clearSession, getAccessToken, getAuthState, sessionLost, setSession } from './auth-store';
 import { getLocale, translate } from './i18n';
 
 export const API_BASE = '/api/v1';
@@ -15,6 +23,8 @@ export class ApiError extends Error {
   /** The HTTP status, or 0 when no response arrived. */
   readonly status: number;
   readonly requestId: string | undefined;
+  /** Seconds the API asked to wait (`Retry-After`), when it said. */
+  readonly retryAfter: number | undefined;
 
   constructor(
     code: ApiErrorCode,
@@ -22,6 +32,7 @@ export class ApiError extends Error {
     errors: Record<string, string> | undefined,
     status: number,
     requestId?: string,
+    retryAfter?: number,
   ) {
     super(msg);
     this.name = 'ApiError';
@@ -29,6 +40,7 @@ export class ApiError extends Error {
     this.errors = errors;
     this.status = status;
     this.requestId = requestId;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -41,8 +53,14 @@ export interface RequestOptions<S extends z.ZodType> {
   schema: S;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** JSON, or FormData for uploads. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * What a 401 means: by default the access token ran out, so refresh once and retry; calls
+   * about the session itself (refresh, logout) take the answer as it is.
+   */
+  onUnauthorized?: 'refresh' | 'throw';
 }
 
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -72,24 +90,97 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+function readRetryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
+/** 401 codes that mean "the access token is no good", as opposed to a wrong password. */
+const TOKEN_REFUSED = new Set<ApiErrorCode>(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
 /**
  * Calls the API and unwraps its envelope: resolves with `data`, or throws an `ApiError` carrying
- * the failure's code, localized message, per-field errors and HTTP status.
+ * the failure's code, localized message, per-field errors and HTTP status. Sends the access
+ * token; when the API refuses it, refreshes the session once and retries, else sends the person
+ * to the login page.
  */
 export async function apiRequest<S extends z.ZodType>(
   path: string,
+  options: RequestOptions<S>,
+): Promise<z.output<S>> {
+  try {
+    return await send(path, options);
+  } catch (error) {
+    if (
+      !(error instanceof ApiError) ||
+      error.status !== 401 ||
+      !TOKEN_REFUSED.has(error.code) ||
+      (options.onUnauthorized ?? 'refresh') !== 'refresh'
+    ) {
+      throw error;
+    }
+    const refreshed = await refreshSession().catch(() => false);
+    if (!refreshed) throw error;
+    try {
+      return await send(path, options);
+    } catch (retryError) {
+      if (retryError instanceof ApiError && retryError.status === 401) sessionLost();
+      throw retryError;
+    }
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Trades the refresh cookie for a new access token. Concurrent callers share one request: the
+ * API rotates the refresh token on every use and ends the session if an old one comes back.
+ * Resolves false when the API refuses (and, unless this is the start-up check, sends the person
+ * to the login page once); rejects when the API could not be reached.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      setSession(await send('/auth/refresh', { method: 'POST', schema: AuthResultSchema }, false));
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
+      if (getAuthState().status === 'unknown') clearSession();
+      else sessionLost();
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** At start-up: a reload stays logged in through the HttpOnly refresh cookie. */
+export function restoreSession(): Promise<void> {
+  return refreshSession().then(
+    () => undefined,
+    () => clearSession(),
+  );
+}
+
+async function send<S extends z.ZodType>(
+  path: string,
   { schema, method = 'GET', query, body, signal }: RequestOptions<S>,
+  withToken = true,
 ): Promise<z.output<S>> {
   const locale = getLocale();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = withToken ? getAccessToken() : null;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal,
       credentials: 'same-origin',
     });
@@ -102,14 +193,22 @@ export async function apiRequest<S extends z.ZodType>(
   const payload = await readJson(response);
 
   if (!response.ok) {
+    const retryAfter = readRetryAfter(response);
     const failure = FailureSchema.safeParse(payload);
     if (failure.success) {
       const { code, msg, errors, requestId } = failure.data;
       const known = isErrorCode(code) ? code : codeForStatus(response.status);
-      throw new ApiError(known, msg, errors, response.status, requestId);
+      throw new ApiError(known, msg, errors, response.status, requestId, retryAfter);
     }
     const code = codeForStatus(response.status);
-    throw new ApiError(code, ERROR_MESSAGES[code][locale], undefined, response.status);
+    throw new ApiError(
+      code,
+      ERROR_MESSAGES[code][locale],
+      undefined,
+      response.status,
+      undefined,
+      retryAfter,
+    );
   }
 
   const envelope = SuccessEnvelope.safeParse(payload);

@@ -4,6 +4,7 @@ import { Link, NavLink } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
 import { APP_NAME } from '../../lib/use-document-title';
+import { UserMenu } from '../../features/auth/components/user-menu';
 import { LanguageSwitch } from './language-switch';
 
 const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -95,6 +96,7 @@ export function SiteNavbar() {
                 </li>
               ))}
             </ul>
+            <UserMenu onNavigate={() => menu()?.hide()} />
           </div>
         </div>
       </div>

@@ -1,0 +1,46 @@
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Loading } from '../../components/loading';
+import { useAuth } from '../../features/auth/auth-context';
+import { loginPath } from '../../lib/auth-store';
+import { useI18n } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
+
+const SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
+  { to: '/account', label: 'account.nav.profile', end: true },
+  { to: '/account/security', label: 'account.nav.security' },
+  { to: '/account/sessions', label: 'account.nav.sessions' },
+  { to: '/account/connections', label: 'account.nav.connections' },
+];
+
+/** The account pages need a login: without one they send the person to log in and back. */
+export function AccountLayout() {
+  const { t } = useI18n();
+  const { status } = useAuth();
+  const location = useLocation();
+
+  if (status === 'unknown') return <Loading />;
+  if (status === 'anonymous') {
+    return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+  }
+
+  return (
+    <div className="row g-4">
+      <div className="col-lg-3">
+        <nav aria-label={t('account.nav.label')}>
+          <ul className="nav nav-pills flex-nowrap flex-lg-column account-nav">
+            {SECTIONS.map((section) => (
+              <li key={section.to} className="nav-item">
+                <NavLink to={section.to} end={section.end} className="nav-link text-nowrap">
+                  {t(section.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <div className="col-lg-9">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

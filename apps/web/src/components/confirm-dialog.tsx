@@ -1,0 +1,114 @@
+import Modal from 'bootstrap/js/dist/modal';
+import { useEffect, useId, useRef } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { useI18n } from '../lib/i18n';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** What will happen, and any field the confirmation needs (a password, say). */
+  children?: ReactNode;
+  confirmLabel: string;
+  kind?: 'danger' | 'primary';
+  busy?: boolean;
+  onConfirm: () => void;
+  /** Cancelled, Escape, the backdrop or the close button. */
+  onClose: () => void;
+}
+
+/**
+ * A question before something that cannot be undone, run by Bootstrap's own Modal (focus trap,
+ * Escape, backdrop). Its body is a form, so Enter in a field confirms.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  kind = 'danger',
+  busy = false,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const closeRef = useRef(onClose);
+
+  useEffect(() => {
+    closeRef.current = onClose;
+  }, [onClose]);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const modal = Modal.getOrCreateInstance(element);
+    const hidden = () => closeRef.current();
+    element.addEventListener('hidden.bs.modal', hidden);
+    return () => {
+      element.removeEventListener('hidden.bs.modal', hidden);
+      modal.dispose();
+      // A dialog unmounted while open must not leave its backdrop and scroll lock behind.
+      document.querySelectorAll('.modal-backdrop').forEach((backdrop) => backdrop.remove());
+      document.body.classList.remove('modal-open');
+      document.body.style.removeProperty('overflow');
+      document.body.style.removeProperty('padding-right');
+    };
+  }, []);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const modal = Modal.getOrCreateInstance(element);
+    if (open) modal.show();
+    else modal.hide();
+  }, [open]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!busy) onConfirm();
+  }
+
+  return (
+    <div
+      ref={ref}
+      className="modal fade"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      aria-hidden="true"
+      data-testid="confirm-dialog"
+    >
+      <div className="modal-dialog modal-dialog-centered">
+        <form className="modal-content" onSubmit={submit} noValidate>
+          <div className="modal-header">
+            <h2 className="modal-title h5" id={titleId}>
+              {title}
+            </h2>
+            <button
+              type="button"
+              className="btn-close"
+              aria-label={t('common.close')}
+              onClick={() => Modal.getInstance(ref.current!)?.hide()}
+            />
+          </div>
+          <div className="modal-body">{children}</div>
+          <div className="modal-footer">
+            <button
+              type="button"
+              className="btn btn-outline-secondary"
+              onClick={() => Modal.getInstance(ref.current!)?.hide()}
+            >
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className={`btn btn-${kind}`} disabled={busy}>
+              {busy && (
+                <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />
+              )}
+              {confirmLabel}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

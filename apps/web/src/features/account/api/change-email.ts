@@ -1,0 +1,17 @@
+import { MeSchema } from '@folio/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { meQueryOptions } from './get-me';
+
+/** Sends a link to the new address; the account shows it as pending until it is followed. */
+export function changeEmail(email: string) {
+  return apiRequest('/me/email', { method: 'POST', schema: MeSchema, body: { email } });
+}
+
+export function useChangeEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changeEmail,
+    onSuccess: (me) => queryClient.setQueryData(meQueryOptions().queryKey, me),
+  });
+}

@@ -1,0 +1,18 @@
+import { MeSchema } from '@folio/schema';
+import type { z } from 'zod';
+import type { ChangePhoneBody } from '@folio/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { meQueryOptions } from './get-me';
+
+export function changePhone(body: z.infer<typeof ChangePhoneBody>) {
+  return apiRequest('/me/phone', { method: 'POST', schema: MeSchema, body });
+}
+
+export function useChangePhone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePhone,
+    onSuccess: (me) => queryClient.setQueryData(meQueryOptions().queryKey, me),
+  });
+}

@@ -1,0 +1,17 @@
+import { MeSchema } from '@folio/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { meQueryOptions } from './get-me';
+
+/** Unbinds a way of logging in; the API refuses the last one (LAST_LOGIN_METHOD). */
+export function removeIdentity(id: number) {
+  return apiRequest(`/me/identities/${id}`, { method: 'DELETE', schema: MeSchema });
+}
+
+export function useRemoveIdentity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: removeIdentity,
+    onSuccess: (me) => queryClient.setQueryData(meQueryOptions().queryKey, me),
+  });
+}

@@ -1,0 +1,18 @@
+import { MeSchema } from '@folio/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { meQueryOptions } from './get-me';
+
+export function uploadAvatar(file: File) {
+  const body = new FormData();
+  body.append('file', file);
+  return apiRequest('/me/avatar', { method: 'POST', schema: MeSchema, body });
+}
+
+export function useUploadAvatar() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: uploadAvatar,
+    onSuccess: (me) => queryClient.setQueryData(meQueryOptions().queryKey, me),
+  });
+}

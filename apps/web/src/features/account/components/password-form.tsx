@@ -1,0 +1,74 @@
+import { ChangePasswordBody } from '@folio/schema';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { TextField } from '../../../components/form-field';
+import { SubmitButton } from '../../../components/submit-button';
+import { useToast } from '../../../components/toast-context';
+import { ApiError } from '../../../lib/api-client';
+import { apiFieldErrors, validate } from '../../../lib/form-errors';
+import type { FieldErrors } from '../../../lib/form-errors';
+import { useI18n } from '../../../lib/i18n';
+import { useChangePassword } from '../api/change-password';
+import { SettingsCard } from './settings-card';
+
+export function PasswordForm() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const change = useChangePassword();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validate(ChangePasswordBody, { currentPassword, newPassword });
+    setErrors(checked.errors ?? {});
+    if (!checked.data) return;
+    change.mutate(checked.data, {
+      onSuccess: () => {
+        setCurrentPassword('');
+        setNewPassword('');
+        toast.show({ kind: 'success', text: t('account.password.saved') });
+      },
+      onError: (error) => {
+        const fields = apiFieldErrors(error);
+        setErrors(fields);
+        if (Object.keys(fields).length === 0) {
+          toast.show({
+            kind: 'danger',
+            text: error instanceof ApiError ? error.message : t('error.unexpected'),
+          });
+        }
+      },
+    });
+  }
+
+  return (
+    <SettingsCard title={t('account.password.title')} testId="password-card">
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label={t('account.password.current')}
+          name="currentPassword"
+          type="password"
+          value={currentPassword}
+          onValueChange={setCurrentPassword}
+          error={errors.currentPassword}
+          autoComplete="current-password"
+        />
+        <TextField
+          label={t('account.password.new')}
+          name="newPassword"
+          type="password"
+          value={newPassword}
+          onValueChange={setNewPassword}
+          error={errors.newPassword}
+          autoComplete="new-password"
+          hint={t('account.password.hint')}
+        />
+        <SubmitButton busy={change.isPending} className="btn btn-primary">
+          {t('account.password.submit')}
+        </SubmitButton>
+      </form>
+    </SettingsCard>
+  );
+}

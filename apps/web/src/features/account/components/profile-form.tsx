@@ -1,0 +1,96 @@
+import { LOCALES, UpdateMeBody } from '@folio/schema';
+import type { Locale, Me } from '@folio/schema';
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { FieldError, TextField } from '../../../components/form-field';
+import { SubmitButton } from '../../../components/submit-button';
+import { useToast } from '../../../components/toast-context';
+import { ApiError } from '../../../lib/api-client';
+import { apiFieldErrors, validate } from '../../../lib/form-errors';
+import type { FieldErrors } from '../../../lib/form-errors';
+import { LOCALE_NAMES, setLocale, useI18n } from '../../../lib/i18n';
+import { useUpdateMe } from '../api/update-me';
+
+/** Nickname, birthday and the language Folio writes to the person in. */
+export function ProfileForm({ me }: { me: Me }) {
+  const { t, locale: uiLocale } = useI18n();
+  const toast = useToast();
+  const update = useUpdateMe();
+  const localeId = useId();
+  const [nickname, setNickname] = useState(me.nickname);
+  const [birthday, setBirthday] = useState(me.birthday ?? '');
+  const [locale, setPreferredLocale] = useState<Locale>(me.locale);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validate(UpdateMeBody, { nickname, birthday: birthday || null, locale });
+    setErrors(checked.errors ?? {});
+    if (!checked.data) return;
+    update.mutate(checked.data, {
+      onSuccess: (saved) => {
+        toast.show({ kind: 'success', text: t('account.profile.saved') });
+        // The language chosen for mail is the one the person reads the site in, too.
+        if (saved.locale !== uiLocale && saved.locale !== me.locale) setLocale(saved.locale);
+      },
+      onError: (error) => {
+        setErrors(apiFieldErrors(error));
+        if (!(error instanceof ApiError && error.errors)) {
+          toast.show({
+            kind: 'danger',
+            text: error instanceof ApiError ? error.message : t('error.unexpected'),
+          });
+        }
+      },
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="profile-form">
+      <TextField
+        label={t('register.nickname')}
+        name="nickname"
+        value={nickname}
+        onValueChange={setNickname}
+        error={errors.nickname}
+        autoComplete="nickname"
+        maxLength={32}
+      />
+      <TextField
+        label={t('account.profile.birthday')}
+        name="birthday"
+        type="date"
+        value={birthday}
+        onValueChange={setBirthday}
+        error={errors.birthday}
+        max={new Date().toISOString().slice(0, 10)}
+        min="1900-01-01"
+      />
+      <div className="mb-3">
+        <label htmlFor={localeId} className="form-label">
+          {t('account.profile.locale')}
+        </label>
+        <select
+          id={localeId}
+          className={`form-select ${errors.locale ? 'is-invalid' : ''}`}
+          value={locale}
+          onChange={(event) => {
+            const next = LOCALES.find((option) => option === event.target.value);
+            if (next) setPreferredLocale(next);
+          }}
+        >
+          {LOCALES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {LOCALE_NAMES[option]}
+            </option>
+          ))}
+        </select>
+        <FieldError message={errors.locale} />
+        <div className="form-text">{t('account.profile.localeHint')}</div>
+      </div>
+      <SubmitButton busy={update.isPending} className="btn btn-primary">
+        {t('common.save')}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { OAuthProviderSchema } from '@folio/schema';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api-client';
+
+export function fetchOAuthProviders(signal?: AbortSignal) {
+  return apiRequest('/auth/oauth/providers', { schema: z.array(OAuthProviderSchema), signal });
+}
+
+export function oauthProvidersQueryOptions() {
+  return queryOptions({
+    queryKey: ['oauth', 'providers'],
+    queryFn: ({ signal }) => fetchOAuthProviders(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useOAuthProviders() {
+  return useQuery(oauthProvidersQueryOptions());
+}

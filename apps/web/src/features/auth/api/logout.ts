@@ -1,0 +1,16 @@
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api-client';
+
+export function logout() {
+  return apiRequest('/auth/logout', {
+    method: 'POST',
+    schema: z.unknown(),
+    onUnauthorized: 'throw',
+  });
+}
+
+/** The caller leaves the account pages, then forgets the session whether or not the API heard. */
+export function useLogout() {
+  return useMutation({ mutationFn: logout });
+}

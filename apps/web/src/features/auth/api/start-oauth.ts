@@ -1,0 +1,25 @@
+import { OAuthStartSchema } from '@folio/schema';
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export interface StartOAuth {
+  provider: string;
+  intent: 'login' | 'bind';
+  /** Where to come back to: a local path. */
+  next?: string;
+}
+
+export function startOAuth({ provider, intent, next }: StartOAuth) {
+  return apiRequest(`/auth/oauth/${encodeURIComponent(provider)}/start`, {
+    schema: OAuthStartSchema,
+    query: { intent, next },
+  });
+}
+
+/** Asks the API for the provider's authorization address, then leaves for it. */
+export function useStartOAuth() {
+  return useMutation({
+    mutationFn: startOAuth,
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
+}

@@ -1,0 +1,16 @@
+import { AuthResultSchema } from '@folio/schema';
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { setSession } from '../../../lib/auth-store';
+
+export function verifyEmail(token: string) {
+  return apiRequest('/auth/verify-email', {
+    method: 'POST',
+    schema: AuthResultSchema,
+    body: { token },
+  });
+}
+
+export function useVerifyEmail() {
+  return useMutation({ mutationFn: verifyEmail, onSuccess: setSession });
+}

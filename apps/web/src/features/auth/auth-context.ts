@@ -1,0 +1,15 @@
+import { createContext, use } from 'react';
+import type { AuthStatus } from '../../lib/auth-store';
+
+export interface AuthContextValue {
+  status: AuthStatus;
+}
+
+export const AuthContext = createContext<AuthContextValue | null>(null);
+
+/** Whether someone is logged in (`unknown` while the start-up refresh is still out). */
+export function useAuth(): AuthContextValue {
+  const value = use(AuthContext);
+  if (!value) throw new Error('useAuth() needs an <AuthProvider> above it.');
+  return value;
+}

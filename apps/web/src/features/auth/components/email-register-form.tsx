@@ -1,0 +1,104 @@
+import { RegisterEmailBody } from '@folio/schema';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { FormAlert } from '../../../components/form-alert';
+import { TextField } from '../../../components/form-field';
+import { SubmitButton } from '../../../components/submit-button';
+import { ApiError } from '../../../lib/api-client';
+import { apiFieldErrors, validate } from '../../../lib/form-errors';
+import type { FieldErrors } from '../../../lib/form-errors';
+import { useI18n } from '../../../lib/i18n';
+import { useCaptcha } from '../api/get-captcha';
+import { useRegisterEmail } from '../api/register-email';
+import { CaptchaField } from './captcha-field';
+
+interface EmailRegisterFormProps {
+  oauthTicket?: string;
+  /** The account waits for its link: the page says where it went. */
+  onAccepted: (email: string) => void;
+}
+
+export function EmailRegisterForm({ oauthTicket, onAccepted }: EmailRegisterFormProps) {
+  const { t } = useI18n();
+  const register = useRegisterEmail();
+  const captcha = useCaptcha('register-email');
+  const [email, setEmail] = useState('');
+  const [nickname, setNickname] = useState('');
+  const [password, setPassword] = useState('');
+  const [captchaText, setCaptchaText] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validate(RegisterEmailBody, {
+      email,
+      nickname,
+      password,
+      captchaId: captcha.data?.id ?? '',
+      captchaText,
+      oauthTicket,
+    });
+    setErrors(checked.errors ?? {});
+    if (!checked.data) return;
+    setFailure(null);
+    register.mutate(checked.data, {
+      onSuccess: () => onAccepted(checked.data.email),
+      onError: (error) => {
+        const fields = apiFieldErrors(error);
+        if (error instanceof ApiError && error.code === 'CAPTCHA_INVALID') {
+          fields.captchaText ??= 'captchaWrong';
+        }
+        setErrors(fields);
+        if (Object.keys(fields).length === 0) {
+          setFailure(error instanceof ApiError ? error.message : t('error.unexpected'));
+        }
+      },
+      onSettled: () => {
+        setCaptchaText('');
+        void captcha.refetch();
+      },
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="email-register-form">
+      <FormAlert>{failure}</FormAlert>
+      <TextField
+        label={t('register.email')}
+        name="email"
+        type="email"
+        value={email}
+        onValueChange={setEmail}
+        error={errors.email}
+        autoComplete="email"
+      />
+      <TextField
+        label={t('register.nickname')}
+        name="nickname"
+        value={nickname}
+        onValueChange={setNickname}
+        error={errors.nickname}
+        autoComplete="nickname"
+        maxLength={32}
+      />
+      <TextField
+        label={t('register.password')}
+        name="password"
+        type="password"
+        value={password}
+        onValueChange={setPassword}
+        error={errors.password}
+        autoComplete="new-password"
+        hint={t('register.passwordHint')}
+      />
+      <CaptchaField
+        captcha={captcha}
+        value={captchaText}
+        onChange={setCaptchaText}
+        error={errors.captchaText}
+      />
+      <SubmitButton busy={register.isPending}>{t('register.submit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useId, useMemo } from 'react';
+import { FieldError } from '../../../components/form-field';
+import { useI18n } from '../../../lib/i18n';
+import { PHONE_COUNTRIES, callingCode, formatPhone } from '../phone';
+import type { PhoneCountry, PhoneValue } from '../phone';
+
+interface PhoneFieldProps {
+  label: string;
+  value: PhoneValue;
+  onChange: (value: PhoneValue) => void;
+  error?: string;
+  autoFocus?: boolean;
+}
+
+/** A country code picker (a short list, or "other" to type any +code) and the number. */
+export function PhoneField({ label, value, onChange, error, autoFocus }: PhoneFieldProps) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const regionNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'region' }), [locale]);
+
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <div className="input-group has-validation">
+        <select
+          className="form-select phone-country"
+          aria-label={t('phone.country')}
+          value={value.country}
+          onChange={(event) => onChange({ ...value, country: event.target.value as PhoneCountry })}
+          data-testid="phone-country"
+        >
+          {PHONE_COUNTRIES.map((country) => (
+            <option key={country} value={country}>
+              {`${regionNames.of(country) ?? country} ${callingCode(country)}`}
+            </option>
+          ))}
+          <option value="other">{t('phone.otherCountry')}</option>
+        </select>
+        <input
+          id={id}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete={value.country === 'other' ? 'tel' : 'tel-national'}
+          className={`form-control ${error ? 'is-invalid' : ''}`}
+          placeholder={value.country === 'other' ? '+44 20 7946 0958' : undefined}
+          value={value.number}
+          onChange={(event) => onChange({ ...value, number: event.target.value })}
+          onBlur={() => onChange(formatPhone(value))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          autoFocus={autoFocus}
+        />
+      </div>
+      <FieldError id={errorId} message={error} />
+      {value.country === 'other' && <div className="form-text">{t('phone.otherHint')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import {
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js';
+import type { Locale } from '@folio/schema';
+
+/** The countries offered first; anyone else picks "other" and types the full +code number. */
+export const PHONE_COUNTRIES = [
+  'CN',
+  'HK',
+  'MO',
+  'TW',
+  'SG',
+  'MY',
+  'JP',
+  'KR',
+  'US',
+  'CA',
+  'GB',
+  'AU',
+  'DE',
+  'FR',
+  'IN',
+] as const satisfies readonly CountryCode[];
+
+export type PhoneCountry = (typeof PHONE_COUNTRIES)[number] | 'other';
+
+export interface PhoneValue {
+  country: PhoneCountry;
+  /** As typed: a national number, or with "other" an international one ("+44 20 …"). */
+  number: string;
+}
+
+export function callingCode(country: Exclude<PhoneCountry, 'other'>): string {
+  return `+${getCountryCallingCode(country)}`;
+}
+
+export function defaultPhoneCountry(locale: Locale): PhoneCountry {
+  return locale === 'zh-CN' ? 'CN' : 'US';
+}
+
+export function emptyPhone(locale: Locale): PhoneValue {
+  return { country: defaultPhoneCountry(locale), number: '' };
+}
+
+function parse({ country, number }: PhoneValue) {
+  const text = number.trim();
+  if (!text) return undefined;
+  // A number typed with its own +code wins over the country picked.
+  return country === 'other' || text.startsWith('+')
+    ? parsePhoneNumberFromString(text)
+    : parsePhoneNumberFromString(text, country);
+}
+
+/** The number in E.164 (`+8613800138000`), or null when it is not a valid phone number. */
+export function phoneToE164(value: PhoneValue): string | null {
+  const parsed = parse(value);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+function display(parsed: PhoneNumber, keepOther: boolean): PhoneValue {
+  const known = PHONE_COUNTRIES.find((country) => country === parsed.country);
+  return known && !keepOther
+    ? { country: known, number: parsed.formatNational() }
+    : { country: 'other', number: parsed.formatInternational() };
+}
+
+/** Tidies a valid number the way its country writes it; leaves anything else as typed. */
+export function formatPhone(value: PhoneValue): PhoneValue {
+  const parsed = parse(value);
+  return parsed?.isValid() ? display(parsed, value.country === 'other') : value;
+}
+
+/** A stored E.164 number back into the picker's form (for links that carry the phone). */
+export function phoneFromE164(e164: string | null | undefined, locale: Locale): PhoneValue {
+  const parsed = e164 ? parsePhoneNumberFromString(e164) : undefined;
+  return parsed?.isValid() ? display(parsed, false) : emptyPhone(locale);
+}
+
+/**
+ * An account as typed at login or recovery: an email stays as it is; a phone typed without its
+ * +code is read in the reader's usual country and sent in E.164, the only form the API knows.
+ */
+export function normalizeAccount(account: string, locale: Locale): string {
+  const text = account.trim();
+  if (text.includes('@') || !/^[+0-9 ()-]+$/.test(text)) return text;
+  const parsed = text.startsWith('+')
+    ? parsePhoneNumberFromString(text)
+    : parsePhoneNumberFromString(text, defaultPhoneCountry(locale) as CountryCode);
+  return parsed?.isValid() ? parsed.number : text;
+}
