@@ -629,3 +629,30 @@ describe('DELETE /me/identities/:id', () => {
     expect(bad.statusCode).toBe(422);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists the account endpoints', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/me',
+        '/api/v1/me/avatar',
+        '/api/v1/me/password',
+        '/api/v1/me/email',
+        '/api/v1/me/email/confirm',
+        '/api/v1/me/phone',
+        '/api/v1/me/sessions',
+        '/api/v1/me/sessions/{id}',
+        '/api/v1/me/identities/{id}',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/me'])).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+    expect(doc.paths['/api/v1/me/avatar'].post.requestBody.content).toHaveProperty(
+      'multipart/form-data',
+    );
+    expect(doc.components.schemas).toHaveProperty('Me');
+    expect(doc.components.schemas).toHaveProperty('Session');
+  });
+});

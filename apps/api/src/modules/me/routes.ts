@@ -26,6 +26,15 @@ import { clearRefreshCookie } from '../auth/session';
 import { createMeService } from './service';
 
 const tags = ['account'];
+/**
+ * The avatar form, for the OpenAPI document only: the handler reads the multipart body itself
+ * (`request.file()`), so this accepts whatever Fastify holds and just describes the form.
+ */
+const AvatarUploadBody = z.unknown().meta({
+  type: 'object',
+  required: ['avatar'],
+  properties: { avatar: { type: 'string', format: 'binary', description: 'The image file' } },
+});
 const accepted = { accepted: true as const };
 /** Set by `app.authenticate`, which every route here but the email confirmation runs first. */
 const authOf = (request: FastifyRequest): AuthContext => request.auth!;
@@ -73,9 +82,10 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Upload an avatar',
         description:
-          'A `multipart/form-data` body with one file (field `avatar`): JPEG, PNG, WebP or GIF by ' +
+          'A `multipart/form-data` body with one file (any field name; errors name `avatar`): JPEG, PNG, WebP or GIF by ' +
           'its content, at most 2 MB. It is re-encoded to a 256×256 WebP without metadata.',
         consumes: ['multipart/form-data'],
+        body: AvatarUploadBody,
         response: { 200: Envelope(MeSchema), ...failures(401, 413, 415, 422, 503) },
       },
     },
