@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { App } from '../src/app';
 import { userIdentities, users } from '../src/db/schema';
 import { IP_LIMITS } from '../src/modules/auth/routes';
+import { OAUTH_BROWSER_COOKIE, savePending } from '../src/modules/oauth/pending';
 import { buildTestApp, makeUser, sessionFor, uniquePhone } from './helpers';
 import {
   addWhoami,
@@ -21,7 +22,12 @@ import {
 
 let app: App;
 beforeAll(async () => {
-  ({ app } = await buildTestApp());
+  ({ app } = await buildTestApp({
+    OAUTH_PROVIDERS: 'corp',
+    OAUTH_CORP_CLIENT_ID: 'folio',
+    OAUTH_CORP_CLIENT_SECRET: 's3cret',
+    OAUTH_CORP_ISSUER: 'https://sso.example.test',
+  }));
   addWhoami(app);
 });
 afterAll(() => app.close());
@@ -43,20 +49,22 @@ async function askCode(
   });
 }
 
-function registerPhone(payload: Record<string, unknown>, ip = uniqueIp()) {
+function registerPhone(payload: Record<string, unknown>, ip = uniqueIp(), cookies = {}) {
   return app.inject({
     method: 'POST',
     url: '/api/v1/auth/register/phone',
     remoteAddress: ip,
+    cookies,
     payload: { nickname: 'Newcomer', password: 'a fine long password', ...payload },
   });
 }
 
-async function registerEmail(email: string, extra: Record<string, unknown> = {}) {
+async function registerEmail(email: string, extra: Record<string, unknown> = {}, cookies = {}) {
   return app.inject({
     method: 'POST',
     url: '/api/v1/auth/register/email',
     remoteAddress: uniqueIp(),
+    cookies,
     payload: {
       email,
       nickname: 'Mailer',
@@ -561,5 +569,60 @@ describe('registration switches', () => {
       payload: { account: user.phone, password: user.password },
     });
     expect(login.statusCode).toBe(200);
+  });
+});
+
+describe('registering with a pending OAuth sign-in', () => {
+  const browser = 'r'.repeat(43);
+  const cookies = { [OAUTH_BROWSER_COOKIE]: browser };
+  const pendingFor = (subject: string) =>
+    savePending(app.redis, { provider: 'corp', browser, subject, email: null, name: 'P' });
+
+  it('binds it to a new phone account, and refuses a taken one before using the code', async () => {
+    const phone = uniquePhone();
+    await askCode(phone);
+    const code = await smsCode(app, phone);
+    const bound = await makeUser(app);
+    await app.users.addIdentity(bound.id, {
+      kind: 'oauth',
+      provider: 'corp',
+      subject: 'taken-sub',
+    });
+    const taken = await registerPhone(
+      { phone, code, oauthTicket: await pendingFor('taken-sub') },
+      uniqueIp(),
+      cookies,
+    );
+    expectFailure(taken, 409, 'IDENTITY_TAKEN');
+    const subject = `new-${phone}`;
+    const res = await registerPhone(
+      { phone, code, oauthTicket: await pendingFor(subject) },
+      uniqueIp(),
+      cookies,
+    );
+    expect(res.statusCode).toBe(201);
+    expect((await app.users.findByIdentity('corp', subject))?.user.id).toBe(
+      res.json().data.user.id,
+    );
+  });
+
+  it('binds it to a new email account only, never to the owner of a taken address', async () => {
+    const owner = await makeUser(app);
+    const onTaken = `taken-${owner.id}`;
+    const res = await registerEmail(
+      owner.email!,
+      { oauthTicket: await pendingFor(onTaken) },
+      cookies,
+    );
+    expect(res.statusCode).toBe(202);
+    expect(await app.users.findByIdentity('corp', onTaken)).toBeUndefined();
+
+    const email = uniqueEmail();
+    const subject = `fresh-${email}`;
+    expect(
+      (await registerEmail(email, { oauthTicket: await pendingFor(subject) }, cookies)).statusCode,
+    ).toBe(202);
+    const made = await app.users.findByIdentity('email', email);
+    expect((await app.users.findByIdentity('corp', subject))?.user.id).toBe(made!.user.id);
   });
 });

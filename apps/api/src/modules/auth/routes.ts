@@ -18,6 +18,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
+import { OAUTH_BROWSER_COOKIE } from '../oauth/pending';
 import { SMS_CODE_TTL_SECONDS, SMS_COOLDOWN_SECONDS } from './sms-codes';
 import {
   authResultFor,
@@ -27,7 +28,7 @@ import {
   setRefreshCookie,
   startSession,
 } from './session';
-import { createAuthService, type Caller } from './service';
+import { createAuthService, type Caller, type OAuthTicket } from './service';
 
 const HOUR = 3_600_000;
 /** Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). */
@@ -43,6 +44,8 @@ export const IP_LIMITS = {
 
 const accepted = { accepted: true as const };
 const caller = (request: FastifyRequest): Caller => ({ ip: request.ip, locale: request.locale });
+const oauthTicket = (request: FastifyRequest, ticket: string | undefined): OAuthTicket | null =>
+  ticket ? { ticket, browser: request.cookies[OAUTH_BROWSER_COOKIE] } : null;
 
 /**
  * Registration, login, sessions and recovery under `/auth`. HTTP only: cookies, statuses and
@@ -100,7 +103,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await auth.registerPhone(request.body, caller(request));
+      const user = await auth.registerPhone(
+        request.body,
+        caller(request),
+        oauthTicket(request, request.body.oauthTicket),
+      );
       const result = await startSession(app, app.users, request, reply, user, false);
       reply.code(201);
       return ok(result, { msg: noticeMessage('registered', request.locale), location: '/' });
@@ -122,7 +129,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await auth.registerEmail(request.body, caller(request));
+      await auth.registerEmail(
+        request.body,
+        caller(request),
+        oauthTicket(request, request.body.oauthTicket),
+      );
       reply.code(202);
       return ok(accepted, {
         msg: noticeMessage('checkInbox', request.locale, { email: request.body.email }),
@@ -183,7 +194,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await auth.login(request.body, caller(request));
+      const user = await auth.login(
+        request.body,
+        caller(request),
+        oauthTicket(request, request.body.oauthTicket),
+      );
       return ok(
         await startSession(app, app.users, request, reply, user, request.body.remember ?? false),
       );
@@ -202,7 +217,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await auth.loginSms(request.body);
+      const user = await auth.loginSms(
+        request.body,
+        oauthTicket(request, request.body.oauthTicket),
+      );
       return ok(
         await startSession(app, app.users, request, reply, user, request.body.remember ?? false),
       );

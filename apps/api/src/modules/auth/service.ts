@@ -15,6 +15,7 @@ import { AppError } from '../../lib/errors';
 import { looksLikePhone, normalizePhone } from '../../lib/phones';
 import { isCommonPassword } from '../../lib/passwords';
 import type { TemplateName } from '../notifications/templates';
+import { attachPendingIdentity, checkPendingIdentity } from '../oauth/pending';
 import type { UserRow } from '../users/repository';
 import { createLoginGuard } from './login-guard';
 
@@ -27,6 +28,13 @@ export const EMAIL_COOLDOWN_SECONDS = 60;
 export interface Caller {
   ip: string;
   locale: Locale;
+}
+
+/** An unbound OAuth sign-in to attach to the account being made or logged into. */
+export interface OAuthTicket {
+  ticket: string;
+  /** The browser's `folio_oauth` cookie: a ticket only works in the browser that signed in. */
+  browser: string | undefined;
 }
 
 export interface Refreshed {
@@ -117,6 +125,10 @@ export function createAuthService(app: FastifyInstance) {
     }
   }
 
+  async function attach(userId: number, oauth: OAuthTicket | null) {
+    if (oauth) await attachPendingIdentity(app, userId, oauth.ticket, oauth.browser);
+  }
+
   return {
     /**
      * Checks the captcha, then applies the SMS limits and sends a code, unless the purpose makes
@@ -136,12 +148,17 @@ export function createAuthService(app: FastifyInstance) {
       return phone;
     },
 
-    async registerPhone(body: RegisterPhone, caller: Caller): Promise<UserRow> {
+    async registerPhone(
+      body: RegisterPhone,
+      caller: Caller,
+      oauth: OAuthTicket | null,
+    ): Promise<UserRow> {
       if (!app.config.REGISTER_PHONE_ENABLED) throw new AppError('REGISTRATION_CLOSED');
       const phone = requirePhone(body.phone);
       checkNewPassword(body.password);
+      if (oauth) await checkPendingIdentity(app, oauth.ticket, oauth.browser);
       await smsCodes.consume(phone, 'register', body.code);
-      return users.create(
+      const user = await users.create(
         {
           nickname: body.nickname,
           passwordHash: await passwords.hash(body.password),
@@ -151,13 +168,20 @@ export function createAuthService(app: FastifyInstance) {
         },
         { kind: 'phone', provider: 'phone', subject: phone, verifiedAt: new Date() },
       );
+      await attach(user.id, oauth);
+      return user;
     },
 
     /** A pending account and its verification mail; for a taken address, a notice to its owner. */
-    async registerEmail(body: RegisterEmail, caller: Caller): Promise<void> {
+    async registerEmail(
+      body: RegisterEmail,
+      caller: Caller,
+      oauth: OAuthTicket | null,
+    ): Promise<void> {
       if (!app.config.REGISTER_EMAIL_ENABLED) throw new AppError('REGISTRATION_CLOSED');
       await captcha.check(body.captchaId, body.captchaText);
       checkNewPassword(body.password);
+      if (oauth) await checkPendingIdentity(app, oauth.ticket, oauth.browser);
       const passwordHash = await passwords.hash(body.password);
       let owner = await users.findByIdentity('email', body.email);
       if (!owner) {
@@ -172,6 +196,8 @@ export function createAuthService(app: FastifyInstance) {
             },
             { kind: 'email', provider: 'email', subject: body.email, verifiedAt: null },
           );
+          // Only a new account gets the provider: a taken address's owner did not ask for it.
+          await attach(user.id, oauth);
           const token = linkTokens.sign(
             'verify-email',
             user.id,
@@ -229,7 +255,7 @@ export function createAuthService(app: FastifyInstance) {
      * Password login. After a few failures for the account or the IP a captcha is needed; after
      * many for the account it is locked for a while, right password or not.
      */
-    async login(body: Login, caller: Caller): Promise<UserRow> {
+    async login(body: Login, caller: Caller, oauth: OAuthTicket | null): Promise<UserRow> {
       const account = normalizeAccount(body.account);
       if (await guard.needsCaptcha(account.subject, caller.ip)) {
         if (!body.captchaId || !body.captchaText) {
@@ -259,6 +285,7 @@ export function createAuthService(app: FastifyInstance) {
       }
       assertCanLogIn(user);
       await guard.clear(account.subject);
+      await attach(user.id, oauth);
       if (user.passwordHash && passwords.needsRehash(user.passwordHash)) {
         await users.update(user.id, { passwordHash: await passwords.hash(body.password) });
       }
@@ -269,12 +296,13 @@ export function createAuthService(app: FastifyInstance) {
      * Login with a code sent to the phone. The failure lock guards passwords only: a code proves
      * the phone, so it still lets its owner in.
      */
-    async loginSms(body: LoginSms): Promise<UserRow> {
+    async loginSms(body: LoginSms, oauth: OAuthTicket | null): Promise<UserRow> {
       const phone = requirePhone(body.phone);
       await smsCodes.consume(phone, 'login', body.code);
       const found = await users.findByIdentity('phone', phone);
       if (!found) throw new AppError('CODE_INVALID', { errors: { code: 'codeWrong' } });
       assertCanLogIn(found.user);
+      await attach(found.user.id, oauth);
       return found.user;
     },
 
