@@ -347,6 +347,12 @@ describe('nginx in front of the built SPA and API', () => {
     expectSecurityHeaders(reply.headers);
   });
 
+  it('passes /uploads/ to the API rather than answering with the SPA shell', async () => {
+    const reply = await request('/uploads/avatars/1-missing.webp');
+    expect(reply.status).toBe(404);
+    expect(json(reply)).toMatchObject({ result: false, code: 'NOT_FOUND' });
+  });
+
   it('serves the API docs through the proxy', async () => {
     const reply = await request('/api/openapi.json');
     expect(reply.status).toBe(200);
