@@ -1,5 +1,5 @@
 import { AuthResultSchema } from '@folio/schema';
-import type { LoginSms } from '@folio/schema';
+import type { AuthResult, LoginSms } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setSession } from '../../../lib/auth-store';
@@ -8,6 +8,16 @@ export function loginSms(body: LoginSms) {
   return apiRequest('/auth/login/sms', { method: 'POST', schema: AuthResultSchema, body });
 }
 
-export function useLoginSms() {
-  return useMutation({ mutationFn: loginSms, onSuccess: setSession });
+/**
+ * `onLoggedIn` runs with the session: unlike `mutate`'s callbacks it runs even though the
+ * login page goes away as soon as someone is logged in.
+ */
+export function useLoginSms(onLoggedIn?: (result: AuthResult) => void) {
+  return useMutation({
+    mutationFn: loginSms,
+    onSuccess: (result) => {
+      setSession(result);
+      onLoggedIn?.(result);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { AuthResultSchema } from '@folio/schema';
-import type { Login } from '@folio/schema';
+import type { AuthResult, Login } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setSession } from '../../../lib/auth-store';
@@ -8,6 +8,16 @@ export function login(body: Login) {
   return apiRequest('/auth/login', { method: 'POST', schema: AuthResultSchema, body });
 }
 
-export function useLogin() {
-  return useMutation({ mutationFn: login, onSuccess: setSession });
+/**
+ * `onLoggedIn` runs with the session: unlike `mutate`'s callbacks it runs even though the
+ * login page goes away as soon as someone is logged in.
+ */
+export function useLogin(onLoggedIn?: (result: AuthResult) => void) {
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (result) => {
+      setSession(result);
+      onLoggedIn?.(result);
+    },
+  });
 }

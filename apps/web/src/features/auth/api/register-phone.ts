@@ -1,5 +1,5 @@
 import { AuthResultSchema } from '@folio/schema';
-import type { RegisterPhone } from '@folio/schema';
+import type { AuthResult, RegisterPhone } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setSession } from '../../../lib/auth-store';
@@ -8,6 +8,16 @@ export function registerPhone(body: RegisterPhone) {
   return apiRequest('/auth/register/phone', { method: 'POST', schema: AuthResultSchema, body });
 }
 
-export function useRegisterPhone() {
-  return useMutation({ mutationFn: registerPhone, onSuccess: setSession });
+/**
+ * `onLoggedIn` runs with the session: unlike `mutate`'s callbacks it runs even though the
+ * login page goes away as soon as someone is logged in.
+ */
+export function useRegisterPhone(onLoggedIn?: (result: AuthResult) => void) {
+  return useMutation({
+    mutationFn: registerPhone,
+    onSuccess: (result) => {
+      setSession(result);
+      onLoggedIn?.(result);
+    },
+  });
 }

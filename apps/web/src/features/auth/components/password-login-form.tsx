@@ -25,7 +25,7 @@ interface PasswordLoginFormProps {
 export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginFormProps) {
   const { t, locale } = useI18n();
   const toast = useToast();
-  const login = useLogin();
+  const login = useLogin(({ user }) => onLoggedIn(user.nickname));
   const resend = useResendVerification();
   const [account, setAccount] = useState('');
   const [password, setPassword] = useState('');
@@ -51,7 +51,6 @@ export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginForm
     if (!checked.data || Object.keys(found).length > 0) return;
     setFailure(null);
     login.mutate(checked.data, {
-      onSuccess: ({ user }) => onLoggedIn(user.nickname),
       onError: (error) => {
         const fields = apiFieldErrors(error);
         if (error instanceof ApiError) {

@@ -21,7 +21,7 @@ interface PhoneRegisterFormProps {
 
 export function PhoneRegisterForm({ oauthTicket, onRegistered }: PhoneRegisterFormProps) {
   const { t, locale } = useI18n();
-  const register = useRegisterPhone();
+  const register = useRegisterPhone(({ user }) => onRegistered(user.nickname));
   const [phone, setPhone] = useState<PhoneValue>(() => emptyPhone(locale));
   const [code, setCode] = useState('');
   const [nickname, setNickname] = useState('');
@@ -50,7 +50,6 @@ export function PhoneRegisterForm({ oauthTicket, onRegistered }: PhoneRegisterFo
     if (!checked.data || Object.keys(found).length > 0) return;
     setFailure(null);
     register.mutate(checked.data, {
-      onSuccess: ({ user }) => onRegistered(user.nickname),
       onError: (error) => {
         const fields = apiFieldErrors(error);
         setErrors(fields);

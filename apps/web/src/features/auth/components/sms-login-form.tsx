@@ -21,7 +21,7 @@ interface SmsLoginFormProps {
 
 export function SmsLoginForm({ oauthTicket, onLoggedIn }: SmsLoginFormProps) {
   const { t, locale } = useI18n();
-  const login = useLoginSms();
+  const login = useLoginSms(({ user }) => onLoggedIn(user.nickname));
   const [phone, setPhone] = useState<PhoneValue>(() => emptyPhone(locale));
   const [code, setCode] = useState('');
   const [remember, setRemember] = useState(false);
@@ -48,7 +48,6 @@ export function SmsLoginForm({ oauthTicket, onLoggedIn }: SmsLoginFormProps) {
     if (!checked.data || Object.keys(found).length > 0) return;
     setFailure(null);
     login.mutate(checked.data, {
-      onSuccess: ({ user }) => onLoggedIn(user.nickname),
       onError: (error) => {
         const fields = apiFieldErrors(error);
         setErrors(fields);

@@ -1,0 +1,115 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Providers } from '../../../app/providers';
+import { setLocale } from '../../../lib/i18n';
+import { captcha, fail, fakeApi, ok } from '../../../test/fake-api';
+import { SmsCodeField } from './sms-code-field';
+
+function Harness({ phone = '+8613800138000' }: { phone?: string | null }) {
+  const [code, setCode] = useState('');
+  return (
+    <Providers>
+      <SmsCodeField purpose="register" phone={() => phone} code={code} onCodeChange={setCode} />
+    </Providers>
+  );
+}
+
+async function typeCaptcha(text = 'ab12') {
+  const input = await screen.findByLabelText('Picture code');
+  await screen.findByRole('img', { name: 'Characters to type' });
+  fireEvent.change(input, { target: { value: text } });
+}
+
+const sendButton = () => screen.getByTestId('send-code');
+
+describe('SmsCodeField', () => {
+  beforeEach(() => {
+    setLocale('en');
+    // Only the countdown's clock is faked: the API answers and the toasts keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('asks for a code, then counts down the cooldown the API gave before allowing another', async () => {
+    const api = fakeApi({
+      'GET /captcha': [ok(captcha('c1')), ok(captcha('c2'))],
+      'POST /auth/sms-codes': ok({ cooldownSeconds: 60, expiresInSeconds: 300 }),
+    });
+    render(<Harness />);
+    await typeCaptcha('ab12');
+
+    fireEvent.click(sendButton());
+    expect(await screen.findByText('Resend in 60 s')).toBeInTheDocument();
+    expect(sendButton()).toBeDisabled();
+    expect(api.calls('POST /auth/sms-codes')[0]?.body).toEqual({
+      phone: '+8613800138000',
+      purpose: 'register',
+      captchaId: 'c1',
+      captchaText: 'ab12',
+    });
+    expect(await screen.findByText('A code is on its way by SMS.')).toBeInTheDocument();
+
+    act(() => vi.advanceTimersByTime(1000));
+    expect(sendButton()).toHaveTextContent('Resend in 59 s');
+    act(() => vi.advanceTimersByTime(58_000));
+    expect(sendButton()).toHaveTextContent('Resend in 1 s');
+    expect(sendButton()).toBeDisabled();
+    act(() => vi.advanceTimersByTime(1000));
+    expect(sendButton()).toHaveTextContent('Send code');
+
+    // The used picture was replaced, and its answer cleared.
+    expect(api.calls('GET /captcha')).toHaveLength(2);
+    expect(screen.getByLabelText('Picture code')).toHaveValue('');
+    await typeCaptcha('cd34');
+    expect(sendButton()).toBeEnabled();
+  });
+
+  it('waits as long as Retry-After says when the API refuses for too many codes', async () => {
+    fakeApi({
+      'GET /captcha': ok(captcha()),
+      'POST /auth/sms-codes': {
+        ...fail(429, 'RATE_LIMITED', 'Too many requests, please wait.'),
+        headers: { 'Retry-After': '17' },
+      },
+    });
+    render(<Harness />);
+    await typeCaptcha();
+    fireEvent.click(sendButton());
+    expect(await screen.findByText('Resend in 17 s')).toBeInTheDocument();
+    expect(await screen.findByText('Too many requests, please wait.')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(17_000));
+    expect(sendButton()).toHaveTextContent('Send code');
+  });
+
+  it('shows a wrong picture code under the captcha and does not count down', async () => {
+    fakeApi({
+      'GET /captcha': ok(captcha()),
+      'POST /auth/sms-codes': fail(422, 'CAPTCHA_INVALID', 'The picture code is wrong.', {
+        captchaText: 'captchaWrong',
+      }),
+    });
+    render(<Harness />);
+    await typeCaptcha();
+    fireEvent.click(sendButton());
+    expect(await screen.findByText('Wrong picture code.')).toBeInTheDocument();
+    expect(sendButton()).toHaveTextContent('Send code');
+  });
+
+  it('asks nothing without a captcha answer or a valid phone', async () => {
+    const api = fakeApi({ 'GET /captcha': ok(captcha()) });
+    const { unmount } = render(<Harness />);
+    await screen.findByRole('img', { name: 'Characters to type' });
+    fireEvent.click(sendButton());
+    expect(await screen.findByText('Required.')).toBeInTheDocument();
+    unmount();
+
+    render(<Harness phone={null} />);
+    await typeCaptcha();
+    fireEvent.click(sendButton());
+    expect(api.calls('POST /auth/sms-codes')).toHaveLength(0);
+  });
+});
