@@ -34,6 +34,18 @@ describe('API documentation', () => {
     expect(JSON.stringify(doc)).not.toContain('/api/openapi.json');
   });
 
+  it('marks the routes that need a login with the bearer scheme', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(doc.paths['/api/v1/me'].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/me/sessions'].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/blogs'].get.security).toBeUndefined();
+    expect(doc.paths['/api/v1/auth/login'].post.security).toBeUndefined();
+  });
+
   it('serves Swagger UI', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

@@ -17,6 +17,16 @@ export default fp(
             '`msg` follows `Accept-Language` (en or zh-CN).',
         },
         servers: [{ url: '/' }],
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: 'The access token from a login or POST /api/v1/auth/refresh.',
+            },
+          },
+        },
         tags: [
           { name: 'blogs', description: 'Published blogs' },
           { name: 'authors', description: 'Authors' },
@@ -26,8 +36,15 @@ export default fp(
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
     });
+    // A route that needs a login says so in the document: it runs app.authenticate first.
+    app.addHook('onRoute', (route) => {
+      const hooks = [route.onRequest, route.preHandler].flat().filter(Boolean);
+      if (route.schema && hooks.includes(app.authenticate)) {
+        route.schema = { ...route.schema, security: [{ bearerAuth: [] }] };
+      }
+    });
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
-  { name: 'swagger' },
+  { name: 'swagger', dependencies: ['auth'] },
 );
