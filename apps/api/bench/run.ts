@@ -21,6 +21,7 @@ import { blogs } from '../src/db/schema';
 import { createRedis } from '../src/lib/redis';
 import { visibleBlog } from '../src/modules/blogs/repository';
 import { watchCpu } from './cpu';
+import { argon2Settings } from './login';
 import {
   checkTargets,
   SCENARIOS,
@@ -356,6 +357,7 @@ async function main() {
         warmupSeconds: WARMUP_SECONDS,
         connections: options.connections,
         blogs: ctx.totalBlogs,
+        argon2: argon2Settings(),
         node: process.version,
         cpus: cpus().length,
         at: new Date().toISOString(),

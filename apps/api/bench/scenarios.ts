@@ -1,4 +1,5 @@
 import type { Options } from 'autocannon';
+import { ensureLoginUsers, loginLoad } from './login';
 
 /** Which server a scenario loads; each kind runs in its own child process (see server.ts). */
 export type ServerKind = 'app' | 'baseline';
@@ -43,6 +44,9 @@ export function rotating(paths: readonly string[], extra: Load = {}): Load {
   };
 }
 
+/** Logins running at once while the blog list's p99 is measured. */
+export const CONCURRENT_LOGINS = 20;
+
 const detailPaths = (prefix: string, ctx: ScenarioContext) =>
   ctx.blogIds.map((id) => `${prefix}/blogs/${id}`);
 
@@ -66,6 +70,21 @@ export const SCENARIOS: Scenario[] = [
     name: 'blog-list-page-2000',
     server: 'app',
     load: () => ({ path: '/api/v1/blogs?page=2000' }),
+  },
+  {
+    // Logins per second with the configured argon2 settings.
+    name: 'login',
+    server: 'app',
+    load: () => loginLoad(),
+    setup: (ctx) => ensureLoginUsers(ctx.databaseUrl),
+  },
+  {
+    // argon2 runs on libuv's thread pool: the list must stay quick while logins hash.
+    name: 'blog-list-page-1-during-logins',
+    server: 'app',
+    load: () => ({ path: '/api/v1/blogs?page=1' }),
+    background: () => ({ ...loginLoad(), connections: CONCURRENT_LOGINS }),
+    setup: (ctx) => ensureLoginUsers(ctx.databaseUrl),
   },
 ];
 
@@ -120,6 +139,13 @@ const TARGETS: Target[] = [
     comparison: '<=',
     limit: 3,
     ratio: (a, b) => a.p50Ms / b.p50Ms,
+  },
+  {
+    name: `blog-list-page-1 p99 during ${CONCURRENT_LOGINS} logins / blog-list-page-1 p99`,
+    needs: ['blog-list-page-1-during-logins', 'blog-list-page-1'],
+    comparison: '<=',
+    limit: 2,
+    ratio: (a, b) => a.p99Ms / b.p99Ms,
   },
 ];
 

@@ -62,7 +62,7 @@ export async function mailedToken(app: App, to: string, path: string, count = 1)
 
 /** The refresh cookie a response sets, with its attributes. */
 export function refreshCookie(res: {
-  cookies: { name: string; value: string; maxAge?: number; path?: string }[];
+  cookies: { name: string; value: string; maxAge?: number; path?: string; secure?: boolean }[];
 }) {
   return res.cookies.find((c) => c.name === REFRESH_COOKIE);
 }

@@ -1,0 +1,72 @@
+/**
+ * The login scenario's users and requests: BENCH_LOGIN_USERS active accounts in the bench database,
+ * all with one password hashed with the configured argon2 settings, logged into in turn.
+ */
+import { createPool, createDb } from '../src/db/connection';
+import { loadConfig } from '../src/config';
+import { createPasswordHasher } from '../src/lib/passwords';
+import { createUserRepository } from '../src/modules/users/repository';
+import type { Load } from './scenarios';
+
+const BENCH_LOGIN_USERS = 50;
+const PASSWORD = 'bench login passphrase';
+const emailOf = (i: number) => `bench-login-${i}@folio.bench`;
+
+/** The argon2 settings the server under test uses (it reads the same environment). */
+export function argon2Settings() {
+  const { ARGON2_MEMORY_KIB, ARGON2_TIME_COST } = loadConfig({
+    ARGON2_MEMORY_KIB: process.env.ARGON2_MEMORY_KIB,
+    ARGON2_TIME_COST: process.env.ARGON2_TIME_COST,
+  });
+  return { memoryKiB: ARGON2_MEMORY_KIB, timeCost: ARGON2_TIME_COST, parallelism: 1 };
+}
+
+/** Makes the bench users, or gives them the password again (hashed with today's settings). */
+export async function ensureLoginUsers(databaseUrl: string): Promise<void> {
+  const pool = createPool({ url: databaseUrl, size: 2 });
+  try {
+    const users = createUserRepository(createDb(pool));
+    const passwordHash = await createPasswordHasher(argon2Settings()).hash(PASSWORD);
+    for (let i = 0; i < BENCH_LOGIN_USERS; i++) {
+      const found = await users.findByIdentity('email', emailOf(i));
+      if (found) {
+        await users.update(found.user.id, { passwordHash, status: 'active', lockedUntil: null });
+      } else {
+        await users.create(
+          {
+            nickname: `Bench ${i}`,
+            passwordHash,
+            status: 'active',
+            locale: 'en',
+            registrationIp: '127.0.0.1',
+          },
+          { kind: 'email', provider: 'email', subject: emailOf(i), verifiedAt: new Date() },
+        );
+      }
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Password logins, one bench user after another. */
+export function loginLoad(): Load {
+  let next = 0;
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: '/api/v1/auth/login',
+          method: 'POST',
+          body: JSON.stringify({
+            account: emailOf(next++ % BENCH_LOGIN_USERS),
+            password: PASSWORD,
+          }),
+        }),
+      },
+    ],
+  };
+}
