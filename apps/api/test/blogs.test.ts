@@ -1,6 +1,7 @@
 import type { BlogPage } from '@folio/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
+import { blogs } from '../src/db/schema';
 import { buildTestApp, makeAuthor, makeBlog, resetData } from './helpers';
 
 let app: App;
@@ -125,6 +126,53 @@ describe('GET /api/v1/blogs', () => {
     expect((await list('')).body.data.total).toBe(1);
     await makeBlog(app, author.id);
     expect((await list('')).body.data.total).toBe(2);
+  });
+
+  it('serves deep pages (sought from cached anchors) exactly as a plain offset would', async () => {
+    const author = await makeAuthor(app);
+    // 2 130 blogs in 5 bulk inserts, with runs of equal publication times to test the tie-break.
+    const values = Array.from({ length: 2_130 }, (_, i) => ({
+      authorId: author.id,
+      title: `Deep ${i}`,
+      content: 'x',
+      status: 'published' as const,
+      pubDate: new Date(Date.UTC(2019, 0, 1) + Math.floor(i / 3) * 60_000),
+    }));
+    for (let i = 0; i < values.length; i += 500) {
+      await app.db.insert(blogs).values(values.slice(i, i + 500));
+    }
+    await makeBlog(app, author.id, { pubDate: new Date('2018-06-01T00:00:00Z') });
+    const all = (await app.db.select({ id: blogs.id, pubDate: blogs.pubDate }).from(blogs)).sort(
+      (a, b) => b.pubDate.getTime() - a.pubDate.getTime() || b.id - a.id,
+    );
+    for (const [page, perPage] of [
+      [51, 20],
+      [52, 20],
+      [101, 20],
+      [106, 20],
+      [107, 20],
+      [11, 100],
+    ] as const) {
+      const { body } = await list(`?page=${page}&perPage=${perPage}`);
+      const expected = all.slice((page - 1) * perPage, page * perPage).map((b) => b.id);
+      expect(
+        body.data.items.map((b) => b.id),
+        `page ${page} of ${perPage}`,
+      ).toEqual(expected);
+    }
+    const oldest = await list('?sort=pubDate&page=1&perPage=1');
+    expect(oldest.body.data.items[0]!.pubDate).toBe('2018-06-01T00:00:00.000Z');
+    const ascending = [...all].reverse();
+    const deepAsc = await list('?sort=pubDate&page=60&perPage=20');
+    expect(deepAsc.body.data.items.map((b) => b.id)).toEqual(
+      ascending.slice(1180, 1200).map((b) => b.id),
+    );
+    // A write moves every later row: the anchors must be dropped with the totals.
+    const newest = await makeBlog(app, author.id, { pubDate: new Date('2030-01-01T00:00:00Z') });
+    const shifted = [newest.id, ...all.map((b) => b.id)];
+    const after = await list('?page=52&perPage=20');
+    expect(after.body.data.items.map((b) => b.id)).toEqual(shifted.slice(1020, 1040));
+    expect(after.body.data.total).toBe(2_132);
   });
 
   it.each([
