@@ -1,10 +1,20 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { userIdentities, users } from '../src/db/schema';
+import { userIdentities } from '../src/db/schema';
 import { attachPendingIdentity, checkPendingIdentity } from '../src/modules/oauth/pending';
-import { buildTestApp, makeUser, sessionFor } from './helpers';
+import {
+  expectFailure,
+  mailedToken,
+  smsCode,
+  solvedCaptcha,
+  uniqueEmail,
+  uniqueIp,
+} from './auth-helpers';
+import { buildTestApp, forgetRedisKeys, makeUser, sessionFor, uniquePhone } from './helpers';
 import { type OidcServer, signIn, startOidcServer } from './oidc-server';
 
 /** The SPA's origin, which also serves the API; the provider sends browsers back to it. */
@@ -42,8 +52,7 @@ beforeAll(async () => {
     OAUTH_PLAIN_SCOPE: 'openid email profile',
   }));
   // Per-IP limits count in Redis across runs; this file's many sign-ins start each run afresh.
-  const limits = await app.redis.keys('rl:*/auth/oauth/*');
-  if (limits.length) await app.redis.del(...limits);
+  await forgetRedisKeys(app, 'rl:*/auth/oauth/*');
 });
 afterAll(async () => {
   await app?.close();
@@ -110,6 +119,14 @@ function redirectOf(res: LightMyRequestResponse): URL {
   return location;
 }
 
+function refresh(token: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/refresh',
+    headers: { origin: SITE, cookie: `folio_refresh=${token}` },
+  });
+}
+
 async function bindDirectly(userId: number, provider: string, subject: string) {
   await app.users.addIdentity(userId, { kind: 'oauth', provider, subject, label: subject });
 }
@@ -140,6 +157,46 @@ describe('OAuth providers', () => {
       url: '/api/v1/auth/oauth/nope/callback?code=x&state=y',
     });
     expect(redirectOf(back).href).toBe(`${SITE}/login?oauthError=TOKEN_INVALID`);
+  });
+
+  it('answers 503 naming a provider it cannot reach, and tries its discovery again next time', async () => {
+    // A provider whose discovery fails once, then works (its endpoints are the test provider's).
+    let calls = 0;
+    const flaky = createServer((_req, res) => {
+      calls += 1;
+      if (calls === 1) {
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ ...discovery, issuer }));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    const discovery = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json();
+    const { app: other } = await buildTestApp({
+      SITE_ORIGIN: SITE,
+      OAUTH_PROVIDERS: 'flaky',
+      OAUTH_FLAKY_NAME: 'Flaky SSO',
+      OAUTH_FLAKY_CLIENT_ID: 'folio-corp',
+      OAUTH_FLAKY_CLIENT_SECRET: 'corp-secret-0123456789',
+      OAUTH_FLAKY_ISSUER: issuer,
+    });
+    try {
+      const url = '/api/v1/auth/oauth/flaky/start';
+      const down = await other.inject({ method: 'GET', url });
+      expect(expectFailure(down, 503, 'UNAVAILABLE').msg).toBe('Flaky SSO is unavailable.');
+      const up = await other.inject({ method: 'GET', url });
+      expect(up.statusCode, up.body).toBe(200);
+      expect(up.json().data.url).toMatch(`${idp.issuer}/auth?`);
+      await other.inject({ method: 'GET', url });
+      expect(calls).toBe(2);
+    } finally {
+      await other.close();
+      flaky.closeAllConnections();
+      flaky.close();
+    }
   });
 
   it('documents the endpoints in the OpenAPI document', async () => {
@@ -226,15 +283,20 @@ describe('logging in with a provider', () => {
 
     const { res, location } = await roundTrip('corp', sub, { next: '/blogs?page=2' });
     expect(location.href).toBe(`${SITE}/blogs?page=2`);
-    const refresh = cookieOf(res, 'folio_refresh')!;
-    expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
-    expect(refresh.maxAge).toBeUndefined();
+    const cookie = cookieOf(res, 'folio_refresh')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(cookie.maxAge).toBeUndefined();
 
-    const rotated = await app.sessions.rotate(refresh.value, { ip: '127.0.0.1' });
-    expect(rotated.kind).toBe('rotated');
-    if (rotated.kind === 'rotated') expect(rotated.session.userId).toBe(user.id);
-    const [row] = await app.db.select().from(users).where(eq(users.id, user.id));
-    expect(row!.lastLoginAt).not.toBeNull();
+    // The SPA then trades the cookie for its access token, as after any login.
+    const refreshed = await refresh(cookie.value);
+    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${refreshed.json().data.accessToken}` },
+    });
+    expect(me.json().data).toMatchObject({ id: user.id });
+    expect(me.json().data.lastLoginAt).not.toBeNull();
   });
 
   it('goes to / without a `next`', async () => {
@@ -617,5 +679,149 @@ describe('unbinding (DELETE /me/identities/:id)', () => {
     expect(again.location.pathname).toBe('/login');
     expect(again.location.searchParams.get('oauth')).toBeTruthy();
     expect(cookieOf(again.res, 'folio_refresh')).toBeUndefined();
+  });
+});
+
+describe('binding a pending ticket while logging in or registering', () => {
+  /** An unbound sign-in at the provider: its ticket and the browser that holds it. */
+  async function pendingTicket() {
+    const account = providerAccount();
+    const { location, browser } = await roundTrip('corp', account.sub);
+    return { ...account, ticket: location.searchParams.get('oauth')!, browser };
+  }
+
+  function post(url: string, payload: Record<string, unknown>, browser?: string) {
+    return app.inject({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      remoteAddress: uniqueIp(),
+      headers: browser ? { cookie: `folio_oauth=${browser}` } : {},
+      payload,
+    });
+  }
+
+  async function askCode(phone: string, purpose: 'register' | 'login') {
+    const res = await post('/auth/sms-codes', { phone, purpose, ...(await solvedCaptcha(app)) });
+    expect(res.statusCode, res.body).toBe(202);
+    return smsCode(app, phone);
+  }
+
+  const corpOf = (res: LightMyRequestResponse) =>
+    (res.json().data.user.identities as { provider: string; label: string }[]).find(
+      (i) => i.provider === 'corp',
+    );
+
+  it('POST /auth/login with oauthTicket binds it; the provider then logs in', async () => {
+    const user = await makeUser(app);
+    const pending = await pendingTicket();
+    const res = await post(
+      '/auth/login',
+      { account: user.email, password: user.password, oauthTicket: pending.ticket },
+      pending.browser,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(corpOf(res)).toMatchObject({ label: pending.email });
+
+    const login = await roundTrip('corp', pending.sub);
+    expect(login.location.href).toBe(`${SITE}/`);
+    const refreshed = await refresh(cookieOf(login.res, 'folio_refresh')!.value);
+    expect(refreshed.json().data.user.id).toBe(user.id);
+  });
+
+  it('refuses a ticket from another browser, or used, with TOKEN_INVALID and no session', async () => {
+    const user = await makeUser(app);
+    const pending = await pendingTicket();
+    const body = { account: user.email, password: user.password, oauthTicket: pending.ticket };
+
+    const elsewhere = await post('/auth/login', body);
+    expect(expectFailure(elsewhere, 422, 'TOKEN_INVALID').errors).toEqual({
+      oauthTicket: 'This link is invalid, used or expired.',
+    });
+    expect(cookieOf(elsewhere, 'folio_refresh')).toBeUndefined();
+
+    const other = await pendingTicket();
+    const first = await post('/auth/login', { ...body, oauthTicket: other.ticket }, other.browser);
+    expect(first.statusCode).toBe(200);
+    const again = await post('/auth/login', { ...body, oauthTicket: other.ticket }, other.browser);
+    expectFailure(again, 422, 'TOKEN_INVALID');
+    expect(cookieOf(again, 'folio_refresh')).toBeUndefined();
+  });
+
+  it('refuses IDENTITY_TAKEN when the provider account was bound to someone else meanwhile', async () => {
+    const [owner, user] = [await makeUser(app), await makeUser(app)];
+    const pending = await pendingTicket();
+    await bindDirectly(owner.id, 'corp', pending.sub);
+    const res = await post(
+      '/auth/login',
+      { account: user.email, password: user.password, oauthTicket: pending.ticket },
+      pending.browser,
+    );
+    expectFailure(res, 409, 'IDENTITY_TAKEN');
+    expect(cookieOf(res, 'folio_refresh')).toBeUndefined();
+  });
+
+  it('POST /auth/login/sms with oauthTicket binds it', async () => {
+    const phone = uniquePhone();
+    const user = await makeUser(app, { phone });
+    const pending = await pendingTicket();
+    const code = await askCode(phone, 'login');
+    const res = await post(
+      '/auth/login/sms',
+      { phone, code, oauthTicket: pending.ticket },
+      pending.browser,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.user.id).toBe(user.id);
+    expect(corpOf(res)).toBeDefined();
+  });
+
+  it('POST /auth/register/phone with oauthTicket makes the account with the provider bound', async () => {
+    const phone = uniquePhone();
+    const pending = await pendingTicket();
+    const code = await askCode(phone, 'register');
+    const payload = { phone, code, password: 'a fine long password', nickname: 'Bound' };
+
+    // A bad ticket stops registration before anything is made, and the code stays good.
+    const bad = await post('/auth/register/phone', { ...payload, oauthTicket: pending.ticket });
+    expectFailure(bad, 422, 'TOKEN_INVALID');
+    expect(await app.users.findByIdentity('phone', phone)).toBeUndefined();
+
+    const res = await post(
+      '/auth/register/phone',
+      { ...payload, oauthTicket: pending.ticket },
+      pending.browser,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(corpOf(res)).toMatchObject({ label: pending.email });
+    const login = await roundTrip('corp', pending.sub);
+    expect(login.location.href).toBe(`${SITE}/`);
+  });
+
+  it('POST /auth/register/email with oauthTicket binds it to the new account, which logs in once verified', async () => {
+    const email = uniqueEmail('oauth');
+    const pending = await pendingTicket();
+    const res = await post(
+      '/auth/register/email',
+      {
+        email,
+        password: 'a fine long password',
+        nickname: 'Mailer',
+        oauthTicket: pending.ticket,
+        ...(await solvedCaptcha(app)),
+      },
+      pending.browser,
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    const made = await app.users.findByIdentity('corp', pending.sub);
+    expect(made?.user.status).toBe('pending');
+
+    const early = await roundTrip('corp', pending.sub);
+    expect(early.location.searchParams.get('oauthError')).toBe('ACCOUNT_PENDING');
+
+    const token = await mailedToken(app, email, '/verify-email');
+    const verified = await post('/auth/verify-email', { token });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const login = await roundTrip('corp', pending.sub);
+    expect(login.location.href).toBe(`${SITE}/`);
   });
 });
