@@ -4,7 +4,12 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { AppError, NotFound } from '../../lib/errors';
 import type { UserRow } from '../users/repository';
 import { bindIdentity, OAUTH_TTL_SECONDS, peekPending, sameSecret, savePending } from './pending';
-import { createOAuthClients, type AuthorizationChecks, type OAuthClient } from './providers';
+import {
+  createOAuthClients,
+  type AuthorizationChecks,
+  type OAuthClient,
+  type ProviderAccount,
+} from './providers';
 
 export type OAuthIntent = 'login' | 'bind';
 
@@ -81,7 +86,7 @@ export function createOAuthService(app: FastifyInstance) {
     return started;
   }
 
-  async function login(started: StartedSignIn, c: OAuthClient, account: PendingAccount) {
+  async function login(started: StartedSignIn, c: OAuthClient, account: ProviderAccount) {
     const found = await app.users.findByIdentity(c.id, account.subject);
     if (!found) {
       const ticket = await savePending(app.redis, {
@@ -96,7 +101,7 @@ export function createOAuthService(app: FastifyInstance) {
     return { location: url(started.next), loginUserId: found.user.id };
   }
 
-  async function bind(started: StartedSignIn, c: OAuthClient, account: PendingAccount) {
+  async function bind(started: StartedSignIn, c: OAuthClient, account: ProviderAccount) {
     const user = started.userId ? await app.users.findById(started.userId) : undefined;
     if (!user) throw new AppError('SESSION_EXPIRED');
     await bindIdentity(app, user.id, { ...account, provider: c.id });
@@ -136,8 +141,9 @@ export function createOAuthService(app: FastifyInstance) {
     },
 
     /**
-     * The provider sent the browser back. Never throws: every problem becomes a redirect to the SPA
-     * with `oauthError=<code>`, so a person never lands on a bare JSON error.
+     * The provider sent the browser back. Every problem with the state, the provider's answer or
+     * the account becomes a redirect to the SPA with `oauthError=<code>`, so a person never lands on
+     * a bare JSON error; only Redis being down throws (503).
      */
     async callback(
       providerId: string,
@@ -168,5 +174,4 @@ export function createOAuthService(app: FastifyInstance) {
   };
 }
 
-type PendingAccount = Awaited<ReturnType<OAuthClient['exchange']>>;
 export type OAuthService = ReturnType<typeof createOAuthService>;
