@@ -10,9 +10,11 @@ export interface AuthState {
   accessToken: string | null;
   /** The account as the latest login or refresh returned it; the query cache takes it from here. */
   user: Me | null;
+  /** The person ended the session here (logged out, deleted the account): no login page for that. */
+  leftByChoice: boolean;
 }
 
-let state: AuthState = { status: 'unknown', accessToken: null, user: null };
+let state: AuthState = { status: 'unknown', accessToken: null, user: null, leftByChoice: false };
 const listeners = new Set<() => void>();
 
 function update(next: AuthState) {
@@ -36,12 +38,18 @@ export function getAccessToken(): string | null {
 }
 
 export function setSession(result: AuthResult): void {
-  update({ status: 'authenticated', accessToken: result.accessToken, user: result.user });
+  update({
+    status: 'authenticated',
+    accessToken: result.accessToken,
+    user: result.user,
+    leftByChoice: false,
+  });
 }
 
-export function clearSession(): void {
-  if (state.status === 'anonymous' && !state.accessToken) return;
-  update({ status: 'anonymous', accessToken: null, user: null });
+/** Forgets the session; `leftByChoice` when the person ended it, not the API. */
+export function clearSession({ leftByChoice = false } = {}): void {
+  if (state.status === 'anonymous' && state.leftByChoice === leftByChoice) return;
+  update({ status: 'anonymous', accessToken: null, user: null, leftByChoice });
 }
 
 /** The login page's address, coming back to `next` (a local path only) afterwards. */

@@ -15,12 +15,14 @@ const SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
 /** The account pages need a login: without one they send the person to log in and back. */
 export function AccountLayout() {
   const { t } = useI18n();
-  const { status } = useAuth();
+  const { status, leftByChoice } = useAuth();
   const location = useLocation();
 
   if (status === 'unknown') return <Loading />;
   if (status === 'anonymous') {
-    return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+    // Someone who just logged out goes home, not to a login page that would bring them back.
+    const target = leftByChoice ? '/' : loginPath(`${location.pathname}${location.search}`);
+    return <Navigate to={target} replace />;
   }
 
   return (

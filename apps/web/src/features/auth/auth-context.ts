@@ -3,6 +3,8 @@ import type { AuthStatus } from '../../lib/auth-store';
 
 export interface AuthContextValue {
   status: AuthStatus;
+  /** Logged out (or deleted the account) here, rather than sent away by the API. */
+  leftByChoice: boolean;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

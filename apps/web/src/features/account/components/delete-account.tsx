@@ -28,9 +28,8 @@ export function DeleteAccount() {
     remove.mutate(checked.data.password, {
       onSuccess: () => {
         setOpen(false);
-        // Off the account pages before the session goes, so they do not ask for a login.
+        clearSession({ leftByChoice: true });
         void navigate('/', { replace: true });
-        clearSession();
         toast.show({ kind: 'info', text: t('account.delete.done') });
       },
       onError: (error) => {

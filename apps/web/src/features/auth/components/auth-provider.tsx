@@ -20,6 +20,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     else if (state.status === 'anonymous') queryClient.removeQueries({ queryKey: key });
   }, [state.user, state.status, queryClient]);
 
-  const value = useMemo(() => ({ status: state.status }), [state.status]);
+  const value = useMemo(
+    () => ({ status: state.status, leftByChoice: state.leftByChoice }),
+    [state.status, state.leftByChoice],
+  );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

@@ -62,10 +62,9 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
   function leave() {
     onNavigate();
     logout.mutate(undefined, {
-      // Out of the account pages first, so they do not bounce to the login page.
       onSettled: () => {
+        clearSession({ leftByChoice: true });
         void navigate('/');
-        clearSession();
         toast.show({ kind: 'info', text: t('auth.loggedOut') });
       },
     });
