@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
+export const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/folio_e2e';
 
 /** Debian's Chromium; Playwright never downloads a browser here. */
 const chromium = {
@@ -50,10 +52,12 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(PORT),
       LOG_LEVEL: 'warn',
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/folio_e2e',
+      DATABASE_URL: E2E_DATABASE_URL,
       // Its own Redis database, so sessions and cached totals never mix with a dev server's.
       REDIS_URL: E2E_REDIS_URL,
       JWT_SECRET: randomBytes(48).toString('base64url'),
+      // Refresh checks Origin against it, and mailed links point at it.
+      SITE_ORIGIN: BASE_URL,
     },
   },
 });

@@ -1,7 +1,9 @@
-// Starts the built API for e2e on a database made fresh for the run (the server migrates and seeds it).
+// Starts the built API for e2e on a database made fresh for the run (the server migrates and seeds it)
+// and an emptied Redis database.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 
 const server = fileURLToPath(new URL('../../apps/api/dist/server.js', import.meta.url));
@@ -19,6 +21,12 @@ url.pathname = '/';
 const admin = await mysql.createConnection({ uri: url.toString() });
 await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
 await admin.end();
+
+// Its Redis database starts empty too: no rate-limit counters or sessions from an earlier run.
+const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true });
+await redis.connect();
+await redis.flushdb();
+await redis.quit();
 
 const child = spawn(process.execPath, ['--enable-source-maps', server], { stdio: 'inherit' });
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
