@@ -656,3 +656,25 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas).toHaveProperty('Session');
   });
 });
+
+describe('a pending change of email', () => {
+  it('shows in what a refresh answers, not only in GET /me', async () => {
+    const user = await makeUser(app);
+    const session = await sessionFor(app, user.id);
+    const email = freshEmail();
+    const change = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/email',
+      headers: session.headers,
+      payload: { email },
+    });
+    expect(change.statusCode).toBe(200);
+    const refreshed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      cookies: { folio_refresh: session.refreshToken },
+    });
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json().data.user).toMatchObject({ email: user.email, pendingEmail: email });
+  });
+});

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthResult } from '@folio/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REMEMBER_TTL_SECONDS } from '../sessions/store';
-import { toMe } from '../users/me';
+import { loadMe } from '../users/me';
 import type { UserRepository, UserRow } from '../users/repository';
 
 export const REFRESH_COOKIE = 'folio_refresh';
@@ -46,12 +46,7 @@ export async function startSession(
   });
   await users.markLogin(user.id, request.ip);
   setRefreshCookie(app, reply, refreshToken, remember);
-  const fresh = (await users.findById(user.id)) ?? user;
-  return {
-    accessToken: app.signAccessToken({ userId: user.id, sid }),
-    expiresIn: app.config.ACCESS_TOKEN_TTL_SECONDS,
-    user: toMe(fresh, await users.identities(user.id)),
-  };
+  return authResultFor(app, users, (await users.findById(user.id)) ?? user, sid);
 }
 
 /** What a refresh answers: a new access token for the session and the account as it is now. */
@@ -64,7 +59,7 @@ export async function authResultFor(
   return {
     accessToken: app.signAccessToken({ userId: user.id, sid }),
     expiresIn: app.config.ACCESS_TOKEN_TTL_SECONDS,
-    user: toMe(user, await users.identities(user.id)),
+    user: await loadMe(users, app.redis, user),
   };
 }
 

@@ -11,7 +11,7 @@ import { AppError, NotFound } from '../../lib/errors';
 import { isCommonPassword } from '../../lib/passwords';
 import { normalizePhone } from '../../lib/phones';
 import type { AuthContext } from '../../plugins/auth';
-import { toMe } from '../users/me';
+import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRow } from '../users/repository';
 import { avatarsDir, encodeAvatar, removeAvatar, saveAvatar } from './avatar';
 import { describeSession } from './devices';
@@ -25,7 +25,6 @@ export const EMAIL_CHANGE_DAILY_LIMIT = 10;
 export const PASSWORD_CONFIRM_TRIES = 10;
 export const PASSWORD_CONFIRM_WINDOW_SECONDS = 15 * 60;
 
-const pendingEmailKey = (userId: number) => `email-change:${userId}`;
 const emailCooldownKey = (userId: number) => `email-change-cooldown:${userId}`;
 const emailDailyKey = (userId: number) =>
   `email-change-daily:${userId}:${new Date().toISOString().slice(0, 10)}`;
@@ -48,12 +47,7 @@ export function createMeService(app: FastifyInstance) {
   }
 
   async function me(userId: number): Promise<Me> {
-    const user = await load(userId);
-    const [identities, pendingEmail] = await Promise.all([
-      users.identities(userId),
-      redis.get(pendingEmailKey(userId)),
-    ]);
-    return toMe(user, identities, pendingEmail);
+    return loadMe(users, redis, await load(userId));
   }
 
   /** Checks the account's password, with a cap on wrong tries (RATE_LIMITED past it). */

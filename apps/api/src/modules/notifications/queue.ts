@@ -39,7 +39,8 @@ export function createNotifier(
   // Made on first use: most requests send nothing, and an app with Redis down should not spin.
   let queue: Queue<RenderedMessage> | undefined;
   const open = () => {
-    queue ??= new Queue<RenderedMessage>(NOTIFICATIONS_QUEUE, {
+    if (queue) return queue;
+    queue = new Queue<RenderedMessage>(NOTIFICATIONS_QUEUE, {
       connection: bullConnection(redisUrl),
       defaultJobOptions: {
         attempts: NOTIFY_ATTEMPTS,

@@ -1,7 +1,11 @@
 import type { Me } from '@folio/schema';
-import type { IdentityRow, UserRow } from './repository';
+import type { Redis } from 'ioredis';
+import type { IdentityRow, UserRepository, UserRow } from './repository';
 
 export const AVATAR_URL_PREFIX = '/uploads/avatars/';
+
+/** A change of email waiting for its link: the new address, for 24 hours. */
+export const pendingEmailKey = (userId: number) => `email-change:${userId}`;
 
 /** The account as its owner sees it. */
 export function toMe(
@@ -32,4 +36,13 @@ export function toMe(
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
+}
+
+/** The account as its owner sees it, read fresh: identities and any pending change of email. */
+export async function loadMe(users: UserRepository, redis: Redis, user: UserRow): Promise<Me> {
+  const [identities, pendingEmail] = await Promise.all([
+    users.identities(user.id),
+    redis.get(pendingEmailKey(user.id)),
+  ]);
+  return toMe(user, identities, pendingEmail);
 }
