@@ -29,7 +29,7 @@ export function AccountLayout() {
     <div className="row g-4">
       <div className="col-lg-3">
         <nav aria-label={t('account.nav.label')}>
-          <ul className="nav nav-pills flex-nowrap flex-lg-column account-nav">
+          <ul className="nav nav-pills flex-lg-column account-nav">
             {SECTIONS.map((section) => (
               <li key={section.to} className="nav-item">
                 <NavLink to={section.to} end={section.end} className="nav-link text-nowrap">

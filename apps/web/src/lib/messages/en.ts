@@ -260,6 +260,8 @@ export const en = {
   'account.connections.removeText': 'You will no longer log in with {name} ({label}).',
   'account.connections.removeConfirm': 'Remove',
   'account.connections.removed': '{name} removed.',
+  'account.connections.lastOne': 'Your only way to log in cannot be removed; add another first.',
+  'account.connections.noProviders': 'This site offers no sign-in with other sites yet.',
   'account.connections.bound': 'Linked. You can now log in with it.',
 } as const satisfies Record<string, string>;
 

@@ -256,5 +256,7 @@ export const zhCN: Record<MessageKey, string> = {
   'account.connections.removeText': '之后将无法使用 {name}（{label}）登录。',
   'account.connections.removeConfirm': '移除',
   'account.connections.removed': '已移除 {name}。',
+  'account.connections.lastOne': '这是你唯一的登录方式，无法移除；请先添加其他方式。',
+  'account.connections.noProviders': '本站暂未提供第三方账号登录。',
   'account.connections.bound': '绑定成功，现在可以用它登录了。',
 };

@@ -47,6 +47,9 @@ export function ConnectionList({ me, providers }: { me: Me; providers: OAuthProv
       .map((identity) => ({ key: `i${identity.id}`, name: nameOf(identity), identity })),
   ];
 
+  // The API refuses to remove the last way to log in; say so before anyone tries.
+  const onlyOne = me.identities.length <= 1;
+
   function fail(error: unknown) {
     toast.show({
       kind: 'danger',
@@ -106,6 +109,8 @@ export function ConnectionList({ me, providers }: { me: Me; providers: OAuthProv
                 type="button"
                 className="btn btn-sm btn-outline-danger"
                 onClick={() => setRemoving(row)}
+                disabled={onlyOne}
+                title={onlyOne ? t('account.connections.lastOne') : undefined}
               >
                 {t(
                   row.identity.kind === 'oauth'
@@ -128,6 +133,12 @@ export function ConnectionList({ me, providers }: { me: Me; providers: OAuthProv
           </li>
         ))}
       </ul>
+      {onlyOne && <p className="form-text mt-2">{t('account.connections.lastOne')}</p>}
+      {providers.length === 0 && (
+        <p className="form-text mt-2" data-testid="no-providers">
+          {t('account.connections.noProviders')}
+        </p>
+      )}
       <ConfirmDialog
         open={removing !== null}
         title={t('account.connections.removeTitle', { name: removing?.name ?? '' })}

@@ -27,14 +27,17 @@ export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
   if (status === 'unknown') return null;
   if (status === 'anonymous') {
     return (
-      <ul className="navbar-nav gap-lg-2 mt-3 mt-lg-0" data-testid="guest-menu">
+      <ul
+        className="navbar-nav align-items-lg-center gap-lg-2 mt-3 mt-lg-0 me-lg-2"
+        data-testid="guest-menu"
+      >
         <li className="nav-item">
           <NavLink to="/login" className="nav-link" onClick={onNavigate}>
             {t('nav.login')}
           </NavLink>
         </li>
         <li className="nav-item">
-          <Link to="/register" className="btn btn-primary btn-sm mt-1" onClick={onNavigate}>
+          <Link to="/register" className="btn btn-primary btn-sm" onClick={onNavigate}>
             {t('nav.register')}
           </Link>
         </li>
@@ -71,7 +74,7 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
   }
 
   return (
-    <ul className="navbar-nav mt-3 mt-lg-0" data-testid="user-menu">
+    <ul className="navbar-nav mt-3 mt-lg-0 me-lg-2" data-testid="user-menu">
       <li className="nav-item dropdown">
         <button
           ref={toggleRef}
