@@ -34,7 +34,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['apps/api/scripts/**', 'apps/api/src/db/seed*.ts', 'apps/api/bench/**', 'e2e/**'],
+    files: ['apps/api/scripts/**', 'apps/api/src/db/*-cli.ts', 'apps/api/bench/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
 );

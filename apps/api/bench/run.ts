@@ -18,6 +18,7 @@ import { createDb, createPool, databaseName, ensureDatabase, type Db } from '../
 import { countVisibleBlogs, insertDemoData } from '../src/db/demo';
 import { prepareDatabase } from '../src/db/prepare';
 import { blogs } from '../src/db/schema';
+import { CountCache } from '../src/lib/count-cache';
 import { createRedis } from '../src/lib/redis';
 import { visibleBlog } from '../src/modules/blogs/repository';
 import { watchCpu } from './cpu';
@@ -109,12 +110,13 @@ async function prepareBenchDatabase(databaseUrl: string, redisUrl: string) {
   try {
     await redis.connect();
     const db = createDb(pool);
-    await prepareDatabase(db, redis);
+    const counts = new CountCache(redis, databaseUrl);
+    await prepareDatabase(db, counts);
     const have = await countVisibleBlogs(db);
     if (have < BENCH_BLOGS) {
       const missing = BENCH_BLOGS - have;
       console.log(`filling ${databaseName(databaseUrl)}: ${have} blogs, adding ${missing}...`);
-      const { elapsedMs } = await insertDemoData(db, redis, {
+      const { elapsedMs } = await insertDemoData(db, counts, {
         blogs: missing,
         onProgress: ({ done, total }) => {
           if (done === total || done % 20_000 === 0) console.log(`  ${done}/${total}`);

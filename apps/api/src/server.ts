@@ -1,18 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { prepareDatabase } from './db/prepare';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
+import { loadDotEnv } from './lib/dotenv';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
-
-/** A local `.env` at the repository root (made by `pnpm start` for its secret); real env wins. */
-function loadDotEnv() {
-  // src/ and dist/ both sit two levels below the repository root.
-  const path = fileURLToPath(new URL('../../../.env', import.meta.url));
-  if (existsSync(path)) process.loadEnvFile(path);
-}
 
 async function main() {
   loadDotEnv();
@@ -20,7 +12,7 @@ async function main() {
   await checkDependencies(config);
   const app = await buildApp(config);
 
-  const { seeded } = await prepareDatabase(app.db, app.redis, {
+  const { seeded } = await prepareDatabase(app.db, app.counts, {
     migrate: config.MIGRATE_ON_START,
     seed: config.SEED_ON_EMPTY,
   });

@@ -1,23 +1,15 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { pino, type LoggerOptions } from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { createDb, createPool } from './db/connection';
 import { loggerOptions } from './lib/logger';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { startBackgroundWork } from './modules/maintenance/background';
+import { loadDotEnv } from './lib/dotenv';
 
 // The background worker as its own process (mail, SMS, scheduled clean-ups), for deployments
 // that run the API with RUN_WORKER=false. It does not migrate: the API does that at start-up.
 
 const SHUTDOWN_LIMIT_MS = 10_000;
-
-/** A local `.env` at the repository root, read the same way as the server does; real env wins. */
-function loadDotEnv() {
-  // src/ and dist/ both sit two levels below the repository root.
-  const path = fileURLToPath(new URL('../../../.env', import.meta.url));
-  if (existsSync(path)) process.loadEnvFile(path);
-}
 
 async function main() {
   loadDotEnv();

@@ -3,8 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { LIMITS } from '@folio/schema';
 import { count, like } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
-import { CountCache } from '../lib/count-cache';
+import type { CountCache } from '../lib/count-cache';
 import { AUTHORS_SCOPE } from '../modules/authors/service';
 import { visibleBlog } from '../modules/blogs/repository';
 import { BLOGS_SCOPE } from '../modules/blogs/service';
@@ -182,7 +181,7 @@ function authorsFor(blogCount: number): number {
  */
 export async function insertDemoData(
   db: Db,
-  redis: Redis,
+  counts: CountCache,
   { blogs: total, batchSize = DEMO_BATCH_SIZE, onProgress }: DemoOptions,
 ): Promise<DemoResult> {
   if (!Number.isInteger(total) || total < 0 || total > DEMO_MAX_BLOGS)
@@ -225,7 +224,7 @@ export async function insertDemoData(
     onProgress?.({ done, total, elapsedMs: Date.now() - started });
   } finally {
     // Even after a failure: the batches already written change the totals.
-    await CountCache.invalidate(redis, BLOGS_SCOPE, AUTHORS_SCOPE);
+    await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
   }
   return { authors: authorCount, blogs: done, elapsedMs: Date.now() - started };
 }

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { CountCache } from '../lib/count-cache';
+import type { CountCache } from '../lib/count-cache';
 import { AUTHORS_SCOPE } from '../modules/authors/service';
 import { BLOGS_SCOPE } from '../modules/blogs/service';
 import type { Db } from './connection';
@@ -9,11 +8,11 @@ import { seedIfEmpty } from './seed';
 /** Applies pending migrations and, when asked, seeds an empty database. */
 export async function prepareDatabase(
   db: Db,
-  redis: Redis,
+  counts: CountCache,
   { migrate = true, seed = true }: { migrate?: boolean; seed?: boolean } = {},
 ): Promise<{ seeded: boolean }> {
   if (migrate) await runMigrations(db);
   const seeded = seed ? await seedIfEmpty(db) : false;
-  if (seeded) await CountCache.invalidate(redis, BLOGS_SCOPE, AUTHORS_SCOPE);
+  if (seeded) await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
   return { seeded };
 }

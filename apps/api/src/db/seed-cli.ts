@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config';
+import { CountCache } from '../lib/count-cache';
 import { createRedis } from '../lib/redis';
 import { checkDependencies, DependencyDownError } from '../lib/startup-checks';
 import { createDb, createPool, databaseName } from './connection';
 import { DEMO_MAX_BLOGS, insertDemoData, type DemoProgress } from './demo';
 import { prepareDatabase } from './prepare';
+import { loadDotEnv } from '../lib/dotenv';
 
 const USAGE = `usage: pnpm db:seed [--demo N]  (N: demo blogs to add, 1 to ${DEMO_MAX_BLOGS})`;
 
@@ -27,12 +27,6 @@ function parseSeedArgs(argv: readonly string[]): { demo: number } {
       throw new UsageError(`db:seed: bad --demo "${value ?? ''}"; ${USAGE}`);
   }
   return { demo };
-}
-
-/** The same `.env` the server reads, so both point at the same database; real env wins. */
-function loadDotEnv() {
-  const path = fileURLToPath(new URL('../../../../.env', import.meta.url));
-  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 function progressPrinter() {
@@ -60,7 +54,8 @@ async function main() {
     await redis.connect();
     const db = createDb(pool);
     const name = databaseName(config.DATABASE_URL);
-    const { seeded } = await prepareDatabase(db, redis);
+    const counts = new CountCache(redis, config.DATABASE_URL);
+    const { seeded } = await prepareDatabase(db, counts);
     console.log(
       seeded
         ? `${name}: migrated and seeded the sample authors and blogs`
@@ -68,7 +63,7 @@ async function main() {
     );
     if (demo > 0) {
       console.log(`${name}: generating ${demo} demo blogs...`);
-      const result = await insertDemoData(db, redis, {
+      const result = await insertDemoData(db, counts, {
         blogs: demo,
         onProgress: progressPrinter(),
       });

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { CountCache } from '../lib/count-cache';
 import { createLinkTokens, type LinkTokens } from '../lib/link-tokens';
 import { createPasswordHasher, type PasswordHasher } from '../lib/passwords';
 import { createSmsCodes, type SmsCodes } from '../modules/auth/sms-codes';
@@ -9,6 +10,7 @@ import { createUserRepository, type UserRepository } from '../modules/users/repo
 
 declare module 'fastify' {
   interface FastifyInstance {
+    counts: CountCache;
     users: UserRepository;
     passwords: PasswordHasher;
     captcha: CaptchaService;
@@ -21,6 +23,7 @@ declare module 'fastify' {
 /** Services the account modules share, made once per app. */
 export default fp(
   async (app) => {
+    app.decorate('counts', new CountCache(app.redis, app.config.DATABASE_URL, app.log));
     app.decorate('users', createUserRepository(app.db));
     app.decorate(
       'passwords',

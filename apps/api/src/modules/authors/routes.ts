@@ -1,15 +1,11 @@
 import { AuthorListQuery, AuthorPageSchema, AuthorSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CountCache } from '../../lib/count-cache';
 import { failures, ok } from '../../lib/route-schema';
 import { createAuthorRepository } from './repository';
 import { createAuthorService } from './service';
 
 const authorRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createAuthorService(
-    createAuthorRepository(app.db),
-    new CountCache(app.redis, app.log),
-  );
+  const service = createAuthorService(createAuthorRepository(app.db), app.counts);
 
   app.get(
     '/authors',

@@ -1,15 +1,11 @@
 import { BlogListQuery, BlogPageSchema, BlogSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CountCache } from '../../lib/count-cache';
 import { failures, ok } from '../../lib/route-schema';
 import { createBlogRepository } from './repository';
 import { createBlogService } from './service';
 
 const blogRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createBlogService(
-    createBlogRepository(app.db),
-    new CountCache(app.redis, app.log),
-  );
+  const service = createBlogService(createBlogRepository(app.db), app.counts);
 
   app.get(
     '/blogs',
