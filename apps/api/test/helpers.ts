@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { buildApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { authors, blogs } from '../src/db/schema';
-import { CountCache } from '../src/lib/count-cache';
 import { AUTHORS_SCOPE } from '../src/modules/authors/service';
 import { BLOGS_SCOPE } from '../src/modules/blogs/service';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
@@ -42,7 +41,7 @@ export async function resetData(app: App) {
   await app.db.execute(sql`TRUNCATE TABLE ${blogs}`);
   await app.db.execute(sql`TRUNCATE TABLE ${authors}`);
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 1`);
-  await CountCache.invalidate(app.redis, BLOGS_SCOPE, AUTHORS_SCOPE);
+  await app.counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
 }
 
 let unique = 0;
@@ -73,7 +72,7 @@ export async function makeBlog(
     ...fields,
   };
   const [result] = await app.db.insert(blogs).values(values);
-  await CountCache.invalidate(app.redis, BLOGS_SCOPE, AUTHORS_SCOPE);
+  await app.counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
   return { id: result.insertId, ...values };
 }
 
