@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { migrateDatabase } from './db/migrate';
 import { prepareDatabase } from './db/prepare';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { loadDotEnv } from './lib/dotenv';
@@ -10,10 +11,12 @@ async function main() {
   loadDotEnv();
   const config = loadConfig();
   await checkDependencies(config);
+  // Before the app exists: its background worker must never see a database without its tables.
+  if (config.MIGRATE_ON_START) await migrateDatabase(config.DATABASE_URL);
   const app = await buildApp(config);
 
   const { seeded } = await prepareDatabase(app.db, app.counts, {
-    migrate: config.MIGRATE_ON_START,
+    migrate: false,
     seed: config.SEED_ON_EMPTY,
   });
   if (seeded) app.log.info('seeded the sample authors and blogs');

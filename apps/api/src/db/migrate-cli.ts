@@ -1,20 +1,14 @@
 import { loadConfig } from '../config';
 import { loadDotEnv } from '../lib/dotenv';
-import { createDb, createPool, databaseName, ensureDatabase } from './connection';
-import { runMigrations } from './migrate';
+import { databaseName } from './connection';
+import { migrateDatabase } from './migrate';
 
 /** `pnpm db:migrate`: creates the database if missing and applies pending migrations. */
 async function main() {
   loadDotEnv();
   const config = loadConfig();
-  await ensureDatabase(config.DATABASE_URL);
-  const pool = createPool({ url: config.DATABASE_URL, size: 1 });
-  try {
-    await runMigrations(createDb(pool));
-    console.log(`${databaseName(config.DATABASE_URL)}: migrations applied`);
-  } finally {
-    await pool.end();
-  }
+  await migrateDatabase(config.DATABASE_URL);
+  console.log(`${databaseName(config.DATABASE_URL)}: migrations applied`);
 }
 
 main().catch((err: unknown) => {
