@@ -1,14 +1,6 @@
 import { LIMITS } from '@folio/schema';
-import { sql } from 'drizzle-orm';
-import {
-  datetime,
-  index,
-  int,
-  mysqlTable,
-  text,
-  uniqueIndex,
-  varchar,
-} from 'drizzle-orm/mysql-core';
+import { index, int, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { timestamps } from './columns';
 
 export const authors = mysqlTable(
   'authors',
@@ -19,13 +11,7 @@ export const authors = mysqlTable(
     bio: text('bio'),
     // The account that writes as this author, once accounts exist; no foreign key until then.
     userId: int('user_id', { unsigned: true }),
-    createdAt: datetime('created_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
-    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`)
-      .$onUpdate(() => sql`CURRENT_TIMESTAMP(3)`),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('authors_email_uq').on(t.email),

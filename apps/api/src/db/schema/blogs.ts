@@ -1,15 +1,7 @@
 import { BLOG_STATUSES, LIMITS } from '@folio/schema';
-import { sql } from 'drizzle-orm';
-import {
-  datetime,
-  index,
-  int,
-  mediumtext,
-  mysqlEnum,
-  mysqlTable,
-  varchar,
-} from 'drizzle-orm/mysql-core';
+import { index, int, mediumtext, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { authors } from './authors';
+import { timestamps, utcDatetime } from './columns';
 
 export const blogs = mysqlTable(
   'blogs',
@@ -21,16 +13,10 @@ export const blogs = mysqlTable(
     title: varchar('title', { length: LIMITS.blogTitle }).notNull(),
     content: mediumtext('content').notNull(),
     status: mysqlEnum('status', BLOG_STATUSES).notNull().default('draft'),
-    pubDate: datetime('pub_date', { mode: 'date', fsp: 3 }).notNull(),
+    pubDate: utcDatetime('pub_date').notNull(),
     viewCount: int('view_count', { unsigned: true }).notNull().default(0),
-    createdAt: datetime('created_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
-    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`)
-      .$onUpdate(() => sql`CURRENT_TIMESTAMP(3)`),
-    deletedAt: datetime('deleted_at', { mode: 'date', fsp: 3 }),
+    ...timestamps(),
+    deletedAt: utcDatetime('deleted_at'),
   },
   (t) => [
     // The public list: visible rows in publication order; (pub_date, id) makes the order total.

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { datetime, index, int, mysqlEnum, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
+import { index, int, mysqlEnum, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
+import { createdAt } from './columns';
 
 /** Mail and SMS that were "sent" outside production: developers, demos and tests read them here. */
 export const outboxMessages = mysqlTable(
@@ -10,9 +10,7 @@ export const outboxMessages = mysqlTable(
     recipient: varchar('recipient', { length: 254 }).notNull(),
     subject: varchar('subject', { length: 255 }),
     body: text('body').notNull(),
-    createdAt: datetime('created_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
+    createdAt: createdAt(),
   },
   (t) => [index('outbox_recipient_idx').on(t.recipient, t.id)],
 );

@@ -1,15 +1,7 @@
 import { IDENTITY_KINDS, LIMITS } from '@folio/schema';
-import { sql } from 'drizzle-orm';
-import {
-  datetime,
-  index,
-  int,
-  mysqlEnum,
-  mysqlTable,
-  uniqueIndex,
-  varchar,
-} from 'drizzle-orm/mysql-core';
+import { index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { users } from './users';
+import { createdAt, utcDatetime } from './columns';
 
 /** One row per way a user logs in, as the original's `user_auth` table. */
 export const userIdentities = mysqlTable(
@@ -26,10 +18,8 @@ export const userIdentities = mysqlTable(
     subject: varchar('subject', { length: 255 }).notNull(),
     /** What to show for it (the provider account's email or name). */
     label: varchar('label', { length: LIMITS.email }),
-    verifiedAt: datetime('verified_at', { mode: 'date', fsp: 3 }),
-    createdAt: datetime('created_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
+    verifiedAt: utcDatetime('verified_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('user_identities_provider_subject_uq').on(t.provider, t.subject),

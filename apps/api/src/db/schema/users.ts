@@ -1,6 +1,6 @@
 import { LIMITS, LOCALES, USER_STATUSES } from '@folio/schema';
-import { sql } from 'drizzle-orm';
-import { date, datetime, index, int, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { date, index, int, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { timestamps, utcDatetime } from './columns';
 
 export const users = mysqlTable(
   'users',
@@ -15,18 +15,12 @@ export const users = mysqlTable(
     /** argon2id; null for an account that only signs in with a code or a provider. */
     passwordHash: varchar('password_hash', { length: 255 }),
     /** Set after too many failed logins; the account refuses passwords until then. */
-    lockedUntil: datetime('locked_until', { mode: 'date', fsp: 3 }),
+    lockedUntil: utcDatetime('locked_until'),
     registrationIp: varchar('registration_ip', { length: 45 }),
-    lastLoginAt: datetime('last_login_at', { mode: 'date', fsp: 3 }),
+    lastLoginAt: utcDatetime('last_login_at'),
     lastLoginIp: varchar('last_login_ip', { length: 45 }),
-    createdAt: datetime('created_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`),
-    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 })
-      .notNull()
-      .default(sql`CURRENT_TIMESTAMP(3)`)
-      .$onUpdate(() => sql`CURRENT_TIMESTAMP(3)`),
-    deletedAt: datetime('deleted_at', { mode: 'date', fsp: 3 }),
+    ...timestamps(),
+    deletedAt: utcDatetime('deleted_at'),
   },
   // The purge of stale pending accounts scans by status and age.
   (t) => [index('users_status_created_idx').on(t.status, t.createdAt)],
