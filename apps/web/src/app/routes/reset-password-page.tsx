@@ -10,13 +10,13 @@ import { useResetPassword } from '../../features/auth/api/reset-password';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { PhoneField } from '../../features/auth/components/phone-field';
 import { SMS_COOLDOWN_SECONDS, SmsCodeField } from '../../features/auth/components/sms-code-field';
-import { phoneFromE164, phoneToE164 } from '../../features/auth/phone';
+import { checkPhone, phoneFieldError, phoneFromE164, phoneToE164 } from '../../features/auth/phone';
 import type { PhoneValue } from '../../features/auth/phone';
 import { ApiError } from '../../lib/api-client';
-import { apiFieldErrors, validate } from '../../lib/form-errors';
-import type { FieldErrors } from '../../lib/form-errors';
+import { apiFieldErrors } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useFormErrors } from '../../lib/use-form-errors';
 
 /** A new password, with the emailed link's token or with a phone and its SMS code. */
 export function ResetPasswordPage() {
@@ -30,27 +30,20 @@ export function ResetPasswordPage() {
   const [phone, setPhone] = useState<PhoneValue>(() => phoneFromE164(search.get('phone'), locale));
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, setFieldErrors, check } = useFormErrors();
   const [failure, setFailure] = useState<ApiError | null>(null);
-
-  function checkedPhone() {
-    const e164 = phoneToE164(phone);
-    setErrors((current) => ({ ...current, phone: e164 ? '' : 'phoneInvalid' }));
-    return e164;
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const e164 = token ? null : phoneToE164(phone);
-    const checked = validate(
+    const data = check(
       ResetPasswordBody,
       token ? { token, password } : { phone: e164 ?? phone.number, code, password },
+      token ? undefined : phoneFieldError(e164),
     );
-    const found = { ...checked.errors, ...(!token && !e164 && { phone: 'phoneInvalid' }) };
-    setErrors(found);
-    if (!checked.data || Object.keys(found).length > 0) return;
+    if (!data) return;
     setFailure(null);
-    reset.mutate(checked.data, {
+    reset.mutate(data, {
       onSuccess: () => {
         toast.show({ kind: 'success', text: t('reset.done') });
         navigate('/login', { replace: true });
@@ -96,11 +89,11 @@ export function ResetPasswordPage() {
             />
             <SmsCodeField
               purpose="reset"
-              phone={checkedPhone}
+              phone={() => checkPhone(phone, setFieldErrors)}
               code={code}
               onCodeChange={setCode}
               error={errors.code}
-              onFieldErrors={(found) => setErrors((current) => ({ ...current, ...found }))}
+              onFieldErrors={setFieldErrors}
               initialCooldown={search.get('sent') ? SMS_COOLDOWN_SECONDS : 0}
             />
           </>

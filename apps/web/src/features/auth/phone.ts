@@ -5,6 +5,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js';
 import type { Locale } from '@folio/schema';
+import type { FieldErrors } from '../../lib/form-errors';
 
 /** The countries offered first; anyone else picks "other" and types the full +code number. */
 export const PHONE_COUNTRIES = [
@@ -58,6 +59,21 @@ function parse({ country, number }: PhoneValue) {
 export function phoneToE164(value: PhoneValue): string | null {
   const parsed = parse(value);
   return parsed?.isValid() ? parsed.number : null;
+}
+
+/** The phone field's error to match `phoneToE164`'s answer: '' (none) when it found a number. */
+export function phoneFieldError(e164: string | null): FieldErrors {
+  return { phone: e164 ? '' : 'phoneInvalid' };
+}
+
+/** For the code field: the phone in E.164, or null with the phone field showing why. */
+export function checkPhone(
+  value: PhoneValue,
+  setFieldErrors: (found: FieldErrors) => void,
+): string | null {
+  const e164 = phoneToE164(value);
+  setFieldErrors(phoneFieldError(e164));
+  return e164;
 }
 
 function display(parsed: PhoneNumber, keepOther: boolean): PhoneValue {

@@ -5,9 +5,9 @@ import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
+import { apiFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCaptcha } from '../api/get-captcha';
 import { useRegisterEmail } from '../api/register-email';
 import { CaptchaField } from './captcha-field';
@@ -26,12 +26,11 @@ export function EmailRegisterForm({ oauthTicket, onAccepted }: EmailRegisterForm
   const [nickname, setNickname] = useState('');
   const [password, setPassword] = useState('');
   const [captchaText, setCaptchaText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, check, showApiError } = useFormErrors();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(RegisterEmailBody, {
+    const data = check(RegisterEmailBody, {
       email,
       nickname,
       password,
@@ -39,20 +38,15 @@ export function EmailRegisterForm({ oauthTicket, onAccepted }: EmailRegisterForm
       captchaText,
       oauthTicket,
     });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    setFailure(null);
-    register.mutate(checked.data, {
-      onSuccess: () => onAccepted(checked.data.email),
+    if (!data) return;
+    register.mutate(data, {
+      onSuccess: () => onAccepted(data.email),
       onError: (error) => {
         const fields = apiFieldErrors(error);
         if (error instanceof ApiError && error.code === 'CAPTCHA_INVALID') {
           fields.captchaText ??= 'captchaWrong';
         }
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          setFailure(error instanceof ApiError ? error.message : t('error.unexpected'));
-        }
+        showApiError(error, fields);
       },
       onSettled: () => {
         setCaptchaText('');

@@ -6,9 +6,9 @@ import { TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
+import { apiFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCaptcha } from '../api/get-captcha';
 import { useLogin } from '../api/login';
 import { useResendVerification } from '../api/resend-verification';
@@ -32,25 +32,26 @@ export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginForm
   const [remember, setRemember] = useState(false);
   const [captchaNeeded, setCaptchaNeeded] = useState(false);
   const [captchaText, setCaptchaText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check } = useFormErrors();
   const [failure, setFailure] = useState<ApiError | null>(null);
   const captcha = useCaptcha('login', captchaNeeded);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(LoginBody, {
-      account: normalizeAccount(account, locale),
-      password,
-      remember,
-      oauthTicket,
-      ...(captchaNeeded && { captchaId: captcha.data?.id, captchaText }),
-    });
-    const found = { ...checked.errors };
-    if (captchaNeeded && !captchaText.trim()) found.captchaText = 'required';
-    setErrors(found);
-    if (!checked.data || Object.keys(found).length > 0) return;
+    const data = check(
+      LoginBody,
+      {
+        account: normalizeAccount(account, locale),
+        password,
+        remember,
+        oauthTicket,
+        ...(captchaNeeded && { captchaId: captcha.data?.id, captchaText }),
+      },
+      captchaNeeded && !captchaText.trim() ? { captchaText: 'required' } : undefined,
+    );
+    if (!data) return;
     setFailure(null);
-    login.mutate(checked.data, {
+    login.mutate(data, {
       onError: (error) => {
         const fields = apiFieldErrors(error);
         if (error instanceof ApiError) {

@@ -4,12 +4,10 @@ import { useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
-import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useRegisterPhone } from '../api/register-phone';
-import { emptyPhone, phoneToE164 } from '../phone';
+import { checkPhone, emptyPhone, phoneFieldError, phoneToE164 } from '../phone';
 import type { PhoneValue } from '../phone';
 import { PhoneField } from './phone-field';
 import { SmsCodeField } from './sms-code-field';
@@ -26,38 +24,24 @@ export function PhoneRegisterForm({ oauthTicket, onRegistered }: PhoneRegisterFo
   const [code, setCode] = useState('');
   const [nickname, setNickname] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-
-  function checkedPhone() {
-    const e164 = phoneToE164(phone);
-    setErrors((current) => ({ ...current, phone: e164 ? '' : 'phoneInvalid' }));
-    return e164;
-  }
+  const { errors, setFieldErrors, failure, check, onApiError } = useFormErrors();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const e164 = phoneToE164(phone);
-    const checked = validate(RegisterPhoneBody, {
-      phone: e164 ?? phone.number,
-      code,
-      nickname,
-      password,
-      oauthTicket,
-    });
-    const found = { ...checked.errors, ...(!e164 && { phone: 'phoneInvalid' }) };
-    setErrors(found);
-    if (!checked.data || Object.keys(found).length > 0) return;
-    setFailure(null);
-    register.mutate(checked.data, {
-      onError: (error) => {
-        const fields = apiFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          setFailure(error instanceof ApiError ? error.message : t('error.unexpected'));
-        }
+    const data = check(
+      RegisterPhoneBody,
+      {
+        phone: e164 ?? phone.number,
+        code,
+        nickname,
+        password,
+        oauthTicket,
       },
-    });
+      phoneFieldError(e164),
+    );
+    if (!data) return;
+    register.mutate(data, { onError: onApiError });
   }
 
   return (
@@ -66,11 +50,11 @@ export function PhoneRegisterForm({ oauthTicket, onRegistered }: PhoneRegisterFo
       <PhoneField label={t('phone.label')} value={phone} onChange={setPhone} error={errors.phone} />
       <SmsCodeField
         purpose="register"
-        phone={checkedPhone}
+        phone={() => checkPhone(phone, setFieldErrors)}
         code={code}
         onCodeChange={setCode}
         error={errors.code}
-        onFieldErrors={(found) => setErrors((current) => ({ ...current, ...found }))}
+        onFieldErrors={setFieldErrors}
       />
       <TextField
         label={t('register.nickname')}
