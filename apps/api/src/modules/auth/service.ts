@@ -8,10 +8,9 @@ import {
   type ResetPassword,
   type SmsCodeRequest,
 } from '@folio/schema';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { userIdentities } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { cooldown } from '../../lib/throttle';
 import { looksLikePhone, normalizePhone } from '../../lib/phones';
 import { isCommonPassword } from '../../lib/passwords';
 import type { TemplateName } from '../notifications/templates';
@@ -76,12 +75,6 @@ export function createAuthService(app: FastifyInstance) {
   const guard = createLoginGuard(redis);
   const site = app.config.SITE_ORIGIN;
 
-  async function cooldown(key: string, seconds: number) {
-    if ((await redis.set(key, '1', 'EX', seconds, 'NX')) === 'OK') return;
-    const ttl = await redis.ttl(key);
-    throw new AppError('RATE_LIMITED', { retryAfter: Math.max(1, ttl) });
-  }
-
   /**
    * Queues a message without waiting for it, on paths where waiting only when there is someone to
    * write to would show in the response time.
@@ -95,20 +88,6 @@ export function createAuthService(app: FastifyInstance) {
     notifier.send(template, to, locale, params).catch((err: unknown) => {
       app.log.error({ err, template }, 'could not queue a message');
     });
-  }
-
-  async function markEmailVerified(userId: number, email: string) {
-    await app.db
-      .update(userIdentities)
-      .set({ verifiedAt: sql`CURRENT_TIMESTAMP(3)` })
-      .where(
-        and(
-          eq(userIdentities.userId, userId),
-          eq(userIdentities.provider, 'email'),
-          eq(userIdentities.subject, email),
-          isNull(userIdentities.verifiedAt),
-        ),
-      );
   }
 
   async function fresh(id: number): Promise<UserRow> {
@@ -232,7 +211,7 @@ export function createAuthService(app: FastifyInstance) {
       if (!user || !identity) {
         throw new AppError('TOKEN_INVALID', { errors: { token: 'tokenInvalid' } });
       }
-      await markEmailVerified(user.id, identity.subject);
+      await users.markVerified(user.id, 'email', identity.subject);
       if (user.status === 'pending') await users.update(user.id, { status: 'active' });
       const verified = await fresh(user.id);
       assertCanLogIn(verified);
@@ -241,7 +220,7 @@ export function createAuthService(app: FastifyInstance) {
 
     /** A new link for an account still waiting for its email; nothing for any other address. */
     async resendVerification(email: string): Promise<void> {
-      await cooldown(`rl:resend:${email}`, EMAIL_COOLDOWN_SECONDS);
+      await cooldown(redis, `rl:resend:${email}`, EMAIL_COOLDOWN_SECONDS);
       const owner = await users.findByIdentity('email', email);
       if (!owner || owner.user.status !== 'pending' || owner.identity.verifiedAt) return;
       const token = linkTokens.sign('verify-email', owner.user.id, VERIFY_EMAIL_TTL_SECONDS, email);
@@ -341,7 +320,7 @@ export function createAuthService(app: FastifyInstance) {
         throw new AppError('VALIDATION_FAILED', { errors: { account: 'emailInvalid' } });
       }
       const email = parsed.data;
-      await cooldown(`rl:forgot:${email}`, EMAIL_COOLDOWN_SECONDS);
+      await cooldown(redis, `rl:forgot:${email}`, EMAIL_COOLDOWN_SECONDS);
       const owner = await users.findByIdentity('email', email);
       if (owner) {
         const token = linkTokens.sign(
@@ -384,7 +363,7 @@ export function createAuthService(app: FastifyInstance) {
         lockedUntil: null,
         ...(proven && user.status === 'pending' && { status: 'active' as const }),
       });
-      if (proven && provenEmail) await markEmailVerified(user.id, provenEmail);
+      if (proven && provenEmail) await users.markVerified(user.id, 'email', provenEmail);
       await sessions.revokeAll(user.id);
       for (const i of identities) {
         if (i.provider === 'email' || i.provider === 'phone') await guard.clear(i.subject);

@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Locale, SmsPurpose } from '@folio/schema';
 import type { Redis } from 'ioredis';
 import { AppError } from '../../lib/errors';
+import { cooldown, dailyCap } from '../../lib/throttle';
 import type { Notifier } from '../notifications/queue';
 
 export const SMS_CODE_TTL_SECONDS = 300;
@@ -11,7 +12,6 @@ export const SMS_MAX_TRIES = 5;
 
 const codeKey = (purpose: SmsPurpose, phone: string) => `sms:${purpose}:${phone}`;
 const cooldownKey = (purpose: SmsPurpose, phone: string) => `sms-cooldown:${purpose}:${phone}`;
-const dailyKey = (phone: string) => `sms-daily:${phone}:${new Date().toISOString().slice(0, 10)}`;
 const digest = (phone: string, code: string) =>
   createHash('sha256').update(`${phone}:${code}`).digest('base64url');
 
@@ -26,25 +26,8 @@ export function createSmsCodes(redis: Redis, notifier: Notifier) {
      * reveal whether an account exists) does everything a send does except sending.
      */
     async request(phone: string, purpose: SmsPurpose, locale: Locale, deliver: boolean) {
-      const started = await redis.set(
-        cooldownKey(purpose, phone),
-        '1',
-        'EX',
-        SMS_COOLDOWN_SECONDS,
-        'NX',
-      );
-      if (started !== 'OK') {
-        const ttl = await redis.ttl(cooldownKey(purpose, phone));
-        throw new AppError('RATE_LIMITED', { retryAfter: Math.max(1, ttl) });
-      }
-      const today = await redis
-        .multi()
-        .incr(dailyKey(phone))
-        .expire(dailyKey(phone), 86_400)
-        .exec();
-      if (Number(today?.[0]?.[1]) > SMS_DAILY_LIMIT) {
-        throw new AppError('RATE_LIMITED', { retryAfter: 3600 });
-      }
+      await cooldown(redis, cooldownKey(purpose, phone), SMS_COOLDOWN_SECONDS);
+      await dailyCap(redis, `sms-daily:${phone}`, SMS_DAILY_LIMIT);
       if (!deliver) return;
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await redis

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, NotFound } from '../../lib/errors';
 import { isCommonPassword } from '../../lib/passwords';
 import { normalizePhone } from '../../lib/phones';
+import { cooldown, dailyCap } from '../../lib/throttle';
 import type { AuthContext } from '../../plugins/auth';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRow } from '../users/repository';
@@ -26,8 +27,6 @@ export const PASSWORD_CONFIRM_TRIES = 10;
 export const PASSWORD_CONFIRM_WINDOW_SECONDS = 15 * 60;
 
 const emailCooldownKey = (userId: number) => `email-change-cooldown:${userId}`;
-const emailDailyKey = (userId: number) =>
-  `email-change-daily:${userId}:${new Date().toISOString().slice(0, 10)}`;
 const passwordFailsKey = (userId: number) => `me-password-fails:${userId}`;
 
 const fieldError = (field: string, message: string) =>
@@ -65,25 +64,8 @@ export function createMeService(app: FastifyInstance) {
   }
 
   async function throttleEmailChange(userId: number): Promise<void> {
-    const started = await redis.set(
-      emailCooldownKey(userId),
-      '1',
-      'EX',
-      EMAIL_CHANGE_COOLDOWN_SECONDS,
-      'NX',
-    );
-    if (started !== 'OK') {
-      const ttl = await redis.ttl(emailCooldownKey(userId));
-      throw new AppError('RATE_LIMITED', { retryAfter: Math.max(1, ttl) });
-    }
-    const today = await redis
-      .multi()
-      .incr(emailDailyKey(userId))
-      .expire(emailDailyKey(userId), 86_400)
-      .exec();
-    if (Number(today?.[0]?.[1]) > EMAIL_CHANGE_DAILY_LIMIT) {
-      throw new AppError('RATE_LIMITED', { retryAfter: 3600 });
-    }
+    await cooldown(redis, emailCooldownKey(userId), EMAIL_CHANGE_COOLDOWN_SECONDS);
+    await dailyCap(redis, `email-change-daily:${userId}`, EMAIL_CHANGE_DAILY_LIMIT);
   }
 
   return {

@@ -112,6 +112,21 @@ export function createUserRepository(db: Db) {
       }
     },
 
+    /** Records that the user proved they own an identity (followed the link, used the code). */
+    async markVerified(userId: number, provider: string, subject: string): Promise<void> {
+      await db
+        .update(userIdentities)
+        .set({ verifiedAt: sql`CURRENT_TIMESTAMP(3)` })
+        .where(
+          and(
+            eq(userIdentities.userId, userId),
+            eq(userIdentities.provider, provider),
+            eq(userIdentities.subject, subject),
+            isNull(userIdentities.verifiedAt),
+          ),
+        );
+    },
+
     async removeIdentity(userId: number, identityId: number): Promise<number> {
       const [result] = await db
         .delete(userIdentities)
