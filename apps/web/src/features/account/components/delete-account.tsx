@@ -4,11 +4,9 @@ import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { TextField } from '../../../components/form-field';
 import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
 import { clearSession } from '../../../lib/auth-store';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useDeleteMe } from '../api/delete-me';
 import { SettingsCard } from './settings-card';
 
@@ -19,29 +17,21 @@ export function DeleteAccount() {
   const remove = useDeleteMe();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check, onApiError } = useFormErrors((text) =>
+    toast.show({ kind: 'danger', text }),
+  );
 
   function confirm() {
-    const checked = validate(DeleteMeBody, { password });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    remove.mutate(checked.data.password, {
+    const data = check(DeleteMeBody, { password });
+    if (!data) return;
+    remove.mutate(data.password, {
       onSuccess: () => {
         setOpen(false);
         clearSession({ leftByChoice: true });
         void navigate('/', { replace: true });
         toast.show({ kind: 'info', text: t('account.delete.done') });
       },
-      onError: (error) => {
-        const fields = apiFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          toast.show({
-            kind: 'danger',
-            text: error instanceof ApiError ? error.message : t('error.unexpected'),
-          });
-        }
-      },
+      onError: onApiError,
     });
   }
 

@@ -5,10 +5,8 @@ import { useState } from 'react';
 import { TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useChangeEmail } from '../api/change-email';
 import { SettingsCard } from './settings-card';
 
@@ -18,29 +16,21 @@ export function EmailForm({ me }: { me: Me }) {
   const toast = useToast();
   const change = useChangeEmail();
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, check, onApiError } = useFormErrors((text) =>
+    toast.show({ kind: 'danger', text }),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(ChangeEmailBody, { email });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    const target = checked.data.email;
+    const data = check(ChangeEmailBody, { email });
+    if (!data) return;
+    const target = data.email;
     change.mutate(target, {
       onSuccess: () => {
         setEmail('');
         toast.show({ kind: 'success', text: t('account.email.sent', { email: target }) });
       },
-      onError: (error) => {
-        const fields = apiFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          toast.show({
-            kind: 'danger',
-            text: error instanceof ApiError ? error.message : t('error.unexpected'),
-          });
-        }
-      },
+      onError: onApiError,
     });
   }
 

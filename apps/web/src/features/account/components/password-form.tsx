@@ -4,10 +4,8 @@ import { useState } from 'react';
 import { TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useChangePassword } from '../api/change-password';
 import { SettingsCard } from './settings-card';
 
@@ -17,29 +15,21 @@ export function PasswordForm() {
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, check, onApiError } = useFormErrors((text) =>
+    toast.show({ kind: 'danger', text }),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(ChangePasswordBody, { currentPassword, newPassword });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    change.mutate(checked.data, {
+    const data = check(ChangePasswordBody, { currentPassword, newPassword });
+    if (!data) return;
+    change.mutate(data, {
       onSuccess: () => {
         setCurrentPassword('');
         setNewPassword('');
         toast.show({ kind: 'success', text: t('account.password.saved') });
       },
-      onError: (error) => {
-        const fields = apiFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          toast.show({
-            kind: 'danger',
-            text: error instanceof ApiError ? error.message : t('error.unexpected'),
-          });
-        }
-      },
+      onError: onApiError,
     });
   }
 

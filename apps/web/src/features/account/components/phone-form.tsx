@@ -4,13 +4,17 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { PhoneField } from '../../auth/components/phone-field';
 import { SmsCodeField } from '../../auth/components/sms-code-field';
-import { emptyPhone, formatPhone, phoneToE164 } from '../../auth/phone';
+import {
+  checkPhone,
+  emptyPhone,
+  formatPhone,
+  phoneFieldError,
+  phoneToE164,
+} from '../../auth/phone';
 import type { PhoneValue } from '../../auth/phone';
 import { useChangePhone } from '../api/change-phone';
 import { SettingsCard } from './settings-card';
@@ -22,40 +26,29 @@ export function PhoneForm({ me }: { me: Me }) {
   const change = useChangePhone();
   const [phone, setPhone] = useState<PhoneValue>(() => emptyPhone(locale));
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setFieldErrors, check, onApiError } = useFormErrors((text) =>
+    toast.show({ kind: 'danger', text }),
+  );
   // Remounting the code field after a change draws a new captcha and stops its countdown.
   const [round, setRound] = useState(0);
-
-  function checkedPhone() {
-    const e164 = phoneToE164(phone);
-    setErrors((current) => ({ ...current, phone: e164 ? '' : 'phoneInvalid' }));
-    return e164;
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const e164 = phoneToE164(phone);
-    const checked = validate(ChangePhoneBody, { phone: e164 ?? phone.number, code });
-    const found = { ...checked.errors, ...(!e164 && { phone: 'phoneInvalid' }) };
-    setErrors(found);
-    if (!checked.data || Object.keys(found).length > 0) return;
-    change.mutate(checked.data, {
+    const data = check(
+      ChangePhoneBody,
+      { phone: e164 ?? phone.number, code },
+      phoneFieldError(e164),
+    );
+    if (!data) return;
+    change.mutate(data, {
       onSuccess: () => {
         setPhone(emptyPhone(locale));
         setCode('');
         setRound((value) => value + 1);
         toast.show({ kind: 'success', text: t('account.phone.saved') });
       },
-      onError: (error) => {
-        const fields = apiFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          toast.show({
-            kind: 'danger',
-            text: error instanceof ApiError ? error.message : t('error.unexpected'),
-          });
-        }
-      },
+      onError: onApiError,
     });
   }
 
@@ -82,11 +75,11 @@ export function PhoneForm({ me }: { me: Me }) {
         <SmsCodeField
           key={round}
           purpose="change-phone"
-          phone={checkedPhone}
+          phone={() => checkPhone(phone, setFieldErrors)}
           code={code}
           onCodeChange={setCode}
           error={errors.code}
-          onFieldErrors={(found) => setErrors((existing) => ({ ...existing, ...found }))}
+          onFieldErrors={setFieldErrors}
         />
         <SubmitButton busy={change.isPending} className="btn btn-primary">
           {t('account.phone.submit')}

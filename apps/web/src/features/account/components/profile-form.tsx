@@ -5,10 +5,8 @@ import { useId, useState } from 'react';
 import { FieldError, TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
-import { apiFieldErrors, validate } from '../../../lib/form-errors';
-import type { FieldErrors } from '../../../lib/form-errors';
 import { LOCALE_NAMES, setLocale, useI18n } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateMe } from '../api/update-me';
 
 /** Nickname, birthday and the language Folio writes to the person in. */
@@ -20,28 +18,21 @@ export function ProfileForm({ me }: { me: Me }) {
   const [nickname, setNickname] = useState(me.nickname);
   const [birthday, setBirthday] = useState(me.birthday ?? '');
   const [locale, setPreferredLocale] = useState<Locale>(me.locale);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, check, onApiError } = useFormErrors((text) =>
+    toast.show({ kind: 'danger', text }),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(UpdateMeBody, { nickname, birthday: birthday || null, locale });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    update.mutate(checked.data, {
+    const data = check(UpdateMeBody, { nickname, birthday: birthday || null, locale });
+    if (!data) return;
+    update.mutate(data, {
       onSuccess: (saved) => {
         toast.show({ kind: 'success', text: t('account.profile.saved') });
         // The language chosen for mail is the one the person reads the site in, too.
         if (saved.locale !== uiLocale && saved.locale !== me.locale) setLocale(saved.locale);
       },
-      onError: (error) => {
-        setErrors(apiFieldErrors(error));
-        if (!(error instanceof ApiError && error.errors)) {
-          toast.show({
-            kind: 'danger',
-            text: error instanceof ApiError ? error.message : t('error.unexpected'),
-          });
-        }
-      },
+      onError: onApiError,
     });
   }
 
