@@ -8,11 +8,9 @@ import { SubmitButton } from '../../components/submit-button';
 import { useForgotPassword } from '../../features/auth/api/forgot-password';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { normalizeAccount } from '../../features/auth/phone';
-import { ApiError } from '../../lib/api-client';
-import { apiFieldErrors, validate } from '../../lib/form-errors';
-import type { FieldErrors } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useFormErrors } from '../../lib/use-form-errors';
 
 /** Asks for a reset link (email) or code (phone); the answer is the same whatever the account. */
 export function ForgotPasswordPage() {
@@ -21,17 +19,14 @@ export function ForgotPasswordPage() {
   const navigate = useNavigate();
   const forgot = useForgotPassword();
   const [account, setAccount] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, check, onApiError } = useFormErrors();
   const [sent, setSent] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(ForgotPasswordBody, { account: normalizeAccount(account, locale) });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    const target = checked.data.account;
-    setFailure(null);
+    const data = check(ForgotPasswordBody, { account: normalizeAccount(account, locale) });
+    if (!data) return;
+    const target = data.account;
     forgot.mutate(target, {
       onSuccess: () => {
         // A phone gets a code by SMS, typed on the reset page; an email gets a link.
@@ -41,13 +36,7 @@ export function ForgotPasswordPage() {
           setSent(true);
         }
       },
-      onError: (error) => {
-        const fields = apiFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          setFailure(error instanceof ApiError ? error.message : t('error.unexpected'));
-        }
-      },
+      onError: onApiError,
     });
   }
 

@@ -11,10 +11,10 @@ import { useResendVerification } from '../../features/auth/api/resend-verificati
 import { useVerifyEmail } from '../../features/auth/api/verify-email';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { ApiError } from '../../lib/api-client';
-import { apiFieldErrors, validate } from '../../lib/form-errors';
-import type { FieldErrors } from '../../lib/form-errors';
+import { apiFieldErrors } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useFormErrors } from '../../lib/use-form-errors';
 
 /** Follows the link from the registration email: activates the account and logs in. */
 export function VerifyEmailPage() {
@@ -68,14 +68,13 @@ function ResendForm() {
   const toast = useToast();
   const resend = useResendVerification();
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check } = useFormErrors();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(ResendVerificationBody, { email });
-    setErrors(checked.errors ?? {});
-    if (!checked.data) return;
-    resend.mutate(checked.data.email, {
+    const data = check(ResendVerificationBody, { email });
+    if (!data) return;
+    resend.mutate(data.email, {
       onSuccess: () => toast.show({ kind: 'success', text: t('verify.resent') }),
       onError: (error) => {
         setErrors(apiFieldErrors(error));
