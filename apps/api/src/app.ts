@@ -1,11 +1,8 @@
 import Fastify from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { loggerOptions, RequestLogController } from './lib/logger';
+import { responseSerializerCompiler } from './lib/serializer';
 import authRoutes from './modules/auth/routes';
 import authorRoutes from './modules/authors/routes';
 import captchaRoutes from './modules/captcha/routes';
@@ -43,7 +40,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
 
   await app.register(configPlugin, { config });
   await app.register(requestContext);

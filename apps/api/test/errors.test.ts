@@ -15,6 +15,18 @@ beforeAll(async () => {
     { schema: { body: z.object({ name: z.string().min(2), password: z.string().optional() }) } },
     async (request) => ({ result: true, data: request.body }),
   );
+  const Shape = z.object({
+    result: z.literal(true),
+    data: z.object({ id: z.number(), name: z.string() }),
+  });
+  app.get('/api/v1/test-extra', { schema: { response: { 200: Shape } } }, async () => ({
+    result: true as const,
+    data: { id: 1, name: 'x', passwordHash: 'secret-hash' },
+  }));
+  app.get('/api/v1/test-missing', { schema: { response: { 200: Shape } } }, async () => ({
+    result: true as const,
+    data: { id: 1 } as { id: number; name: string },
+  }));
   app.get('/api/v1/test-crash', async () => {
     throw new Error("ER_PARSE_ERROR near 'SELECT * FROM users WHERE secret'");
   });
@@ -97,6 +109,20 @@ describe('the failure envelope', () => {
     expect(body.msg).toBe('Something went wrong on our side.');
     const line = logs.find((l) => l.reqId === body.requestId && l.level === 50);
     expect(JSON.stringify(line)).toContain('ER_PARSE_ERROR');
+  });
+});
+
+describe('responses go out through their schema', () => {
+  it('writes only declared fields', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/test-extra' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ result: true, data: { id: 1, name: 'x' } });
+    expect(res.body).not.toContain('secret-hash');
+  });
+
+  it('answers a 500 envelope when a handler leaves out a required field', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/test-missing' });
+    expectFailure(res, 500, 'INTERNAL');
   });
 });
 

@@ -2,10 +2,7 @@ import type { ErrorCode, Failure, Locale } from '@folio/schema';
 import { ERROR_STATUS, fieldMessage, formatMessage } from '@folio/schema';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import {
-  hasZodFastifySchemaValidationErrors,
-  isResponseSerializationError,
-} from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { core } from 'zod';
 import { AppError } from '../lib/errors';
 import { detailMessage, errorMessage, issueMessage } from '../lib/i18n';
@@ -89,14 +86,6 @@ export default fp(
         return send(request, reply, 'VALIDATION_FAILED', {
           errors: fieldErrors(error.validation, error.validationContext, locale),
         });
-      }
-
-      if (isResponseSerializationError(error)) {
-        request.log.error(
-          { err: error, issues: error.cause.issues },
-          'response did not match its schema',
-        );
-        return send(request, reply, 'INTERNAL');
       }
 
       const dependency = dependencyOf(error);
