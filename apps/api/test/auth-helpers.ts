@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { App } from '../src/app';
 import { outboxMessages } from '../src/db/schema';
 import { REFRESH_COOKIE } from '../src/modules/auth/session';
+import { buildTestApp } from './helpers';
 
 let unique = 0;
 
@@ -103,4 +104,19 @@ export function addWhoami(app: App) {
     result: true,
     data: request.auth,
   }));
+}
+
+/**
+ * The app as the auth tests use it: one OAuth provider configured (so `oauthTicket` paths exist;
+ * nothing contacts it) and the whoami route to show when a token stops working.
+ */
+export async function buildAuthTestApp(): Promise<App> {
+  const { app } = await buildTestApp({
+    OAUTH_PROVIDERS: 'corp',
+    OAUTH_CORP_CLIENT_ID: 'folio',
+    OAUTH_CORP_CLIENT_SECRET: 's3cret',
+    OAUTH_CORP_ISSUER: 'https://sso.example.test',
+  });
+  addWhoami(app);
+  return app;
 }

@@ -10,9 +10,9 @@ import {
 } from '../src/modules/auth/login-guard';
 import { IP_LIMITS } from '../src/modules/auth/routes';
 import { OAUTH_BROWSER_COOKIE, savePending } from '../src/modules/oauth/pending';
-import { buildTestApp, makeUser, uniquePhone } from './helpers';
+import { makeUser, uniquePhone } from './helpers';
 import {
-  addWhoami,
+  buildAuthTestApp,
   comparable,
   expectFailure,
   refreshCookie,
@@ -25,13 +25,7 @@ import {
 
 let app: App;
 beforeAll(async () => {
-  ({ app } = await buildTestApp({
-    OAUTH_PROVIDERS: 'corp',
-    OAUTH_CORP_CLIENT_ID: 'folio',
-    OAUTH_CORP_CLIENT_SECRET: 's3cret',
-    OAUTH_CORP_ISSUER: 'https://sso.example.test',
-  }));
-  addWhoami(app);
+  app = await buildAuthTestApp();
 });
 afterAll(() => app.close());
 afterEach(() => {

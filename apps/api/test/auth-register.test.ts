@@ -6,7 +6,7 @@ import { IP_LIMITS } from '../src/modules/auth/routes';
 import { OAUTH_BROWSER_COOKIE, savePending } from '../src/modules/oauth/pending';
 import { buildTestApp, makeUser, sessionFor, uniquePhone } from './helpers';
 import {
-  addWhoami,
+  buildAuthTestApp,
   comparable,
   expectFailure,
   mailedToken,
@@ -22,13 +22,7 @@ import {
 
 let app: App;
 beforeAll(async () => {
-  ({ app } = await buildTestApp({
-    OAUTH_PROVIDERS: 'corp',
-    OAUTH_CORP_CLIENT_ID: 'folio',
-    OAUTH_CORP_CLIENT_SECRET: 's3cret',
-    OAUTH_CORP_ISSUER: 'https://sso.example.test',
-  }));
-  addWhoami(app);
+  app = await buildAuthTestApp();
 });
 afterAll(() => app.close());
 afterEach(() => {
