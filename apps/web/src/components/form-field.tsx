@@ -1,4 +1,4 @@
-import { fieldMessage } from '@folio/schema';
+import { fieldMessage, LIMITS } from '@folio/schema';
 import { useId } from 'react';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useI18n } from '../lib/i18n';
@@ -69,5 +69,37 @@ export function TextField({
         </div>
       )}
     </div>
+  );
+}
+
+/** The nickname input, limited as the API limits it. */
+export function NicknameField(props: Omit<TextFieldProps, 'label' | 'name'>) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      label={t('register.nickname')}
+      name="nickname"
+      autoComplete="nickname"
+      maxLength={LIMITS.nickname}
+      {...props}
+    />
+  );
+}
+
+/** A password being chosen, with the rule for passwords beneath it. */
+export function NewPasswordField({
+  name = 'password',
+  hint,
+  ...props
+}: Omit<TextFieldProps, 'name'> & { name?: string }) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      hint={hint ?? t('register.passwordHint')}
+      {...props}
+    />
   );
 }

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
-import { TextField } from '../../components/form-field';
+import { NewPasswordField } from '../../components/form-field';
 import { SubmitButton } from '../../components/submit-button';
 import { useToast } from '../../components/toast-context';
 import { useResetPassword } from '../../features/auth/api/reset-password';
@@ -98,15 +98,11 @@ export function ResetPasswordPage() {
             />
           </>
         )}
-        <TextField
+        <NewPasswordField
           label={t('reset.password')}
-          name="password"
-          type="password"
           value={password}
           onValueChange={setPassword}
           error={errors.password}
-          autoComplete="new-password"
-          hint={t('register.passwordHint')}
         />
         <SubmitButton busy={reset.isPending}>{t('reset.submit')}</SubmitButton>
       </form>

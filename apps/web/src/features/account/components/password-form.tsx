@@ -1,7 +1,7 @@
 import { ChangePasswordBody } from '@folio/schema';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { TextField } from '../../../components/form-field';
+import { NewPasswordField, TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
 import { useI18n } from '../../../lib/i18n';
@@ -45,14 +45,12 @@ export function PasswordForm() {
           error={errors.currentPassword}
           autoComplete="current-password"
         />
-        <TextField
+        <NewPasswordField
           label={t('account.password.new')}
           name="newPassword"
-          type="password"
           value={newPassword}
           onValueChange={setNewPassword}
           error={errors.newPassword}
-          autoComplete="new-password"
           hint={t('account.password.hint')}
         />
         <SubmitButton busy={change.isPending} className="btn btn-primary">

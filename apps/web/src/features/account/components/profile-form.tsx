@@ -2,7 +2,7 @@ import { LOCALES, UpdateMeBody } from '@folio/schema';
 import type { Locale, Me } from '@folio/schema';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { FieldError, TextField } from '../../../components/form-field';
+import { FieldError, NicknameField, TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
 import { LOCALE_NAMES, setLocale, useI18n } from '../../../lib/i18n';
@@ -38,15 +38,7 @@ export function ProfileForm({ me }: { me: Me }) {
 
   return (
     <form onSubmit={submit} noValidate data-testid="profile-form">
-      <TextField
-        label={t('register.nickname')}
-        name="nickname"
-        value={nickname}
-        onValueChange={setNickname}
-        error={errors.nickname}
-        autoComplete="nickname"
-        maxLength={32}
-      />
+      <NicknameField value={nickname} onValueChange={setNickname} error={errors.nickname} />
       <TextField
         label={t('account.profile.birthday')}
         name="birthday"

@@ -2,7 +2,7 @@ import { RegisterEmailBody } from '@folio/schema';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
-import { TextField } from '../../../components/form-field';
+import { NewPasswordField, NicknameField, TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { ApiError } from '../../../lib/api-client';
 import { apiFieldErrors } from '../../../lib/form-errors';
@@ -67,24 +67,12 @@ export function EmailRegisterForm({ oauthTicket, onAccepted }: EmailRegisterForm
         error={errors.email}
         autoComplete="email"
       />
-      <TextField
-        label={t('register.nickname')}
-        name="nickname"
-        value={nickname}
-        onValueChange={setNickname}
-        error={errors.nickname}
-        autoComplete="nickname"
-        maxLength={32}
-      />
-      <TextField
+      <NicknameField value={nickname} onValueChange={setNickname} error={errors.nickname} />
+      <NewPasswordField
         label={t('register.password')}
-        name="password"
-        type="password"
         value={password}
         onValueChange={setPassword}
         error={errors.password}
-        autoComplete="new-password"
-        hint={t('register.passwordHint')}
       />
       <CaptchaField
         captcha={captcha}

@@ -2,7 +2,7 @@ import { RegisterPhoneBody } from '@folio/schema';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
-import { TextField } from '../../../components/form-field';
+import { NewPasswordField, NicknameField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
@@ -56,24 +56,12 @@ export function PhoneRegisterForm({ oauthTicket, onRegistered }: PhoneRegisterFo
         error={errors.code}
         onFieldErrors={setFieldErrors}
       />
-      <TextField
-        label={t('register.nickname')}
-        name="nickname"
-        value={nickname}
-        onValueChange={setNickname}
-        error={errors.nickname}
-        autoComplete="nickname"
-        maxLength={32}
-      />
-      <TextField
+      <NicknameField value={nickname} onValueChange={setNickname} error={errors.nickname} />
+      <NewPasswordField
         label={t('register.password')}
-        name="password"
-        type="password"
         value={password}
         onValueChange={setPassword}
         error={errors.password}
-        autoComplete="new-password"
-        hint={t('register.passwordHint')}
       />
       <SubmitButton busy={register.isPending}>{t('register.submit')}</SubmitButton>
     </form>
