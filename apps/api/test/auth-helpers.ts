@@ -1,9 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { App } from '../src/app';
-import { outboxMessages } from '../src/db/schema';
 import { REFRESH_COOKIE } from '../src/modules/auth/session';
-import { buildTestApp } from './helpers';
+import { buildTestApp, waitForMessages } from './helpers';
 
 let unique = 0;
 
@@ -26,24 +24,7 @@ export async function solvedCaptcha(app: App) {
   return { captchaId: id, captchaText: text! };
 }
 
-export async function outbox(app: App, to: string) {
-  return app.db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.recipient, to))
-    .orderBy(asc(outboxMessages.id));
-}
-
-/** Waits until `to` has received at least `count` messages; returns them, oldest first. */
-export async function waitForMessages(app: App, to: string, count = 1, ms = 10_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const rows = await outbox(app, to);
-    if (rows.length >= count) return rows;
-    if (Date.now() > until) throw new Error(`no message #${count} for ${to}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { outbox, waitForMessages } from './helpers';
 
 /** The newest code texted to `phone`, once there are `count` texts. */
 export async function smsCode(app: App, phone: string, count = 1): Promise<string> {

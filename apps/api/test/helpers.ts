@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { buildApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
-import { authors, blogs } from '../src/db/schema';
+import { authors, blogs, outboxMessages } from '../src/db/schema';
 import { AUTHORS_SCOPE } from '../src/modules/authors/service';
 import { BLOGS_SCOPE } from '../src/modules/blogs/service';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
@@ -145,4 +145,40 @@ export async function forgetRedisKeys(app: App, ...patterns: string[]) {
       if ((keys as string[]).length) await app.redis.del(...(keys as string[]));
     }
   }
+}
+
+/** Polls `probe` until it gives something truthy; fails after `ms` naming what it waited for. */
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  ms = 10_000,
+): Promise<NonNullable<T>> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every message the outbox holds for a recipient, oldest first. */
+export function outbox(app: App, to: string) {
+  return app.db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.recipient, to))
+    .orderBy(asc(outboxMessages.id));
+}
+
+/** Waits until `to` has received at least `count` messages (the worker delivers them); oldest first. */
+export function waitForMessages(app: App, to: string, count = 1, ms = 10_000) {
+  return waitFor(
+    async () => {
+      const rows = await outbox(app, to);
+      return rows.length >= count ? rows : null;
+    },
+    `message #${count} for ${to}`,
+    ms,
+  );
 }

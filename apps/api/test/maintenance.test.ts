@@ -11,23 +11,9 @@ import {
 import { purgeBatch, purgeStalePendingAccounts } from '../src/modules/maintenance/purge';
 import { bullConnection } from '../src/modules/notifications/queue';
 import { TEST_REDIS_URL } from './env';
-import { buildTestApp, makeUser } from './helpers';
+import { buildTestApp, makeUser, waitFor } from './helpers';
 
 const DAY = 86_400_000;
-
-async function waitFor<T>(
-  probe: () => Promise<T>,
-  what: string,
-  ms = 10_000,
-): Promise<NonNullable<T>> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A user whose account was made `days` ago. */
 async function userMadeDaysAgo(

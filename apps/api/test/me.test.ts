@@ -4,9 +4,17 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { authors, outboxMessages, userIdentities, users } from '../src/db/schema';
+import { authors, userIdentities, users } from '../src/db/schema';
 import { PASSWORD_CONFIRM_TRIES } from '../src/modules/me/service';
-import { buildTestApp, forgetRedisKeys, makeUser, sessionFor, uniquePhone } from './helpers';
+import {
+  buildTestApp,
+  forgetRedisKeys,
+  makeUser,
+  outbox,
+  sessionFor,
+  uniquePhone,
+  waitForMessages,
+} from './helpers';
 
 let app: App;
 let uploads: string;
@@ -25,21 +33,8 @@ let unique = 0;
 const freshEmail = () => `me${++unique}-${Date.now()}@example.test`;
 
 /** The newest outbox message to an address or phone, waiting for the worker to deliver it. */
-async function messageTo(recipient: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await app.db
-      .select()
-      .from(outboxMessages)
-      .where(eq(outboxMessages.recipient, recipient));
-    if (rows.length) return rows.at(-1)!;
-    if (Date.now() > deadline) throw new Error(`no message to ${recipient}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function messagesTo(recipient: string) {
-  return app.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, recipient));
+async function messageTo(recipient: string) {
+  return (await waitForMessages(app, recipient)).at(-1)!;
 }
 
 function tokenIn(body: string): string {
@@ -286,7 +281,7 @@ describe('changing the email', () => {
     const mail = await messageTo(next);
     expect(mail.subject).toBe('确认你在 Folio 的新邮箱');
     expect(mail.body).toContain(`${app.config.SITE_ORIGIN}/confirm-email?token=`);
-    expect(await messagesTo(user.email!)).toHaveLength(0);
+    expect(await outbox(app, user.email!)).toHaveLength(0);
 
     const before = await app.inject({ method: 'GET', url: '/api/v1/me', headers });
     expect(before.json().data).toMatchObject({ email: user.email, pendingEmail: next });
@@ -366,7 +361,7 @@ describe('changing the email', () => {
     // The mail for the free address arrives; nothing is ever queued for the taken one.
     await messageTo(free);
     await new Promise((r) => setTimeout(r, 500));
-    expect(await messagesTo(owner.email!)).toHaveLength(0);
+    expect(await outbox(app, owner.email!)).toHaveLength(0);
   });
 
   it('honours only the latest request, and refuses an address taken meanwhile', async () => {

@@ -21,25 +21,11 @@ import {
 } from '../src/modules/notifications/templates';
 import { httpSmsTransport, maskRecipient } from '../src/modules/notifications/transports';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
-import { buildTestApp, uniquePhone } from './helpers';
+import { buildTestApp, uniquePhone, waitFor } from './helpers';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 let unique = 0;
 const uniqueEmail = () => `notify${++unique}-${Date.now()}@example.test`;
-
-async function waitFor<T>(
-  probe: () => T | Promise<T>,
-  what: string,
-  ms = 10_000,
-): Promise<NonNullable<T>> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 // A minimal MIME reader for what nodemailer writes: RFC 2047 headers, one level of multipart,
 // base64 or quoted-printable parts.
