@@ -103,3 +103,17 @@ export function NewPasswordField({
     />
   );
 }
+
+/** An email address or an international phone number, as login and recovery take them. */
+export function AccountField(props: Omit<TextFieldProps, 'label' | 'name'>) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      label={t('login.account')}
+      name="account"
+      autoComplete="username"
+      hint={t('login.accountHint')}
+      {...props}
+    />
+  );
+}

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
-import { TextField } from '../../components/form-field';
+import { AccountField } from '../../components/form-field';
 import { SubmitButton } from '../../components/submit-button';
 import { useForgotPassword } from '../../features/auth/api/forgot-password';
 import { AuthCard } from '../../features/auth/components/auth-card';
@@ -53,14 +53,10 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <p className="text-body-secondary">{t('forgot.intro')}</p>
           <FormAlert>{failure}</FormAlert>
-          <TextField
-            label={t('login.account')}
-            name="account"
+          <AccountField
             value={account}
             onValueChange={setAccount}
             error={errors.account}
-            autoComplete="username"
-            hint={t('login.accountHint')}
             autoFocus
           />
           <SubmitButton busy={forgot.isPending}>{t('forgot.submit')}</SubmitButton>

@@ -2,7 +2,7 @@ import { LoginBody } from '@folio/schema';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
-import { TextField } from '../../../components/form-field';
+import { AccountField, TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
@@ -110,16 +110,7 @@ export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginForm
           </>
         )}
       </FormAlert>
-      <TextField
-        label={t('login.account')}
-        name="account"
-        value={account}
-        onValueChange={setAccount}
-        error={errors.account}
-        autoComplete="username"
-        hint={t('login.accountHint')}
-        autoFocus
-      />
+      <AccountField value={account} onValueChange={setAccount} error={errors.account} autoFocus />
       <TextField
         label={t('login.password')}
         name="password"
