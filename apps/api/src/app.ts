@@ -10,17 +10,17 @@ import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
-import authPlugin from './plugins/auth';
-import configPlugin from './plugins/config';
-import dbPlugin from './plugins/db';
-import errorsPlugin from './plugins/errors';
-import rateLimitPlugin from './plugins/rate-limit';
-import redisPlugin from './plugins/redis';
-import requestContext, { requestIdFor } from './plugins/request-context';
-import servicesPlugin from './plugins/services';
-import spaPlugin from './plugins/spa';
-import swaggerPlugin from './plugins/swagger';
-import uploadsPlugin from './plugins/uploads';
+import authPlugin from './plugins/app/auth';
+import configPlugin from './plugins/app/config';
+import dbPlugin from './plugins/app/db';
+import errorsPlugin from './plugins/app/errors';
+import rateLimitPlugin from './plugins/external/rate-limit';
+import redisPlugin from './plugins/app/redis';
+import requestContext, { requestIdFor } from './plugins/app/request-context';
+import servicesPlugin from './plugins/app/services';
+import spaPlugin from './plugins/external/spa';
+import swaggerPlugin from './plugins/external/swagger';
+import uploadsPlugin from './plugins/external/uploads';
 
 export interface BuildOptions {
   /** Where log lines go instead of stdout (tests read them). */

@@ -11,7 +11,7 @@ import { AppError, NotFound } from '../../lib/errors';
 import { isCommonPassword } from '../../lib/passwords';
 import { normalizePhone } from '../../lib/phones';
 import { cooldown, dailyCap } from '../../lib/throttle';
-import type { AuthContext } from '../../plugins/auth';
+import type { AuthContext } from '../../plugins/app/auth';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRow } from '../users/repository';
 import { avatarsDir, encodeAvatar, removeAvatar, saveAvatar } from './avatar';

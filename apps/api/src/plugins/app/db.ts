@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createDb, createPool, type Db, type Pool } from '../db/connection';
+import { createDb, createPool, type Db, type Pool } from '../../db/connection';
 
 declare module 'fastify' {
   interface FastifyInstance {

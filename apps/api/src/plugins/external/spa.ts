@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
-import { AppError } from '../lib/errors';
+import { AppError } from '../../lib/errors';
 
 const HASHED_ASSET = /\/assets\//;
 

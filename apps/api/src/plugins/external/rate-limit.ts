@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
-import { AppError } from '../lib/errors';
+import { AppError } from '../../lib/errors';
 
 /**
  * Per-route request limits (`config.rateLimit` on a route; none by default), counted in Redis so

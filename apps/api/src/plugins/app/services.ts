@@ -1,12 +1,12 @@
 import fp from 'fastify-plugin';
-import { CountCache } from '../lib/count-cache';
-import { createLinkTokens, type LinkTokens } from '../lib/link-tokens';
-import { createPasswordHasher, type PasswordHasher } from '../lib/passwords';
-import { createSmsCodes, type SmsCodes } from '../modules/auth/sms-codes';
-import { createCaptchaService, type CaptchaService } from '../modules/captcha/service';
-import { startBackgroundWork } from '../modules/maintenance/background';
-import { createNotifier, type Notifier } from '../modules/notifications/queue';
-import { createUserRepository, type UserRepository } from '../modules/users/repository';
+import { CountCache } from '../../lib/count-cache';
+import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
+import { createPasswordHasher, type PasswordHasher } from '../../lib/passwords';
+import { createSmsCodes, type SmsCodes } from '../../modules/auth/sms-codes';
+import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
+import { startBackgroundWork } from '../../modules/maintenance/background';
+import { createNotifier, type Notifier } from '../../modules/notifications/queue';
+import { createUserRepository, type UserRepository } from '../../modules/users/repository';
 
 declare module 'fastify' {
   interface FastifyInstance {

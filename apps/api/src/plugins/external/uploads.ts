@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { AVATAR_URL_PREFIX } from '../modules/users/me';
-import { avatarsDir } from '../modules/me/avatar';
+import { AVATAR_URL_PREFIX } from '../../modules/users/me';
+import { avatarsDir } from '../../modules/me/avatar';
 
 /**
  * Serves uploaded avatars at /uploads/avatars/. Every file is a WebP we encoded ourselves under a

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import fp from 'fastify-plugin';
-import { createRedis } from '../lib/redis';
+import { createRedis } from '../../lib/redis';
 
 declare module 'fastify' {
   interface FastifyInstance {

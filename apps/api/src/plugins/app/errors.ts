@@ -4,9 +4,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { core } from 'zod';
-import { AppError } from '../lib/errors';
-import { detailMessage, errorMessage, issueMessage } from '../lib/i18n';
-import { dependencyOf } from '../lib/dependency-errors';
+import { AppError } from '../../lib/errors';
+import { detailMessage, errorMessage, issueMessage } from '../../lib/i18n';
+import { dependencyOf } from '../../lib/dependency-errors';
 
 /** The general code for a status (the first listed; domain codes that share it come later). */
 const STATUS_CODES = new Map<number, ErrorCode>();

@@ -2,8 +2,8 @@ import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../lib/errors';
-import { createSessionStore, type SessionStore } from '../modules/sessions/store';
+import { AppError } from '../../lib/errors';
+import { createSessionStore, type SessionStore } from '../../modules/sessions/store';
 
 export const ACCESS_AUDIENCE = 'folio';
 
