@@ -11,6 +11,8 @@ import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
 import authPlugin from './plugins/app/auth';
+import cookiePlugin from './plugins/external/cookie';
+import jwtPlugin from './plugins/external/jwt';
 import configPlugin from './plugins/app/config';
 import dbPlugin from './plugins/app/db';
 import errorsPlugin from './plugins/app/errors';
@@ -47,9 +49,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(errorsPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
-  await app.register(authPlugin);
-  await app.register(servicesPlugin);
+  await app.register(cookiePlugin);
+  await app.register(jwtPlugin);
   await app.register(rateLimitPlugin);
+  await app.register(servicesPlugin);
+  await app.register(authPlugin);
   await app.register(swaggerPlugin);
 
   await app.register(

@@ -79,6 +79,18 @@ export type Config = Omit<ParsedConfig, 'MAIL_TRANSPORT' | 'SMS_TRANSPORT' | 'OA
 
 export class ConfigError extends Error {}
 
+/** https, or plain http on this machine only (localhost, 127.0.0.0/8, ::1): never over a network. */
+export function isSecureOrigin(origin: string): boolean {
+  const { protocol, hostname } = new URL(origin);
+  if (protocol === 'https:') return true;
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
+}
+
 /** Parses the environment; the first problem becomes one line naming the setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const source = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
@@ -104,6 +116,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'JWT_SECRET must be set to a random secret of at least 32 bytes in production; make one with `pnpm secret`.',
       );
     }
+  }
+  if (production && !isSecureOrigin(config.SITE_ORIGIN)) {
+    throw new ConfigError(
+      `SITE_ORIGIN must be https:// in production (or a loopback address for a local demo); ${config.SITE_ORIGIN} would send the refresh cookie in clear.`,
+    );
   }
   if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) {
     throw new ConfigError(

@@ -1,3 +1,4 @@
+import './lib/threadpool';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';

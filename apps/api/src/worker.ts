@@ -1,3 +1,4 @@
+import './lib/threadpool';
 import { pino, type LoggerOptions } from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { createDb, createPool } from './db/connection';

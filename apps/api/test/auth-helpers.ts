@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import type { App } from '../src/app';
-import { REFRESH_COOKIE } from '../src/modules/auth/session';
 import { buildTestApp, waitForMessages } from './helpers';
 
 let unique = 0;
@@ -46,7 +45,7 @@ export async function mailedToken(app: App, to: string, path: string, count = 1)
 export function refreshCookie(res: {
   cookies: { name: string; value: string; maxAge?: number; path?: string; secure?: boolean }[];
 }) {
-  return res.cookies.find((c) => c.name === REFRESH_COOKIE);
+  return res.cookies.find((c) => c.name === 'folio_refresh');
 }
 
 export function expectFailure(

@@ -5,8 +5,10 @@ import type { App } from '../src/app';
 import { users } from '../src/db/schema';
 import {
   CAPTCHA_AFTER_FAILURES,
-  LOCK_AFTER_FAILURES,
+  DEVICE_COOKIE,
+  FREE_FAILURES_PER_SOURCE,
   loginGuardKeys,
+  MAX_DELAY_SECONDS,
 } from '../src/modules/auth/login-guard';
 import { IP_LIMITS } from '../src/modules/auth/routes';
 import { OAUTH_BROWSER_COOKIE, savePending } from '../src/modules/oauth/pending';
@@ -40,6 +42,18 @@ function login(payload: Record<string, unknown>, ip = uniqueIp(), cookies = {}) 
     payload,
     cookies,
   });
+}
+
+/** Asks for a login code for `phone` from `ip` and reads it from the outbox. */
+async function requestLoginCode(phone: string, ip: string, nth = 1) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sms-codes',
+    remoteAddress: ip,
+    payload: { phone, purpose: 'login', ...(await solvedCaptcha(app)) },
+  });
+  expect(res.statusCode).toBe(202);
+  return smsCode(app, phone, nth);
 }
 
 async function fail(account: string, ip = uniqueIp()) {
@@ -159,41 +173,108 @@ describe('POST /auth/login', () => {
     expect(withCaptcha.statusCode).toBe(200);
   });
 
-  it('counts failures per account in Redis, and locks the account at the hundredth within the hour', async () => {
+  it('makes a source that keeps failing wait longer each time, with Retry-After', async () => {
     const user = await makeUser(app, { locale: 'zh-CN' });
-    const hour = loginGuardKeys.hour(user.email!);
-    await fail(user.email!);
-    expect(await app.redis.get(hour)).toBe('1');
-    expect(await app.redis.ttl(hour)).toBeGreaterThan(3590);
-    await fail(user.email!);
-    expect(await app.redis.get(hour)).toBe('2');
-
-    // Rather than 98 more logins with captchas: the counter the endpoint keeps.
-    await app.redis.set(hour, String(LOCK_AFTER_FAILURES - 1), 'KEEPTTL');
+    const ip = uniqueIp();
+    const attempt = async (password: string) =>
+      login({ account: user.email, password, ...(await solvedCaptcha(app)) }, ip);
+    for (let i = 1; i < FREE_FAILURES_PER_SOURCE; i++) {
+      expectFailure(await attempt('wrong again'), 401, 'CREDENTIALS_INVALID');
+    }
     const before = Date.now();
-    const locked = await login({ account: user.email, password: 'wrong again' });
-    const body = expectFailure(locked, 403, 'ACCOUNT_LOCKED');
-    const [row] = await app.db.select().from(users).where(eq(users.id, user.id));
-    const until = row!.lockedUntil!;
-    expect(until.getTime() - before).toBeGreaterThan(29 * 60_000);
-    expect(until.getTime() - before).toBeLessThan(31 * 60_000);
-    expect(body.msg).toBe(`This account is locked until ${until.toISOString()}.`);
+    const first = await attempt('wrong again');
+    const body = expectFailure(first, 403, 'ACCOUNT_LOCKED');
+    expect(first.headers['retry-after']).toBe('1');
+    const until = new Date(/locked until (\S+)\./.exec(body.msg)![1]!);
+    expect(until.getTime() - before).toBeGreaterThanOrEqual(900);
+    expect(until.getTime() - before).toBeLessThan(5_000);
 
-    // While locked even the right password is refused (a captcha is needed by now too).
-    const right = await login(
+    // While it waits even the right password is refused, from that source only.
+    const waiting = await attempt(user.password);
+    expectFailure(waiting, 403, 'ACCOUNT_LOCKED');
+    expect(Number(waiting.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refreshCookie(waiting)).toBeUndefined();
+
+    // Each next failure doubles the wait: the tenth past the free ones waits 2^10 s, capped.
+    await app.redis.del(loginGuardKeys.waits(user.email!));
+    await app.redis.hset(loginGuardKeys.sources(user.email!), `ip:${ip}`, '14');
+    const long = await attempt('wrong again');
+    expectFailure(long, 403, 'ACCOUNT_LOCKED');
+    expect(Number(long.headers['retry-after'])).toBe(MAX_DELAY_SECONDS);
+    await app.redis.del(loginGuardKeys.waits(user.email!));
+    await app.redis.hset(loginGuardKeys.sources(user.email!), `ip:${ip}`, '8');
+    expect((await attempt('wrong again')).headers['retry-after']).toBe('16');
+  });
+
+  it('cannot lock the owner out: another source, a known device or an SMS code still gets in', async () => {
+    const user = await makeUser(app, { email: uniqueEmail(), phone: uniquePhone() });
+    // The owner logged in from this browser once: it carries the device cookie since.
+    const first = await login({ account: user.email, password: user.password });
+    expect(first.statusCode, first.body).toBe(200);
+    const device = first.cookies.find((c) => c.name === DEVICE_COOKIE)!;
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+
+    // An attacker behind the same address as the owner fails over a hundred times.
+    const shared = uniqueIp();
+    for (let i = 0; i < FREE_FAILURES_PER_SOURCE; i++) {
+      await login(
+        { account: user.email, password: 'guess', ...(await solvedCaptcha(app)) },
+        shared,
+      );
+    }
+    await app.redis.del(loginGuardKeys.waits(user.email!));
+    await app.redis.hset(loginGuardKeys.sources(user.email!), `ip:${shared}`, '102');
+    await app.redis.set(loginGuardKeys.account(user.email!), '102', 'KEEPTTL');
+    const attacker = await login(
+      { account: user.email, password: 'guess', ...(await solvedCaptcha(app)) },
+      shared,
+    );
+    expectFailure(attacker, 403, 'ACCOUNT_LOCKED');
+    expect(Number(attacker.headers['retry-after'])).toBe(MAX_DELAY_SECONDS);
+    // Past that, that address without the device cookie waits, even with the right password.
+    const sameAddress = await login(
+      { account: user.email, password: user.password, ...(await solvedCaptcha(app)) },
+      shared,
+    );
+    expectFailure(sameAddress, 403, 'ACCOUNT_LOCKED');
+
+    // The owner's known browser, from that same address, needs no captcha and is not held up.
+    const owner = await login({ account: user.email, password: user.password }, shared, {
+      [DEVICE_COOKIE]: device.value,
+    });
+    expect(owner.statusCode).toBe(200);
+    // A cookie value the account never saw counts for nothing.
+    expectFailure(
+      await login({ account: user.email, password: user.password }, shared, {
+        [DEVICE_COOKIE]: 'A'.repeat(22),
+      }),
+      422,
+      'CAPTCHA_REQUIRED',
+    );
+    // From anywhere else the right password gets in with a captcha.
+    const elsewhere = await login(
       { account: user.email, password: user.password, ...(await solvedCaptcha(app)) },
       uniqueIp(),
     );
-    const refused = expectFailure(right, 403, 'ACCOUNT_LOCKED');
-    expect(refused.msg).toContain(until.toISOString());
-    expect(refreshCookie(right)).toBeUndefined();
+    expect(elsewhere.statusCode).toBe(200);
+    // And an SMS code gets in from the attacker's address.
+    const code = await requestLoginCode(user.phone!, shared);
+    const sms = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login/sms',
+      remoteAddress: shared,
+      payload: { phone: user.phone, code },
+    });
+    expect(sms.statusCode).toBe(200);
   });
 
-  it('locks an unknown account the same way', async () => {
+  it('holds up a source for an unknown account the same way', async () => {
     const account = uniqueEmail();
-    await app.redis.set(loginGuardKeys.hour(account), String(LOCK_AFTER_FAILURES - 1));
-    const res = await login({ account, password: 'whatever it is' });
+    const ip = uniqueIp();
+    await app.redis.hset(loginGuardKeys.sources(account), `ip:${ip}`, '4');
+    const res = await login({ account, password: 'whatever it is' }, ip);
     expect(expectFailure(res, 403, 'ACCOUNT_LOCKED').msg).toMatch(/locked until \d{4}-/);
+    expect(res.headers['retry-after']).toBe('1');
   });
 
   it('refuses an account whose lock time is set on the user, until it passes', async () => {
@@ -286,16 +367,7 @@ describe('POST /auth/login', () => {
 });
 
 describe('POST /auth/login/sms', () => {
-  async function codeFor(phone: string, nth = 1) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sms-codes',
-      remoteAddress: uniqueIp(),
-      payload: { phone, purpose: 'login', ...(await solvedCaptcha(app)) },
-    });
-    expect(res.statusCode).toBe(202);
-    return smsCode(app, phone, nth);
-  }
+  const codeFor = (phone: string, nth = 1) => requestLoginCode(phone, uniqueIp(), nth);
   const loginSms = (payload: Record<string, unknown>, ip = uniqueIp()) =>
     app.inject({ method: 'POST', url: '/api/v1/auth/login/sms', remoteAddress: ip, payload });
 
@@ -327,9 +399,10 @@ describe('POST /auth/login/sms', () => {
     expectFailure(unknown, 422, 'CODE_INVALID');
   });
 
-  it('lets the phone in past a password lock, but not past an administrator', async () => {
+  it('lets the phone in past password failures, but not past an administrator', async () => {
     const user = await makeUser(app, { phone: uniquePhone() });
-    await app.users.update(user.id, { lockedUntil: new Date(Date.now() + 60_000) });
+    await app.redis.hset(loginGuardKeys.sources(user.phone!), `ip:127.0.0.1`, '50');
+    await app.redis.hset(loginGuardKeys.waits(user.phone!), `ip:127.0.0.1`, Date.now() + 600_000);
     expect(
       (await loginSms({ phone: user.phone, code: await codeFor(user.phone!) })).statusCode,
     ).toBe(200);

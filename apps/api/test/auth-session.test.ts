@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { REFRESH_COOKIE } from '../src/modules/auth/session';
+import { createSigner } from 'fast-jwt';
+import { deriveKey } from '../src/lib/keys';
+import { REFRESH_GRACE_MS } from '../src/modules/sessions/store';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 import { addWhoami, expectFailure, refreshCookie, uniqueIp, WHOAMI } from './auth-helpers';
 
@@ -27,13 +29,24 @@ async function login(remember = false) {
   };
 }
 
-function refresh(cookie: string | undefined, headers: Record<string, string> = {}) {
+const REFRESH_COOKIE = 'folio_refresh';
+const SITE = { origin: 'https://folio.example' };
+
+function refresh(cookie: string | undefined, headers: Record<string, string> = SITE) {
   return app.inject({
     method: 'POST',
     url: '/api/v1/auth/refresh',
     headers,
     ...(cookie !== undefined && { cookies: { [REFRESH_COOKIE]: cookie } }),
   });
+}
+
+/** Moves a session's last rotation `ms` into the past, as if that much time had gone by. */
+async function ageRotation(cookie: string, ms: number) {
+  const key = `sess:${cookie.split('.')[0]}`;
+  const session = JSON.parse((await app.redis.get(key))!) as { rotatedAt: number };
+  session.rotatedAt -= ms;
+  await app.redis.set(key, JSON.stringify(session), 'KEEPTTL');
 }
 
 const whoami = (accessToken: string) =>
@@ -77,6 +90,7 @@ describe('POST /auth/refresh', () => {
     const current = refreshCookie(rotated)!.value;
     const newAccess = rotated.json().data.accessToken as string;
 
+    await ageRotation(cookie, REFRESH_GRACE_MS + 1);
     const replay = await refresh(cookie);
     expect(expectFailure(replay, 401, 'SESSION_EXPIRED').location).toBe('/login');
     expectCleared(replay);
@@ -106,7 +120,9 @@ describe('POST /auth/refresh', () => {
       expectFailure(res, 401, 'UNAUTHENTICATED');
       expectCleared(res);
     }
-    // A wrong secret for a live session does not end it.
+    // A forged token for a live session does not end it.
+    expect((await refresh(`${sid}.2.forged`)).statusCode).toBe(401);
+    expect((await refresh(`${sid}.0.${cookie.split('.')[2]}`)).statusCode).toBe(401);
     expect((await refresh(cookie)).statusCode).toBe(200);
   });
 
@@ -122,6 +138,110 @@ describe('POST /auth/refresh', () => {
     await app.users.softDelete(deleted.user.id);
     expectFailure(await refresh(deleted.cookie), 401, 'SESSION_EXPIRED');
     expect(await app.sessions.get(deleted.cookie.split('.')[0]!)).toBeNull();
+  });
+});
+
+describe('refresh token families', () => {
+  it('gives two tabs that refresh with the same cookie at once the same new token', async () => {
+    const { cookie } = await login();
+    const [a, b] = await Promise.all([refresh(cookie), refresh(cookie)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const next = refreshCookie(a)!.value;
+    expect(refreshCookie(b)!.value).toBe(next);
+    expect(next).not.toBe(cookie);
+    for (const res of [a, b]) {
+      expect((await whoami(res.json().data.accessToken as string)).statusCode).toBe(200);
+    }
+    // The session goes on from the shared new token.
+    expect((await refresh(next)).statusCode).toBe(200);
+  });
+
+  it('ends the whole session when a token three rotations old comes back', async () => {
+    const { cookie: first } = await login();
+    let current = first;
+    const accessTokens: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await refresh(current);
+      expect(res.statusCode).toBe(200);
+      current = refreshCookie(res)!.value;
+      accessTokens.push(res.json().data.accessToken as string);
+    }
+    const replay = await refresh(first);
+    expectFailure(replay, 401, 'SESSION_EXPIRED');
+    expectCleared(replay);
+    expectFailure(await refresh(current), 401, 'UNAUTHENTICATED');
+    for (const token of accessTokens) expectFailure(await whoami(token), 401, 'SESSION_EXPIRED');
+    expect(await app.sessions.get(first.split('.')[0]!)).toBeNull();
+  });
+
+  it('counts the token just traded as stolen once the grace window is over', async () => {
+    const { cookie } = await login();
+    const next = refreshCookie(await refresh(cookie))!.value;
+    await ageRotation(cookie, REFRESH_GRACE_MS + 1);
+    expectFailure(await refresh(cookie), 401, 'SESSION_EXPIRED');
+    expectFailure(await refresh(next), 401, 'UNAUTHENTICATED');
+  });
+
+  it('needs the Origin header, or Sec-Fetch-Site: same-origin from a browser that omits it', async () => {
+    const { cookie } = await login();
+    expectFailure(await refresh(cookie, {}), 403, 'ORIGIN_FORBIDDEN');
+    expectFailure(
+      await refresh(cookie, { 'sec-fetch-site': 'cross-site' }),
+      403,
+      'ORIGIN_FORBIDDEN',
+    );
+    expect((await refresh(cookie, { 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+  });
+});
+
+describe('access tokens', () => {
+  const sign = (claims: Record<string, unknown>, options: Record<string, unknown> = {}) =>
+    createSigner({
+      key: deriveKey(app.config.JWT_SECRET, 'access-token'),
+      algorithm: 'HS256',
+      ...options,
+    })(claims) as unknown as string;
+
+  it('refuses a token without aud, exp or typ even with the right key', async () => {
+    const { user } = await login();
+    const session = await sessionFor(app, user.id);
+    const claims = { sub: String(user.id), sid: session.sid };
+    const good = sign({ ...claims, typ: 'access' }, { aud: 'folio', expiresIn: 60_000 });
+    expect((await whoami(good)).statusCode).toBe(200);
+    for (const bad of [
+      sign({ ...claims, typ: 'access' }, { expiresIn: 60_000 }),
+      sign({ ...claims, typ: 'access' }, { aud: 'folio' }),
+      sign(claims, { aud: 'folio', expiresIn: 60_000 }),
+      sign({ ...claims, typ: 'link' }, { aud: 'folio', expiresIn: 60_000 }),
+      sign({ ...claims, typ: 'access' }, { aud: 'folio:reset-password', expiresIn: 60_000 }),
+    ]) {
+      expectFailure(await whoami(bad), 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses a token signed with the mailed links key', async () => {
+    const { user } = await login();
+    const session = await sessionFor(app, user.id);
+    const forged = createSigner({
+      key: deriveKey(app.config.JWT_SECRET, 'mail-link'),
+      algorithm: 'HS256',
+      aud: 'folio',
+      expiresIn: 60_000,
+    })({ sub: String(user.id), sid: session.sid, typ: 'access' }) as unknown as string;
+    expectFailure(await whoami(forged), 401, 'UNAUTHENTICATED');
+  });
+
+  it("refuses a locked or deleted account's token on the next request and ends its session", async () => {
+    const locked = await login();
+    expect((await whoami(locked.accessToken)).statusCode).toBe(200);
+    await app.users.update(locked.user.id, { status: 'locked' });
+    expectFailure(await whoami(locked.accessToken), 403, 'ACCOUNT_DISABLED');
+    expect(await app.sessions.list(locked.user.id)).toEqual([]);
+
+    const deleted = await login();
+    await app.users.softDelete(deleted.user.id);
+    expectFailure(await whoami(deleted.accessToken), 401, 'SESSION_EXPIRED');
+    expect(await app.sessions.list(deleted.user.id)).toEqual([]);
   });
 });
 

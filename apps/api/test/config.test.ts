@@ -41,6 +41,25 @@ describe('loadConfig', () => {
   );
 
   const strong = { NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(20) + 'Zx9!'.repeat(5) };
+  const outbox = { MAIL_TRANSPORT: 'outbox', SMS_TRANSPORT: 'outbox' };
+
+  it.each(['http://folio.example', 'http://10.0.0.5:3000', 'http://192.168.1.2'])(
+    'refuses to run in production with the site origin %s, which would send cookies in clear',
+    (origin) => {
+      expect(() => loadConfig({ ...strong, ...outbox, SITE_ORIGIN: origin })).toThrow(
+        /^SITE_ORIGIN must be https:\/\/ in production/,
+      );
+    },
+  );
+
+  it.each([
+    'https://folio.example',
+    'http://localhost:3000',
+    'http://127.0.0.1:3100',
+    'http://[::1]:3000',
+  ])('accepts the site origin %s in production', (origin) => {
+    expect(loadConfig({ ...strong, ...outbox, SITE_ORIGIN: origin }).SITE_ORIGIN).toBe(origin);
+  });
 
   it('accepts a strong secret in production', () => {
     const config = loadConfig({ ...strong, MAIL_TRANSPORT: 'outbox', SMS_TRANSPORT: 'outbox' });

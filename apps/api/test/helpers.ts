@@ -118,13 +118,20 @@ export async function makeUser(
 
 /** A logged-in session for a user, as a login would make it. */
 export async function sessionFor(app: App, userId: number, remember = false) {
-  const { sid, refreshToken } = await app.sessions.create(userId, {
+  const user = await app.users.findById(userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  const issued = await app.sessions.start(user, {
     remember,
     userAgent: 'vitest',
     ip: '127.0.0.1',
   });
-  const accessToken = app.signAccessToken({ userId, sid });
-  return { sid, refreshToken, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
+  const { accessToken } = issued.result;
+  return {
+    sid: issued.sid,
+    refreshToken: issued.cookie.value,
+    accessToken,
+    headers: { authorization: `Bearer ${accessToken}` },
+  };
 }
 
 /** A valid mainland mobile number (E.164) that no other test in the run uses. */

@@ -16,9 +16,13 @@ const LINUX_CHROME =
 
 /** A session as a login from some browser would make it, with its access token. */
 async function loginFrom(userId: number, userAgent: string | null, ip: string) {
-  const { sid } = await app.sessions.create(userId, { remember: false, userAgent, ip });
-  const token = app.signAccessToken({ userId, sid });
-  return { sid, headers: { authorization: `Bearer ${token}` } };
+  const user = (await app.users.findById(userId))!;
+  const issued = await app.sessions.start(user, {
+    remember: false,
+    userAgent: userAgent ?? undefined,
+    ip,
+  });
+  return { sid: issued.sid, headers: { authorization: `Bearer ${issued.result.accessToken}` } };
 }
 
 const me = (headers: Record<string, string>) =>

@@ -667,6 +667,7 @@ describe('a pending change of email', () => {
     const refreshed = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/refresh',
+      headers: { origin: app.config.SITE_ORIGIN },
       cookies: { folio_refresh: session.refreshToken },
     });
     expect(refreshed.statusCode).toBe(200);

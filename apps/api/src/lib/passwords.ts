@@ -6,6 +6,33 @@ import { dataFile } from './data-files';
 export interface PasswordOptions {
   memoryKiB: number;
   timeCost: number;
+  /** How many hashes may run at once (see hashingSlots). */
+  slots?: number;
+}
+
+/** Threads of libuv's pool kept free of argon2 for file, DNS and zlib work. */
+export const POOL_THREADS_KEPT_FREE = 2;
+
+/**
+ * The size libuv's thread pool should have on a machine: argon2 may use all cores but one, and
+ * the pool keeps POOL_THREADS_KEPT_FREE threads beside them (never fewer than libuv's own 4).
+ */
+export function threadPoolSizeFor(cores: number): number {
+  return Math.max(4, Math.max(1, cores - 1) + POOL_THREADS_KEPT_FREE);
+}
+
+/**
+ * How many argon2 hashes may run at once: all cores but one, and never so many that the thread
+ * pool (UV_THREADPOOL_SIZE) has fewer than POOL_THREADS_KEPT_FREE threads left for other work.
+ */
+export function hashingSlots(cores: number, poolSize: number): number {
+  return Math.max(1, Math.min(cores - 1, poolSize - POOL_THREADS_KEPT_FREE));
+}
+
+/** The pool size this process runs with (libuv reads UV_THREADPOOL_SIZE once, at its first use). */
+export function currentThreadPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const size = Number(env.UV_THREADPOOL_SIZE);
+  return Number.isInteger(size) && size > 0 ? Math.min(size, 1024) : 4;
 }
 
 let common: Set<string> | undefined;
@@ -23,11 +50,12 @@ export function isCommonPassword(password: string): boolean {
 
 /**
  * argon2id hashing. The work runs on libuv's thread pool, so the event loop keeps serving while
- * a hash is computed, and on all cores but one at most, so a burst of logins leaves it a core.
+ * a hash is computed; at most `slots` at once, so a burst of logins leaves the event loop a core
+ * and the pool threads for files and DNS.
  */
-export function createPasswordHasher({ memoryKiB, timeCost }: PasswordOptions) {
+export function createPasswordHasher({ memoryKiB, timeCost, slots }: PasswordOptions) {
   const params = { type: argon2.argon2id, memoryCost: memoryKiB, timeCost, parallelism: 1 };
-  const limited = limiter(Math.max(1, availableParallelism() - 1));
+  const limited = limiter(slots ?? hashingSlots(availableParallelism(), currentThreadPoolSize()));
   // Verified against when the account is unknown, so an unknown account costs the same time.
   const dummy = argon2.hash('folio-dummy-password', params);
 

@@ -14,7 +14,7 @@ export const users = mysqlTable(
     status: mysqlEnum('status', USER_STATUSES).notNull().default('pending'),
     /** argon2id; null for an account that only signs in with a code or a provider. */
     passwordHash: varchar('password_hash', { length: 255 }),
-    /** Set after too many failed logins; the account refuses passwords until then. */
+    /** Until when the account may not log in by any way; nothing in the app sets it yet. */
     lockedUntil: utcDatetime('locked_until'),
     registrationIp: varchar('registration_ip', { length: 45 }),
     lastLoginAt: utcDatetime('last_login_at'),

@@ -14,21 +14,17 @@ import {
   SmsCodeResultSchema,
   TokenBody,
 } from '@folio/schema';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
 import { OAUTH_BROWSER_COOKIE } from '../oauth/pending';
+import type { UserRow } from '../users/repository';
+import { REFRESH_COOKIE_PATH } from '../sessions/service';
+import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './login-guard';
 import { SMS_CODE_TTL_SECONDS, SMS_COOLDOWN_SECONDS } from './sms-codes';
-import {
-  authResultFor,
-  clearRefreshCookie,
-  REFRESH_COOKIE,
-  sessionIdOfRefreshToken,
-  setRefreshCookie,
-  startSession,
-} from './session';
-import { createAuthService, type Caller, type OAuthTicket } from './service';
+import { clientMeta, setCookie } from '../sessions/http';
+import type { Caller, OAuthTicket } from './service';
 
 const HOUR = 3_600_000;
 /** Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). */
@@ -52,8 +48,20 @@ const oauthTicket = (request: FastifyRequest, ticket: string | undefined): OAuth
  * messages here; the rules in service.ts.
  */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const auth = createAuthService(app);
+  const auth = app.authService;
+  const sessions = app.sessions;
   const tags = ['auth'];
+  /** Starts the session of a user who just proved who they are, and sets its cookie. */
+  const logIn = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+    remember: boolean,
+  ) => {
+    const issued = await sessions.start(user, { ...clientMeta(request), remember });
+    setCookie(reply, issued.cookie);
+    return issued.result;
+  };
 
   app.post(
     '/auth/sms-codes',
@@ -108,7 +116,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         caller(request),
         oauthTicket(request, request.body.oauthTicket),
       );
-      const result = await startSession(app, app.users, request, reply, user, false);
+      const result = await logIn(request, reply, user, false);
       reply.code(201);
       return ok(result, { msg: noticeMessage('registered', request.locale), location: '/' });
     },
@@ -154,7 +162,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = await auth.verifyEmail(request.body.token);
-      const result = await startSession(app, app.users, request, reply, user, false);
+      const result = await logIn(request, reply, user, false);
       return ok(result, { msg: noticeMessage('emailVerified', request.locale), location: '/' });
     },
   );
@@ -188,20 +196,28 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Log in with an email or phone and a password; sets the refresh cookie',
         description:
           'After 3 failures for the account or the IP within 15 minutes a captcha is required ' +
-          '(CAPTCHA_REQUIRED); 100 failures for an account within an hour lock it for 30 minutes.',
+          '(CAPTCHA_REQUIRED), except from a browser that logged in to the account before (its ' +
+          '`folio_device` cookie). From the 5th failure within an hour, one source (that browser, ' +
+          'else the IP) waits 1 s, 2 s, 4 s ... up to 15 minutes before its next try for the account ' +
+          '(ACCOUNT_LOCKED with Retry-After); other sources and SMS-code login are not held up.',
         body: LoginBody,
         response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 422, 503) },
       },
     },
     async (request, reply) => {
-      const user = await auth.login(
+      const { user, device } = await auth.login(
         request.body,
-        caller(request),
+        { ...caller(request), device: request.cookies[DEVICE_COOKIE] },
         oauthTicket(request, request.body.oauthTicket),
       );
-      return ok(
-        await startSession(app, app.users, request, reply, user, request.body.remember ?? false),
-      );
+      reply.setCookie(DEVICE_COOKIE, device, {
+        path: REFRESH_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.config.NODE_ENV === 'production',
+        maxAge: DEVICE_TTL_SECONDS,
+      });
+      return ok(await logIn(request, reply, user, request.body.remember ?? false));
     },
   );
 
@@ -221,9 +237,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         oauthTicket(request, request.body.oauthTicket),
       );
-      return ok(
-        await startSession(app, app.users, request, reply, user, request.body.remember ?? false),
-      );
+      return ok(await logIn(request, reply, user, request.body.remember ?? false));
     },
   );
 
@@ -240,19 +254,18 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const origin = request.headers.origin;
-      if (origin !== undefined && origin !== app.config.SITE_ORIGIN) {
-        throw new AppError('ORIGIN_FORBIDDEN');
-      }
-      let refreshed;
+      sessions.assertSameSite(request.headers);
       try {
-        refreshed = await auth.refresh(request.cookies[REFRESH_COOKIE], caller(request));
+        const issued = await sessions.refresh(
+          request.cookies[sessions.cookieName],
+          clientMeta(request),
+        );
+        setCookie(reply, issued.cookie);
+        return ok(issued.result);
       } catch (err) {
-        if (err instanceof AppError) clearRefreshCookie(reply);
+        if (err instanceof AppError) setCookie(reply, sessions.clearedCookie());
         throw err;
       }
-      setRefreshCookie(app, reply, refreshed.refreshToken, refreshed.remember);
-      return ok(await authResultFor(app, app.users, refreshed.user, refreshed.sid));
     },
   );
 
@@ -276,9 +289,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           if (!(err instanceof AppError)) throw err;
         }
       }
-      sid ??= await sessionIdOfRefreshToken(app, request.cookies[REFRESH_COOKIE]);
-      if (sid) await app.sessions.revoke(sid);
-      clearRefreshCookie(reply);
+      sid ??= await sessions.sessionOf(request.cookies[sessions.cookieName]);
+      if (sid) await sessions.end(sid);
+      setCookie(reply, sessions.clearedCookie());
       return ok(accepted, { msg: noticeMessage('loggedOut', request.locale) });
     },
   );

@@ -8,15 +8,22 @@ import {
   type ResetPassword,
   type SmsCodeRequest,
 } from '@folio/schema';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
 import { cooldown } from '../../lib/throttle';
 import { looksLikePhone, normalizePhone } from '../../lib/phones';
-import { isCommonPassword } from '../../lib/passwords';
+import type { LinkTokens } from '../../lib/link-tokens';
+import { isCommonPassword, type PasswordHasher } from '../../lib/passwords';
+import type { CaptchaService } from '../captcha/service';
+import type { Notifier } from '../notifications/queue';
 import type { TemplateName } from '../notifications/templates';
 import { attachPendingIdentity, checkPendingIdentity } from '../oauth/pending';
-import type { UserRow } from '../users/repository';
+import type { SessionService } from '../sessions/service';
+import type { UserRepository, UserRow } from '../users/repository';
 import { createLoginGuard } from './login-guard';
+import type { SmsCodes } from './sms-codes';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 export const RESET_PASSWORD_TTL_SECONDS = 3600;
@@ -36,12 +43,25 @@ export interface OAuthTicket {
   browser: string | undefined;
 }
 
-export interface Refreshed {
-  user: UserRow;
-  sid: string;
-  refreshToken: string;
-  remember: boolean;
+export interface AuthDeps {
+  config: Config;
+  log: FastifyBaseLogger;
+  redis: Redis;
+  users: UserRepository;
+  passwords: PasswordHasher;
+  captcha: CaptchaService;
+  smsCodes: SmsCodes;
+  linkTokens: LinkTokens;
+  notifier: Notifier;
+  sessions: SessionService;
 }
+
+/** This source must wait before it tries this account again. */
+const tooManyFailures = (until: Date) =>
+  new AppError('ACCOUNT_LOCKED', {
+    params: { until: until.toISOString() },
+    retryAfter: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)),
+  });
 
 const unauthenticated = () => new AppError('UNAUTHENTICATED', { location: '/login' });
 
@@ -70,10 +90,11 @@ function normalizeAccount(account: string): { provider: 'email' | 'phone'; subje
  * Registration, login, refresh and recovery. Every answer that could tell whether an account
  * exists is the same either way, and costs the same: a password is always hashed or verified.
  */
-export function createAuthService(app: FastifyInstance) {
-  const { users, passwords, captcha, smsCodes, linkTokens, notifier, sessions, redis } = app;
+export function createAuthService(deps: AuthDeps) {
+  const { config, users, passwords, captcha, smsCodes, linkTokens, notifier, sessions, redis } =
+    deps;
   const guard = createLoginGuard(redis);
-  const site = app.config.SITE_ORIGIN;
+  const site = config.SITE_ORIGIN;
 
   /**
    * Queues a message without waiting for it, on paths where waiting only when there is someone to
@@ -86,7 +107,7 @@ export function createAuthService(app: FastifyInstance) {
     params: Record<string, string>,
   ) {
     notifier.send(template, to, locale, params).catch((err: unknown) => {
-      app.log.error({ err, template }, 'could not queue a message');
+      deps.log.error({ err, template }, 'could not queue a message');
     });
   }
 
@@ -96,16 +117,8 @@ export function createAuthService(app: FastifyInstance) {
     return user;
   }
 
-  /** The account may start a session (its password or code already checked). */
-  function assertCanLogIn(user: UserRow) {
-    if (user.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
-    if (user.status === 'pending') {
-      throw new AppError('ACCOUNT_PENDING', { location: '/verify-email' });
-    }
-  }
-
   async function attach(userId: number, oauth: OAuthTicket | null) {
-    if (oauth) await attachPendingIdentity(app, userId, oauth.ticket, oauth.browser);
+    if (oauth) await attachPendingIdentity(deps, userId, oauth.ticket, oauth.browser);
   }
 
   return {
@@ -115,7 +128,7 @@ export function createAuthService(app: FastifyInstance) {
      * taken one): then it only pretends to. `userId` is the caller for change-phone.
      */
     async requestSmsCode(body: SmsCodeRequest, caller: Caller, userId: number | null) {
-      if (body.purpose === 'register' && !app.config.REGISTER_PHONE_ENABLED) {
+      if (body.purpose === 'register' && !config.REGISTER_PHONE_ENABLED) {
         throw new AppError('REGISTRATION_CLOSED');
       }
       if (body.purpose === 'change-phone' && userId === null) throw unauthenticated();
@@ -132,10 +145,10 @@ export function createAuthService(app: FastifyInstance) {
       caller: Caller,
       oauth: OAuthTicket | null,
     ): Promise<UserRow> {
-      if (!app.config.REGISTER_PHONE_ENABLED) throw new AppError('REGISTRATION_CLOSED');
+      if (!config.REGISTER_PHONE_ENABLED) throw new AppError('REGISTRATION_CLOSED');
       const phone = requirePhone(body.phone);
       checkNewPassword(body.password);
-      if (oauth) await checkPendingIdentity(app, oauth.ticket, oauth.browser);
+      if (oauth) await checkPendingIdentity(deps, oauth.ticket, oauth.browser);
       await smsCodes.consume(phone, 'register', body.code);
       const user = await users.create(
         {
@@ -157,10 +170,10 @@ export function createAuthService(app: FastifyInstance) {
       caller: Caller,
       oauth: OAuthTicket | null,
     ): Promise<void> {
-      if (!app.config.REGISTER_EMAIL_ENABLED) throw new AppError('REGISTRATION_CLOSED');
+      if (!config.REGISTER_EMAIL_ENABLED) throw new AppError('REGISTRATION_CLOSED');
       await captcha.check(body.captchaId, body.captchaText);
       checkNewPassword(body.password);
-      if (oauth) await checkPendingIdentity(app, oauth.ticket, oauth.browser);
+      if (oauth) await checkPendingIdentity(deps, oauth.ticket, oauth.browser);
       const passwordHash = await passwords.hash(body.password);
       let owner = await users.findByIdentity('email', body.email);
       if (!owner) {
@@ -214,7 +227,7 @@ export function createAuthService(app: FastifyInstance) {
       await users.markVerified(user.id, 'email', identity.subject);
       if (user.status === 'pending') await users.update(user.id, { status: 'active' });
       const verified = await fresh(user.id);
-      assertCanLogIn(verified);
+      sessions.assertMayLogIn(verified);
       return verified;
     },
 
@@ -231,44 +244,45 @@ export function createAuthService(app: FastifyInstance) {
     },
 
     /**
-     * Password login. After a few failures for the account or the IP a captcha is needed; after
-     * many for the account it is locked for a while, right password or not.
+     * Password login. After a few failures for the account or the IP a stranger needs a captcha;
+     * a source that keeps failing for the account waits longer each time. Neither stops the owner
+     * on a device that logged in before, and an SMS code always gets in.
      */
-    async login(body: Login, caller: Caller, oauth: OAuthTicket | null): Promise<UserRow> {
+    async login(
+      body: Login,
+      caller: Caller & { device?: string | undefined },
+      oauth: OAuthTicket | null,
+    ): Promise<{ user: UserRow; device: string }> {
       const account = normalizeAccount(body.account);
-      if (await guard.needsCaptcha(account.subject, caller.ip)) {
+      const found = await users.findByIdentity(account.provider, account.subject);
+      const user = found?.user;
+      const source = {
+        ip: caller.ip,
+        knownDevice: await guard.knownDevice(user?.id, caller.device),
+      };
+      if (await guard.needsCaptcha(account.subject, source)) {
         if (!body.captchaId || !body.captchaText) {
           throw new AppError('CAPTCHA_REQUIRED', { errors: { captchaText: 'required' } });
         }
         await captcha.check(body.captchaId, body.captchaText);
       }
-      const locked = await guard.lockedUntil(account.subject);
-      if (locked) throw new AppError('ACCOUNT_LOCKED', { params: { until: locked.toISOString() } });
+      const wait = await guard.waitUntil(account.subject, source);
+      if (wait) throw tooManyFailures(wait);
 
-      const found = await users.findByIdentity(account.provider, account.subject);
-      const user = found?.user;
-      if (user?.lockedUntil && user.lockedUntil > new Date()) {
-        throw new AppError('ACCOUNT_LOCKED', {
-          params: { until: user.lockedUntil.toISOString() },
-        });
-      }
       // Unknown accounts are checked against a dummy hash: the same work, the same time.
       const valid = await passwords.verify(user?.passwordHash, body.password);
       if (!valid || !user) {
-        const lockUntil = await guard.recordFailure(account.subject, caller.ip);
-        if (lockUntil) {
-          if (user) await users.update(user.id, { lockedUntil: lockUntil });
-          throw new AppError('ACCOUNT_LOCKED', { params: { until: lockUntil.toISOString() } });
-        }
+        const until = await guard.recordFailure(account.subject, source);
+        if (until) throw tooManyFailures(until);
         throw new AppError('CREDENTIALS_INVALID');
       }
-      assertCanLogIn(user);
-      await guard.clear(account.subject);
+      sessions.assertMayLogIn(user);
+      await guard.clear(account.subject, source);
       await attach(user.id, oauth);
       if (user.passwordHash && passwords.needsRehash(user.passwordHash)) {
         await users.update(user.id, { passwordHash: await passwords.hash(body.password) });
       }
-      return user;
+      return { user, device: await guard.rememberDevice(user.id, caller.device) };
     },
 
     /**
@@ -280,31 +294,9 @@ export function createAuthService(app: FastifyInstance) {
       await smsCodes.consume(phone, 'login', body.code);
       const found = await users.findByIdentity('phone', phone);
       if (!found) throw new AppError('CODE_INVALID', { errors: { code: 'codeWrong' } });
-      assertCanLogIn(found.user);
+      sessions.assertMayLogIn(found.user);
       await attach(found.user.id, oauth);
       return found.user;
-    },
-
-    /** Rotates a refresh token; a replayed one ends its session. */
-    async refresh(token: string | undefined, caller: Caller): Promise<Refreshed> {
-      if (!token) throw unauthenticated();
-      const rotated = await sessions.rotate(token, { ip: caller.ip });
-      if (rotated.kind === 'invalid') throw unauthenticated();
-      if (rotated.kind === 'reused') {
-        throw new AppError('SESSION_EXPIRED', { location: '/login' });
-      }
-      const user = await users.findById(rotated.session.userId);
-      if (!user || user.status !== 'active') {
-        await sessions.revoke(rotated.sid);
-        if (user?.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
-        throw new AppError('SESSION_EXPIRED', { location: '/login' });
-      }
-      return {
-        user,
-        sid: rotated.sid,
-        refreshToken: rotated.refreshToken,
-        remember: rotated.session.remember,
-      };
     },
 
     /** A reset link for an email account, a reset code for a phone one; for others, nothing. */
@@ -360,13 +352,12 @@ export function createAuthService(app: FastifyInstance) {
       const proven = identities.some((i) => i.provider === 'email' && i.subject === provenEmail);
       await users.update(user.id, {
         passwordHash: await passwords.hash(body.password),
-        lockedUntil: null,
         ...(proven && user.status === 'pending' && { status: 'active' as const }),
       });
       if (proven && provenEmail) await users.markVerified(user.id, 'email', provenEmail);
-      await sessions.revokeAll(user.id);
+      await sessions.endAll(user.id);
       for (const i of identities) {
-        if (i.provider === 'email' || i.provider === 'phone') await guard.clear(i.subject);
+        if (i.provider === 'email' || i.provider === 'phone') await guard.clearAll(i.subject);
       }
     },
   };

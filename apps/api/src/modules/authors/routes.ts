@@ -1,11 +1,9 @@
 import { AuthorListQuery, AuthorPageSchema, AuthorSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { failures, ok } from '../../lib/route-schema';
-import { createAuthorRepository } from './repository';
-import { createAuthorService } from './service';
 
 const authorRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createAuthorService(createAuthorRepository(app.db), app.counts);
+  const service = app.authorService;
 
   app.get(
     '/authors',

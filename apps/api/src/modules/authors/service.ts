@@ -30,3 +30,5 @@ export function createAuthorService(repo: AuthorRepository, counts: CountCache) 
     },
   };
 }
+
+export type AuthorService = ReturnType<typeof createAuthorService>;

@@ -1,11 +1,9 @@
 import { BlogListQuery, BlogPageSchema, BlogSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { failures, ok } from '../../lib/route-schema';
-import { createBlogRepository } from './repository';
-import { createBlogService } from './service';
 
 const blogRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createBlogService(createBlogRepository(app.db), app.counts);
+  const service = app.blogService;
 
   app.get(
     '/blogs',

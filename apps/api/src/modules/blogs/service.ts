@@ -66,3 +66,5 @@ export function createBlogService(repo: BlogRepository, counts: CountCache) {
     },
   };
 }
+
+export type BlogService = ReturnType<typeof createBlogService>;

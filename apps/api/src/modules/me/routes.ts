@@ -21,9 +21,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
-import type { AuthContext } from '../../plugins/app/auth';
-import { clearRefreshCookie } from '../auth/session';
-import { createMeService } from './service';
+import type { AuthContext } from '../sessions/service';
 
 const tags = ['account'];
 /**
@@ -44,7 +42,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, {
     limits: { fileSize: LIMITS.avatarBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5 },
   });
-  const service = createMeService(app);
+  const service = app.meService;
   const onRequest = app.authenticate;
 
   app.get(
@@ -226,7 +224,8 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await service.deleteAccount(authOf(request), request.body.password);
-      clearRefreshCookie(reply);
+      const cleared = app.sessions.clearedCookie();
+      reply.clearCookie(cleared.name, cleared.options);
       return ok(accepted);
     },
   );

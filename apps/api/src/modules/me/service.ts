@@ -6,14 +6,19 @@ import type {
   SessionsRevoked,
   UpdateMe,
 } from '@folio/schema';
-import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config';
+import type { Db } from '../../db/connection';
 import { AppError, NotFound } from '../../lib/errors';
-import { isCommonPassword } from '../../lib/passwords';
+import type { LinkTokens } from '../../lib/link-tokens';
+import { isCommonPassword, type PasswordHasher } from '../../lib/passwords';
 import { normalizePhone } from '../../lib/phones';
 import { cooldown, dailyCap } from '../../lib/throttle';
-import type { AuthContext } from '../../plugins/app/auth';
+import type { SmsCodes } from '../auth/sms-codes';
+import type { Notifier } from '../notifications/queue';
+import type { AuthContext, SessionService } from '../sessions/service';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
-import type { UserRow } from '../users/repository';
+import type { UserRepository, UserRow } from '../users/repository';
 import { avatarsDir, encodeAvatar, removeAvatar, saveAvatar } from './avatar';
 import { describeSession } from './devices';
 import { createMeRepository } from './repository';
@@ -32,10 +37,22 @@ const passwordFailsKey = (userId: number) => `me-password-fails:${userId}`;
 const fieldError = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', { errors: { [field]: message } });
 
+export interface MeDeps {
+  db: Db;
+  users: UserRepository;
+  passwords: PasswordHasher;
+  redis: Redis;
+  sessions: SessionService;
+  linkTokens: LinkTokens;
+  notifier: Notifier;
+  smsCodes: SmsCodes;
+  config: Pick<Config, 'SITE_ORIGIN' | 'UPLOADS_DIR'>;
+}
+
 /** The account endpoints' rules; every method acts for the logged-in user only. */
-export function createMeService(app: FastifyInstance) {
-  const { users, passwords, redis, sessions, config } = app;
-  const repository = createMeRepository(app.db);
+export function createMeService(deps: MeDeps) {
+  const { users, passwords, redis, sessions, config, linkTokens, notifier, smsCodes } = deps;
+  const repository = createMeRepository(deps.db);
   const avatars = avatarsDir(config.UPLOADS_DIR);
 
   /** The user behind a still-valid access token; a deleted account no longer counts as logged in. */
@@ -104,7 +121,7 @@ export function createMeService(app: FastifyInstance) {
       await confirmPassword(user, body.currentPassword, 'currentPassword');
       if (isCommonPassword(body.newPassword)) throw fieldError('newPassword', 'passwordTooCommon');
       await users.update(user.id, { passwordHash: await passwords.hash(body.newPassword) });
-      return sessions.revokeAll(user.id, auth.sid);
+      return sessions.endAll(user.id, auth.sid);
     },
 
     /**
@@ -122,9 +139,9 @@ export function createMeService(app: FastifyInstance) {
       const owner = await users.findByIdentity('email', email);
       await redis.set(pendingEmailKey(userId), email, 'EX', EMAIL_CHANGE_TTL_SECONDS);
       if (!owner) {
-        const token = app.linkTokens.sign('change-email', userId, EMAIL_CHANGE_TTL_SECONDS, email);
+        const token = linkTokens.sign('change-email', userId, EMAIL_CHANGE_TTL_SECONDS, email);
         const link = `${config.SITE_ORIGIN}/confirm-email?token=${encodeURIComponent(token)}`;
-        await app.notifier.send('change-email', email, user.locale, {
+        await notifier.send('change-email', email, user.locale, {
           nickname: user.nickname,
           link,
         });
@@ -137,7 +154,7 @@ export function createMeService(app: FastifyInstance) {
      * request's link works (an older one no longer matches the pending address).
      */
     async confirmEmailChange(token: string): Promise<EmailChanged> {
-      const claims = await app.linkTokens.consume('change-email', token);
+      const claims = await linkTokens.consume('change-email', token);
       const user = await users.findById(claims.userId);
       const pending = await redis.get(pendingEmailKey(claims.userId));
       if (!user || !claims.email || pending !== claims.email) {
@@ -158,7 +175,7 @@ export function createMeService(app: FastifyInstance) {
       await load(userId);
       const phone = normalizePhone(input.phone);
       if (!phone) throw fieldError('phone', 'phoneInvalid');
-      await app.smsCodes.consume(phone, 'change-phone', input.code);
+      await smsCodes.consume(phone, 'change-phone', input.code);
       await users.replaceIdentity(userId, {
         kind: 'phone',
         provider: 'phone',
@@ -181,11 +198,11 @@ export function createMeService(app: FastifyInstance) {
     async revokeSession(auth: AuthContext, sid: string): Promise<void> {
       const session = await sessions.get(sid);
       if (!session || session.userId !== auth.userId) throw NotFound();
-      await sessions.revoke(sid);
+      await sessions.end(sid);
     },
 
     async revokeOtherSessions(auth: AuthContext): Promise<SessionsRevoked> {
-      return { revoked: await sessions.revokeAll(auth.userId, auth.sid) };
+      return { revoked: await sessions.endAll(auth.userId, auth.sid) };
     },
 
     /**
@@ -196,7 +213,7 @@ export function createMeService(app: FastifyInstance) {
       const user = await load(auth.userId);
       await confirmPassword(user, password, 'password');
       await users.softDelete(user.id);
-      await sessions.revokeAll(user.id);
+      await sessions.endAll(user.id);
       await redis.del(pendingEmailKey(user.id));
       if (user.avatar) {
         await users.update(user.id, { avatar: null });

@@ -1,9 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { LIMITS } from '@folio/schema';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
+import type { UserRepository } from '../users/repository';
 import type { ProviderAccount } from './providers';
+
+/** What binding a provider account needs. */
+export interface PendingDeps {
+  redis: Redis;
+  users: UserRepository;
+  config: Pick<Config, 'OAUTH_PROVIDERS'>;
+}
 
 /**
  * A random value that ties a sign-in to the browser that started it: a state or ticket presented
@@ -33,7 +42,7 @@ export function sameSecret(a: string, b: string | undefined): boolean {
 }
 
 /** The browser's value, made and set on the first sign-in it starts. */
-export function browserKey(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+export function browserKey(secure: boolean, request: FastifyRequest, reply: FastifyReply) {
   const existing = request.cookies[OAUTH_BROWSER_COOKIE];
   if (existing && /^[\w-]{43}$/.test(existing)) return existing;
   const key = randomBytes(32).toString('base64url');
@@ -42,7 +51,7 @@ export function browserKey(app: FastifyInstance, request: FastifyRequest, reply:
     httpOnly: true,
     // Lax: the provider sends the browser back with a top-level GET from its own site.
     sameSite: 'lax',
-    secure: app.config.NODE_ENV === 'production' && app.config.SITE_ORIGIN.startsWith('https:'),
+    secure,
     maxAge: OAUTH_TTL_SECONDS,
   });
   return key;
@@ -70,8 +79,8 @@ export async function peekPending(
   return pending;
 }
 
-function usable(app: FastifyInstance, pending: PendingIdentity | null): PendingIdentity {
-  if (!pending || !app.config.OAUTH_PROVIDERS.some((p) => p.id === pending.provider)) {
+function usable(deps: PendingDeps, pending: PendingIdentity | null): PendingIdentity {
+  if (!pending || !deps.config.OAUTH_PROVIDERS.some((p) => p.id === pending.provider)) {
     throw new AppError('TOKEN_INVALID', { errors: { oauthTicket: 'tokenInvalid' } });
   }
   return pending;
@@ -83,12 +92,12 @@ function usable(app: FastifyInstance, pending: PendingIdentity | null): PendingI
  * whatever else the request holds.
  */
 export async function checkPendingIdentity(
-  app: FastifyInstance,
+  deps: PendingDeps,
   ticket: string,
   browser: string | undefined,
 ): Promise<void> {
-  const pending = usable(app, parse(await app.redis.get(pendingKey(ticket)), browser));
-  if (await app.users.findByIdentity(pending.provider, pending.subject)) {
+  const pending = usable(deps, parse(await deps.redis.get(pendingKey(ticket)), browser));
+  if (await deps.users.findByIdentity(pending.provider, pending.subject)) {
     throw new AppError('IDENTITY_TAKEN');
   }
 }
@@ -100,27 +109,27 @@ export async function checkPendingIdentity(
  * when that account is bound to someone else.
  */
 export async function attachPendingIdentity(
-  app: FastifyInstance,
+  deps: PendingDeps,
   userId: number,
   ticket: string,
   browser: string | undefined,
 ): Promise<void> {
-  const pending = usable(app, parse(await app.redis.getdel(pendingKey(ticket)), browser));
-  await bindIdentity(app, userId, pending);
+  const pending = usable(deps, parse(await deps.redis.getdel(pendingKey(ticket)), browser));
+  await bindIdentity(deps, userId, pending);
 }
 
 /** Adds a provider account to a user; binding the same one again is fine, someone else's is not. */
 export async function bindIdentity(
-  app: FastifyInstance,
+  deps: PendingDeps,
   userId: number,
   account: ProviderAccount & { provider: string },
 ): Promise<void> {
-  const owner = await app.users.findByIdentity(account.provider, account.subject);
+  const owner = await deps.users.findByIdentity(account.provider, account.subject);
   if (owner) {
     if (owner.user.id === userId) return;
     throw new AppError('IDENTITY_TAKEN');
   }
-  await app.users.addIdentity(userId, {
+  await deps.users.addIdentity(userId, {
     kind: 'oauth',
     provider: account.provider,
     subject: account.subject,

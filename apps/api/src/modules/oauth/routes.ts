@@ -11,9 +11,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { failures, ok } from '../../lib/route-schema';
-import { setRefreshCookie } from '../auth/session';
+import { clientMeta, setCookie } from '../sessions/http';
 import { browserKey, OAUTH_BROWSER_COOKIE } from './pending';
-import { createOAuthService } from './service';
 
 /** Per IP: each start keeps a state in Redis for 10 minutes, each callback calls the provider. */
 export const OAUTH_IP_LIMITS = {
@@ -22,7 +21,8 @@ export const OAUTH_IP_LIMITS = {
 } as const;
 
 const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
-  const oauth = createOAuthService(app);
+  const oauth = app.oauthService;
+  const secureCookies = app.config.NODE_ENV === 'production';
 
   app.get(
     '/auth/oauth/providers',
@@ -84,7 +84,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
         intent,
         next,
         userId: intent === 'bind' ? request.auth!.userId : null,
-        browser: browserKey(app, request, reply),
+        browser: browserKey(secureCookies, request, reply),
       });
       return ok({ url });
     },
@@ -114,14 +114,12 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
         request.cookies[OAUTH_BROWSER_COOKIE],
         request.log,
       );
-      if (outcome.loginUserId !== undefined) {
-        const { refreshToken } = await app.sessions.create(outcome.loginUserId, {
+      if (outcome.loginUser) {
+        const issued = await app.sessions.start(outcome.loginUser, {
+          ...clientMeta(request),
           remember: false,
-          userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
-          ip: request.ip,
         });
-        await app.users.markLogin(outcome.loginUserId, request.ip);
-        setRefreshCookie(app, reply, refreshToken, false);
+        setCookie(reply, issued.cookie);
       }
       return reply.redirect(outcome.location, 302);
     },

@@ -1,9 +1,18 @@
 import type { ErrorCode, OAuthPending, OAuthProvider } from '@folio/schema';
 import { safeNextPath } from '@folio/schema';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config';
 import { AppError, NotFound } from '../../lib/errors';
+import { loginRefusal } from '../sessions/service';
 import type { UserRow } from '../users/repository';
-import { bindIdentity, OAUTH_TTL_SECONDS, peekPending, sameSecret, savePending } from './pending';
+import {
+  bindIdentity,
+  OAUTH_TTL_SECONDS,
+  peekPending,
+  sameSecret,
+  savePending,
+  type PendingDeps,
+} from './pending';
 import {
   createOAuthClients,
   type AuthorizationChecks,
@@ -25,7 +34,7 @@ interface StartedSignIn extends AuthorizationChecks {
 /** Where the callback sends the browser, and whom it logs in on the way. */
 export interface CallbackOutcome {
   location: string;
-  loginUserId?: number;
+  loginUser?: UserRow;
 }
 
 const stateKey = (state: string) => `oauth:state:${state}`;
@@ -35,17 +44,11 @@ const MAX_SUBJECT_LENGTH = 255;
 
 const CONNECTIONS_PATH = '/account/connections';
 
-/** Why a user may not log in at all right now, whatever the way. */
-function loginRefusal(user: UserRow): AppError | null {
-  if (user.status === 'pending') return new AppError('ACCOUNT_PENDING');
-  if (user.status === 'locked') return new AppError('ACCOUNT_DISABLED');
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    return new AppError('ACCOUNT_LOCKED', { params: { until: user.lockedUntil.toISOString() } });
-  }
-  return null;
+export interface OAuthDeps extends PendingDeps {
+  config: Config;
 }
 
-export function createOAuthService(app: FastifyInstance) {
+export function createOAuthService(app: OAuthDeps) {
   const clients = createOAuthClients(app.config);
   const site = app.config.SITE_ORIGIN;
 
@@ -98,7 +101,7 @@ export function createOAuthService(app: FastifyInstance) {
     }
     const refusal = loginRefusal(found.user);
     if (refusal) return { location: failure(refusal, 'login', started.next) };
-    return { location: url(started.next), loginUserId: found.user.id };
+    return { location: url(started.next), loginUser: found.user };
   }
 
   async function bind(started: StartedSignIn, c: OAuthClient, account: ProviderAccount) {

@@ -1,12 +1,17 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-/** A login: lives in Redis at `sess:<sid>`; its refresh token is rotated on every use. */
+/**
+ * A login: lives in Redis at `sess:<sid>`. Its refresh tokens form a family: token `gen` of a
+ * session is `<sid>.<gen>.<mac>`, where the mac is keyed by the server's refresh key, so any token
+ * of the family can be recognised without being stored, however old it is.
+ */
 export interface SessionRecord {
   userId: number;
-  /** sha256 of the current refresh secret, and of the one it replaced (to notice reuse). */
-  refreshHash: string;
-  previousHash: string | null;
+  /** The generation of the one refresh token that may be traded now. */
+  gen: number;
+  /** When `gen` was issued (ms since the epoch): the grace window runs from here. */
+  rotatedAt: number;
   remember: boolean;
   userAgent: string | null;
   ip: string | null;
@@ -17,34 +22,72 @@ export interface SessionRecord {
 export const REMEMBER_TTL_SECONDS = 30 * 24 * 3600;
 /** A session without "remember me" ends with the browser session, or after 12 idle hours. */
 export const SESSION_TTL_SECONDS = 12 * 3600;
+/**
+ * A tab that presents the token another tab has just traded gets the same new token back, so two
+ * tabs refreshing at once don't end the session. After this window an old token counts as stolen.
+ */
+export const REFRESH_GRACE_MS = 10_000;
 
 const sessionKey = (sid: string) => `sess:${sid}`;
 const userKey = (userId: number) => `user-sess:${userId}`;
-const digest = (secret: string) => createHash('sha256').update(secret).digest('base64url');
-
-function sameDigest(a: string, b: string | null): boolean {
-  if (!b) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const SID = /^[A-Za-z0-9_-]{16,64}$/;
+const GEN = /^\d{1,9}$/;
 
 export type RotateResult =
   | { kind: 'rotated'; sid: string; session: SessionRecord; refreshToken: string }
   | { kind: 'reused'; sid: string; userId: number }
   | { kind: 'invalid' };
 
-export function createSessionStore(redis: Redis) {
+/**
+ * Trades generation ARGV[1] atomically: the current one moves the family on; the one just before,
+ * within the grace window, answers the current session unchanged; any older one ends the session.
+ */
+const ROTATE_SCRIPT = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return {'invalid'} end
+local s = cjson.decode(raw)
+local gen = tonumber(ARGV[1])
+local now = tonumber(ARGV[2])
+if gen == s.gen then
+  s.gen = s.gen + 1
+  s.rotatedAt = now
+  s.lastUsedAt = ARGV[4]
+  if ARGV[5] ~= '' then s.ip = ARGV[5] end
+  local ttl = tonumber(ARGV[7])
+  if s.remember then ttl = tonumber(ARGV[6]) end
+  local updated = cjson.encode(s)
+  redis.call('SET', KEYS[1], updated, 'EX', ttl)
+  return {'rotated', updated}
+end
+if gen == s.gen - 1 and now - s.rotatedAt <= tonumber(ARGV[3]) then
+  return {'rotated', raw}
+end
+if gen < s.gen then
+  redis.call('DEL', KEYS[1])
+  return {'reused', raw}
+end
+return {'invalid'}
+`;
+
+/** Sessions in Redis; knows nothing of users or HTTP (the session service does). */
+export function createSessionStore(redis: Redis, refreshKey: Buffer) {
   const ttlOf = (s: Pick<SessionRecord, 'remember'>) =>
     s.remember ? REMEMBER_TTL_SECONDS : SESSION_TTL_SECONDS;
+  const mac = (sid: string, gen: number) =>
+    createHmac('sha256', refreshKey).update(`${sid}.${gen}`).digest('base64url');
+  const tokenOf = (sid: string, gen: number) => `${sid}.${gen}.${mac(sid, gen)}`;
 
-  async function save(sid: string, session: SessionRecord) {
-    await redis
-      .multi()
-      .set(sessionKey(sid), JSON.stringify(session), 'EX', ttlOf(session))
-      .sadd(userKey(session.userId), sid)
-      .expire(userKey(session.userId), REMEMBER_TTL_SECONDS)
-      .exec();
+  /** The session id and generation a token stands for, when the server issued it. */
+  function parse(token: string | undefined): { sid: string; gen: number } | null {
+    const [sid, genText, presented, extra] = token?.split('.') ?? [];
+    if (!sid || !genText || !presented || extra !== undefined) return null;
+    if (!SID.test(sid) || !GEN.test(genText)) return null;
+    const gen = Number(genText);
+    const expected = Buffer.from(mac(sid, gen));
+    const given = Buffer.from(presented);
+    return expected.length === given.length && timingSafeEqual(expected, given)
+      ? { sid, gen }
+      : null;
   }
 
   async function get(sid: string): Promise<SessionRecord | null> {
@@ -62,50 +105,64 @@ export function createSessionStore(redis: Redis) {
     get,
     revoke,
 
+    /** The live session a token of its family names (any generation), for logging out. */
+    async sessionOf(token: string | undefined): Promise<string | null> {
+      const parsed = parse(token);
+      return parsed && (await get(parsed.sid)) ? parsed.sid : null;
+    },
+
     async create(
       userId: number,
       meta: { remember: boolean; userAgent: string | null; ip: string | null },
     ): Promise<{ sid: string; refreshToken: string; session: SessionRecord }> {
       const sid = randomBytes(18).toString('base64url');
-      const secret = randomBytes(32).toString('base64url');
-      const now = new Date().toISOString();
+      const now = new Date();
       const session: SessionRecord = {
         userId,
-        refreshHash: digest(secret),
-        previousHash: null,
+        gen: 1,
+        rotatedAt: now.getTime(),
         ...meta,
-        createdAt: now,
-        lastUsedAt: now,
+        createdAt: now.toISOString(),
+        lastUsedAt: now.toISOString(),
       };
-      await save(sid, session);
-      return { sid, refreshToken: `${sid}.${secret}`, session };
+      await redis
+        .multi()
+        .set(sessionKey(sid), JSON.stringify(session), 'EX', ttlOf(session))
+        .sadd(userKey(userId), sid)
+        .expire(userKey(userId), REMEMBER_TTL_SECONDS)
+        .exec();
+      return { sid, refreshToken: tokenOf(sid, session.gen), session };
     },
 
-    /**
-     * Trades a refresh token for a new one. Presenting the token this one replaced means it was
-     * stolen or replayed: the whole session ends.
-     */
+    /** Trades a refresh token for the next one of its family (see ROTATE_SCRIPT). */
     async rotate(refreshToken: string, meta: { ip: string | null }): Promise<RotateResult> {
-      const [sid, secret] = refreshToken.split('.');
-      if (!sid || !secret || !/^[A-Za-z0-9_-]{16,64}$/.test(sid)) return { kind: 'invalid' };
-      const session = await get(sid);
-      if (!session) return { kind: 'invalid' };
-      const presented = digest(secret);
-      if (sameDigest(presented, session.previousHash)) {
-        await revoke(sid);
-        return { kind: 'reused', sid, userId: session.userId };
+      const parsed = parse(refreshToken);
+      if (!parsed) return { kind: 'invalid' };
+      const now = new Date();
+      const [kind, raw] = (await redis.eval(
+        ROTATE_SCRIPT,
+        1,
+        sessionKey(parsed.sid),
+        parsed.gen,
+        now.getTime(),
+        REFRESH_GRACE_MS,
+        now.toISOString(),
+        meta.ip ?? '',
+        REMEMBER_TTL_SECONDS,
+        SESSION_TTL_SECONDS,
+      )) as [string, string | undefined];
+      if (kind === 'invalid' || !raw) return { kind: 'invalid' };
+      const session = JSON.parse(raw) as SessionRecord;
+      if (kind === 'reused') {
+        await redis.srem(userKey(session.userId), parsed.sid);
+        return { kind: 'reused', sid: parsed.sid, userId: session.userId };
       }
-      if (!sameDigest(presented, session.refreshHash)) return { kind: 'invalid' };
-      const next = randomBytes(32).toString('base64url');
-      const updated: SessionRecord = {
-        ...session,
-        previousHash: session.refreshHash,
-        refreshHash: digest(next),
-        ip: meta.ip ?? session.ip,
-        lastUsedAt: new Date().toISOString(),
+      return {
+        kind: 'rotated',
+        sid: parsed.sid,
+        session,
+        refreshToken: tokenOf(parsed.sid, session.gen),
       };
-      await save(sid, updated);
-      return { kind: 'rotated', sid, session: updated, refreshToken: `${sid}.${next}` };
     },
 
     async list(userId: number): Promise<{ sid: string; session: SessionRecord }[]> {

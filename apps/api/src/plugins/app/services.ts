@@ -1,11 +1,25 @@
 import fp from 'fastify-plugin';
 import { CountCache } from '../../lib/count-cache';
+import { deriveKey } from '../../lib/keys';
 import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
 import { createPasswordHasher, type PasswordHasher } from '../../lib/passwords';
+import { createAuthService, type AuthService } from '../../modules/auth/service';
 import { createSmsCodes, type SmsCodes } from '../../modules/auth/sms-codes';
+import { createAuthorRepository } from '../../modules/authors/repository';
+import { createAuthorService, type AuthorService } from '../../modules/authors/service';
+import { createBlogRepository } from '../../modules/blogs/repository';
+import { createBlogService, type BlogService } from '../../modules/blogs/service';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
 import { startBackgroundWork } from '../../modules/maintenance/background';
+import { createMeService, type MeService } from '../../modules/me/service';
 import { createNotifier, type Notifier } from '../../modules/notifications/queue';
+import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
+import {
+  createSessionService,
+  type AccessTokenSigner,
+  type SessionService,
+} from '../../modules/sessions/service';
+import { createSessionStore } from '../../modules/sessions/store';
 import { createUserRepository, type UserRepository } from '../../modules/users/repository';
 
 declare module 'fastify' {
@@ -17,37 +31,98 @@ declare module 'fastify' {
     linkTokens: LinkTokens;
     notifier: Notifier;
     smsCodes: SmsCodes;
+    sessions: SessionService;
+    authService: AuthService;
+    meService: MeService;
+    oauthService: OAuthService;
+    blogService: BlogService;
+    authorService: AuthorService;
   }
 }
 
-/** Services the account modules share, made once per app. */
+/**
+ * The composition root: every service is made once here from explicit dependencies (repositories,
+ * Redis, the notifier, config), then decorated for routes to use. No service sees the Fastify
+ * instance.
+ */
 export default fp(
   async (app) => {
-    app.decorate('counts', new CountCache(app.redis, app.config.DATABASE_URL, app.log));
-    app.decorate('users', createUserRepository(app.db));
+    const { config, redis, db, log } = app;
+    const counts = new CountCache(redis, config.DATABASE_URL, log);
+    const users = createUserRepository(db);
+    const passwords = createPasswordHasher({
+      memoryKiB: config.ARGON2_MEMORY_KIB,
+      timeCost: config.ARGON2_TIME_COST,
+    });
+    const captcha = createCaptchaService(redis);
+    const linkTokens = createLinkTokens({
+      key: deriveKey(config.JWT_SECRET, 'mail-link'),
+      redis,
+    });
+    const notifier = createNotifier(config.REDIS_URL, log, { backoffMs: config.NOTIFY_BACKOFF_MS });
+    const smsCodes = createSmsCodes(redis, notifier);
+    const accessTokens: AccessTokenSigner = {
+      sign: (payload, options) => app.jwt.sign(payload, options),
+      verify: (token) => app.jwt.verify(token),
+    };
+    const sessions = createSessionService({
+      store: createSessionStore(redis, deriveKey(config.JWT_SECRET, 'refresh-token')),
+      users,
+      redis,
+      accessTokens,
+      config,
+    });
+
+    app.decorate('counts', counts);
+    app.decorate('users', users);
+    app.decorate('passwords', passwords);
+    app.decorate('captcha', captcha);
+    app.decorate('linkTokens', linkTokens);
+    app.decorate('notifier', notifier);
+    app.decorate('smsCodes', smsCodes);
+    app.decorate('sessions', sessions);
     app.decorate(
-      'passwords',
-      createPasswordHasher({
-        memoryKiB: app.config.ARGON2_MEMORY_KIB,
-        timeCost: app.config.ARGON2_TIME_COST,
+      'authService',
+      createAuthService({
+        config,
+        log,
+        redis,
+        users,
+        passwords,
+        captcha,
+        smsCodes,
+        linkTokens,
+        notifier,
+        sessions,
       }),
     );
-    app.decorate('captcha', createCaptchaService(app.redis));
-    app.decorate('linkTokens', createLinkTokens(app, app.redis));
-    const notifier = createNotifier(app.config.REDIS_URL, app.log, {
-      backoffMs: app.config.NOTIFY_BACKOFF_MS,
-    });
-    app.decorate('notifier', notifier);
-    app.decorate('smsCodes', createSmsCodes(app.redis, notifier));
+    app.decorate(
+      'meService',
+      createMeService({
+        db,
+        users,
+        passwords,
+        redis,
+        sessions,
+        linkTokens,
+        notifier,
+        smsCodes,
+        config,
+      }),
+    );
+    app.decorate('oauthService', createOAuthService({ config, redis, users }));
+    app.decorate('blogService', createBlogService(createBlogRepository(db), counts));
+    app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
+
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
     const worker =
-      app.config.RUN_WORKER && app.redis.status === 'ready'
-        ? await startBackgroundWork(app.config, app.db, app.log)
+      config.RUN_WORKER && redis.status === 'ready'
+        ? await startBackgroundWork(config, db, log)
         : null;
     app.addHook('onClose', async () => {
       await worker?.close();
       await notifier.close();
     });
   },
-  { name: 'services', dependencies: ['config', 'db', 'redis', 'auth'] },
+  { name: 'services', dependencies: ['config', 'db', 'redis', 'jwt'] },
 );
