@@ -248,8 +248,12 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Trade the refresh cookie for a new one and a new access token',
         description:
-          'The cookie is rotated on every use; presenting an already-rotated one ends the session. ' +
-          'A request whose Origin is not the site is refused.',
+          'The cookie is rotated on every use. Presenting an older token of the same session ends ' +
+          'the session, however many rotations ago it was traded, except the one traded within the ' +
+          'last 10 s, which answers the same new token (two tabs refreshing at once). ' +
+          'The request needs `Origin` equal to the site, or `Sec-Fetch-Site: same-origin` without ' +
+          'an Origin (ORIGIN_FORBIDDEN otherwise). The cookie is `__Secure-folio_refresh` in ' +
+          'production, `folio_refresh` elsewhere.',
         response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 503) },
       },
     },
