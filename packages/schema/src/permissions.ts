@@ -1,4 +1,4 @@
-/** Permission names that roles are made of; admin routes check these on the server. */
+/** The permission names roles will be made of. Nothing checks them yet: there are no admin routes. */
 export const PERMISSIONS = [
   'users.read',
   'users.write',
