@@ -11,6 +11,7 @@ import { users } from '../src/db/schema';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 
 let app: App;
+let logs: Record<string, unknown>[];
 let uploads: string;
 let dist: string;
 const avatars = () => join(uploads, 'avatars');
@@ -21,7 +22,10 @@ beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'folio-dist-'));
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
-  ({ app } = await buildTestApp({ UPLOADS_DIR: uploads, WEB_DIST: dist }));
+  ({ app, logs } = await buildTestApp(
+    { UPLOADS_DIR: uploads, WEB_DIST: dist },
+    { captureLogs: true },
+  ));
 });
 afterAll(async () => {
   await app.close();
@@ -172,6 +176,37 @@ describe('POST /me/avatar', () => {
     // Just under the limit is fine (a PNG with trailing bytes still decodes).
     const justUnder = Buffer.concat([png, Buffer.alloc(LIMITS.avatarBytes - png.length - 1)]);
     expect((await upload(form(justUnder))).statusCode).toBe(200);
+  });
+
+  it('answers a malformed multipart body with a 400 naming the field, and logs no error', async () => {
+    const { user, upload } = await loggedIn();
+    const png = await picture(16, 16).png().toBuffer();
+    const whole = form(png);
+    const boundary = whole.headers['content-type'].split('boundary=')[1]!;
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="a.png"\r\n`;
+    const cases: [string, { payload: Buffer | string; headers: Record<string, string> }][] = [
+      [
+        'no boundary',
+        { payload: whole.payload, headers: { 'content-type': 'multipart/form-data' } },
+      ],
+      ['cut short in the file', { ...whole, payload: whole.payload.subarray(0, head.length + 60) }],
+      ['cut short in the part headers', { ...whole, payload: head }],
+      ['no boundary line at all', { ...whole, payload: 'just some text' }],
+    ];
+    const errorsBefore = logs.filter((l) => Number(l.level) >= 50).length;
+    for (const [what, body] of cases) {
+      const res = await upload(body);
+      expect(res.statusCode, what).toBe(400);
+      expect(res.json(), what).toMatchObject({
+        result: false,
+        code: 'BAD_REQUEST',
+        errors: { avatar: expect.stringContaining('multipart/form-data') },
+        requestId: res.headers['x-request-id'],
+      });
+    }
+    expect(logs.filter((l) => Number(l.level) >= 50).slice(errorsBefore)).toEqual([]);
+    expect(await storedName(user.id)).toBeNull();
+    expect((await upload(whole)).statusCode).toBe(200);
   });
 
   it('refuses a body that is not multipart, or has no file', async () => {

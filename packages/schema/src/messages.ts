@@ -125,6 +125,10 @@ export const FIELD_MESSAGES = {
     en: 'Upload a JPEG, PNG, WebP or GIF image of at most 2 MB.',
     'zh-CN': '请上传不超过 2 MB 的 JPEG、PNG、WebP 或 GIF 图片。',
   },
+  uploadUnreadable: {
+    en: 'The upload could not be read; send the file again as a multipart/form-data form.',
+    'zh-CN': '无法读取上传内容，请以 multipart/form-data 表单重新上传文件。',
+  },
   tokenOrPhone: {
     en: 'Give either the link token or the phone and its code.',
     'zh-CN': '请提供链接令牌，或手机号及验证码。',
