@@ -21,8 +21,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   RATE_LIMITED: { en: 'Too many requests, please wait.', 'zh-CN': '请求过于频繁，请稍后再试。' },
   INTERNAL: { en: 'Something went wrong on our side.', 'zh-CN': '服务器出错了。' },
   UNAVAILABLE: {
-    en: 'A service Folio depends on is unavailable.',
-    'zh-CN': 'Folio 依赖的服务暂不可用。',
+    en: 'Folio is temporarily unavailable; please try again in a moment.',
+    'zh-CN': 'Folio 暂时不可用，请稍后再试。',
   },
   CAPTCHA_REQUIRED: {
     en: 'Please type the characters in the picture.',

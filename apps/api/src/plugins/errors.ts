@@ -90,10 +90,9 @@ export default fp(
 
       const dependency = dependencyOf(error);
       if (dependency) {
+        // Which part is down is for the log; the public hears only that it is temporary.
         request.log.error({ err: error }, `${dependency} unavailable`);
-        return send(request, reply, 'UNAVAILABLE', {
-          msg: detailMessage('dependencyDown', locale, { name: dependency }),
-        });
+        return send(request, reply, 'UNAVAILABLE');
       }
 
       const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
