@@ -13,7 +13,8 @@ import meRoutes from './modules/me/routes';
 import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
-import errorsPlugin from './plugins/errors';
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors';
+import lifecyclePlugin from './plugins/lifecycle';
 import rateLimitPlugin from './plugins/rate-limit';
 import redisPlugin from './plugins/redis';
 import requestContext, { requestIdFor } from './plugins/request-context';
@@ -35,8 +36,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     logController: new RequestLogController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    return503OnClosing: true,
+    // The closing 503 comes from the lifecycle plugin, as an envelope.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -45,6 +49,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(configPlugin, { config });
   await app.register(requestContext);
   await app.register(errorsPlugin);
+  await app.register(lifecyclePlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
   await app.register(authPlugin);

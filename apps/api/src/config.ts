@@ -45,6 +45,8 @@ export const ConfigSchema = z.object({
   JWT_SECRET: z.string().min(1).default(DEV_JWT_SECRET),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  /** On SIGTERM, readiness fails and the listener keeps serving this long before it closes. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().default(defaultWebDist),
   MIGRATE_ON_START: bool.default(true),

@@ -1,7 +1,7 @@
 import { Envelope, HealthSchema } from '@folio/schema';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Unavailable } from '../../lib/errors';
+import { AppError, Unavailable } from '../../lib/errors';
 import { fromLoopback } from '../../lib/loopback';
 import { failures, ok } from '../../lib/route-schema';
 
@@ -53,6 +53,9 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      if (app.lifecycle.draining || app.lifecycle.closing) {
+        throw new AppError('UNAVAILABLE', fromLoopback(request) ? { detail: 'shuttingDown' } : {});
+      }
       const [mariadb, redis] = await Promise.all([
         timed(() => app.db.execute(sql`select 1`)),
         timed(() => app.redis.ping()),
