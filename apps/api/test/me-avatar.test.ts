@@ -240,6 +240,53 @@ describe('POST /me/avatar', () => {
   });
 });
 
+describe('uploads at the same time', () => {
+  const filesOf = async (userId: number) =>
+    (await readdir(avatars())).filter((f) => f.startsWith(`${userId}-`)).sort();
+
+  it('leave exactly one file, the one the account points at', async () => {
+    const { user, upload } = await loggedIn();
+    expect((await upload(form(await picture(20, 20).png().toBuffer()))).statusCode).toBe(200);
+    const pictures = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        picture(30 + i, 30)
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const answers = await Promise.all(pictures.map((p) => upload(form(p))));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(7).fill(200));
+    const name = await storedName(user.id);
+    expect(await filesOf(user.id)).toEqual([name]);
+    // Every answer names a file that exists or was replaced later; the last one is current.
+    const urls = new Set(answers.map((a) => a.json().data.avatarUrl as string));
+    expect(urls.has(`/uploads/avatars/${name}`)).toBe(true);
+  });
+
+  it('racing the deletion of the account leave no file', async () => {
+    const { user, headers, upload } = await loggedIn();
+    await upload(form(await picture(20, 20).png().toBuffer()));
+    const uploads = Array.from({ length: 3 }, async (_, i) =>
+      upload(
+        form(
+          await picture(40 + i, 40)
+            .png()
+            .toBuffer(),
+        ),
+      ),
+    );
+    const deletion = app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      headers,
+      payload: { password: user.password },
+    });
+    const [deleted] = await Promise.all([deletion, ...uploads]);
+    expect(deleted.statusCode).toBe(200);
+    expect(await filesOf(user.id)).toEqual([]);
+  });
+});
+
 describe('serving /uploads/avatars/', () => {
   it('serves an avatar as WebP, cached for good, with nosniff', async () => {
     const { upload } = await loggedIn();

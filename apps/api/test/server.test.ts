@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +32,7 @@ function startServer(env: Record<string, string>) {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
       WEB_DIST: '/nonexistent',
+      UPLOADS_DIR: join(tmpdir(), 'folio-uploads-server-test'),
       SEED_ON_EMPTY: 'false',
       ...env,
     },
