@@ -15,7 +15,8 @@ import cookiePlugin from './plugins/external/cookie';
 import jwtPlugin from './plugins/external/jwt';
 import configPlugin from './plugins/app/config';
 import dbPlugin from './plugins/app/db';
-import errorsPlugin from './plugins/app/errors';
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/app/errors';
+import lifecyclePlugin from './plugins/app/lifecycle';
 import rateLimitPlugin from './plugins/external/rate-limit';
 import redisPlugin from './plugins/app/redis';
 import requestContext, { requestIdFor } from './plugins/app/request-context';
@@ -37,8 +38,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     logController: new RequestLogController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    return503OnClosing: true,
+    // The closing 503 comes from the lifecycle plugin, as an envelope.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -47,6 +51,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(configPlugin, { config });
   await app.register(requestContext);
   await app.register(errorsPlugin);
+  await app.register(lifecyclePlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
   await app.register(cookiePlugin);

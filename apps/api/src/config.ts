@@ -35,10 +35,18 @@ export const ConfigSchema = z.object({
   ),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** A statement with no answer by then fails (503) and its connection is destroyed. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  /** Longest a request waits for a pooled connection (503 past it). */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  /** Requests that may wait for a connection at once; more fail at once (503). */
+  DB_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
   REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   JWT_SECRET: z.string().min(1).default(DEV_JWT_SECRET),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  /** On SIGTERM, readiness fails and the listener keeps serving this long before it closes. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().default(defaultWebDist),
   MIGRATE_ON_START: bool.default(true),

@@ -6,6 +6,7 @@ import { prepareDatabase } from './db/prepare';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { loadDotEnv } from './lib/dotenv';
 
+/** How long requests in flight may take to finish once the listener closes. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function main() {
@@ -26,22 +27,28 @@ async function main() {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      app.log.error('requests still running after 10 s; exiting anyway');
-      process.exit(1);
-    }, SHUTDOWN_LIMIT_MS);
-    force.unref();
-    // Keep-alive connections that finish their last request after close() began would otherwise
-    // linger until their timeout; drop each one as soon as it goes idle.
-    setInterval(() => app.server.closeIdleConnections(), 50).unref();
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'error while closing');
+    // A load balancer needs a moment to see readiness fail before the listener goes away; an
+    // interrupt at the terminal (SIGINT) has nobody to tell.
+    const drainMs = signal === 'SIGTERM' ? config.SHUTDOWN_DRAIN_MS : 0;
+    app.lifecycle.draining = true;
+    app.log.info({ signal, drainMs }, 'shutting down');
+    setTimeout(() => {
+      const force = setTimeout(() => {
+        app.log.error('requests still running after 10 s; exiting anyway');
         process.exit(1);
-      },
-    );
+      }, SHUTDOWN_LIMIT_MS);
+      force.unref();
+      // Keep-alive connections that finish their last request after close() began would otherwise
+      // linger until their timeout; drop each one as soon as it goes idle.
+      setInterval(() => app.server.closeIdleConnections(), 50).unref();
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'error while closing');
+          process.exit(1);
+        },
+      );
+    }, drainMs);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

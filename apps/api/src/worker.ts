@@ -21,6 +21,9 @@ async function main() {
     url: config.DATABASE_URL,
     size: config.DB_POOL_SIZE,
     idleTimeoutMs: config.DB_IDLE_TIMEOUT_MS,
+    queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    queueLimit: config.DB_QUEUE_LIMIT,
   });
   const work = await startBackgroundWork(config, createDb(pool), log);
   log.info('worker started');

@@ -2,9 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { authors, blogs } from '../src/db/schema';
+import { createPool } from '../src/db/connection';
 import { SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
+import { dependencyOf } from '../src/lib/dependency-errors';
 import { createAuthorRepository } from '../src/modules/authors/repository';
 import { createBlogRepository } from '../src/modules/blogs/repository';
+import { TEST_DATABASE_URL } from './env';
 import { buildTestApp, makeAuthor, makeBlog, resetData } from './helpers';
 
 let app: App;
@@ -87,6 +90,40 @@ describe('the connection pool', () => {
       const res = await app.inject({ method: 'GET', url: '/api/v1/blogs' });
       expect(res.statusCode).toBe(200);
       expect(res.json().data.total).toBe(1);
+    }
+  });
+});
+
+describe('waiting for a pooled connection', () => {
+  it('is bounded in time and in numbers, both answered as MariaDB being unavailable', async () => {
+    const pool = createPool({
+      url: TEST_DATABASE_URL,
+      size: 1,
+      acquireTimeoutMs: 300,
+      queueLimit: 2,
+    });
+    try {
+      const held = await pool.getConnection();
+      const waiting = [pool.query('SELECT 1'), pool.query('SELECT 2')].map((q) =>
+        q.then(
+          () => 'answered',
+          (err: unknown) => err,
+        ),
+      );
+      const refused = await pool.query('SELECT 3').catch((err: unknown) => err);
+      expect(refused).toMatchObject({ message: 'Queue limit reached.' });
+      expect(dependencyOf(refused)).toBe('MariaDB');
+      for (const err of await Promise.all(waiting)) {
+        expect(err).toMatchObject({ code: 'POOL_ACQUIRE_TIMEOUT' });
+        expect(dependencyOf(err)).toBe('MariaDB');
+      }
+      // The callers that gave up left the queue: two more may wait, and get the connection.
+      const next = [pool.query('SELECT 4 AS n'), pool.query('SELECT 5 AS n')];
+      held.release();
+      const answers = await Promise.all(next);
+      expect(answers.map(([rows]) => rows)).toEqual([[{ n: 4 }], [{ n: 5 }]]);
+    } finally {
+      await pool.end();
     }
   });
 });

@@ -44,13 +44,60 @@ describe('health', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/health/ready' });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'UNAVAILABLE', msg: 'MariaDB is unavailable.' });
+  });
+
+  it('tells the public only that it is not ready, never which part is down', async () => {
+    let logs: Record<string, unknown>[];
+    ({ app, logs } = await buildTestApp(
+      { DATABASE_URL: 'mysql://root@127.0.0.1:1/folio_test' },
+      { captureLogs: true },
+    ));
+    const outside = [
+      { remoteAddress: '203.0.113.9' },
+      // A proxy on this machine forwards someone else's request.
+      { remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } },
+    ];
+    for (const from of outside) {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/health/ready', ...from });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({
+        result: false,
+        code: 'UNAVAILABLE',
+        msg: 'Folio is temporarily unavailable; please try again in a moment.',
+        requestId: res.headers['x-request-id'],
+      });
+    }
     const list = await app.inject({
       method: 'GET',
       url: '/api/v1/blogs',
       headers: { 'accept-language': 'zh-CN' },
     });
     expect(list.statusCode).toBe(503);
-    expect(list.json()).toMatchObject({ code: 'UNAVAILABLE', msg: 'MariaDB 不可用。' });
+    expect(list.json()).toMatchObject({
+      code: 'UNAVAILABLE',
+      msg: 'Folio 暂时不可用，请稍后再试。',
+    });
+    expect(list.body).not.toContain('MariaDB');
+    // The log still says which.
+    const errors = logs.filter((l) => Number(l.level) >= 50).map((l) => l.msg);
+    expect(errors).toContain('MariaDB unavailable');
+  });
+
+  it('gives its checks only to callers on this machine', async () => {
+    ({ app } = await buildTestApp());
+    const outside = await app.inject({
+      method: 'GET',
+      url: '/api/v1/health/ready',
+      remoteAddress: '198.51.100.4',
+    });
+    expect(outside.statusCode).toBe(200);
+    expect(outside.json()).toEqual({ result: true, data: { status: 'ok' } });
+    const local = await app.inject({
+      method: 'GET',
+      url: '/api/v1/health/ready',
+      remoteAddress: '::1',
+    });
+    expect(local.json().data.checks).toMatchObject({ mariadb: { ok: true }, redis: { ok: true } });
   });
 
   it('still lists blogs when only the Redis cache of totals is down', async () => {

@@ -1,7 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { asc, eq, sql } from 'drizzle-orm';
 import { buildApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
+import { databaseName } from '../src/db/connection';
 import { authors, blogs, outboxMessages } from '../src/db/schema';
 import { AUTHORS_SCOPE } from '../src/modules/authors/service';
 import { BLOGS_SCOPE } from '../src/modules/blogs/service';
@@ -14,6 +17,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_URL: TEST_REDIS_URL,
     LOG_LEVEL: 'silent',
     WEB_DIST: '/nonexistent',
+    // Never the repository's uploads folder: the avatar sweep deletes what the test database lacks.
+    UPLOADS_DIR: join(tmpdir(), `folio-uploads-${databaseName(TEST_DATABASE_URL)}`),
     ...overrides,
   });
 }

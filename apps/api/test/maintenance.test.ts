@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +10,17 @@ import {
   MAINTENANCE_QUEUE,
   PURGE_EVERY_MS,
   PURGE_PENDING_ACCOUNTS,
+  SWEEP_AVATARS,
+  SWEEP_AVATARS_EVERY_MS,
 } from '../src/modules/maintenance/jobs';
+import {
+  databaseOwner,
+  STRAY_AVATAR_MIN_AGE_MS,
+  sweepStrayAvatars,
+} from '../src/modules/maintenance/sweep-avatars';
 import { purgeBatch, purgeStalePendingAccounts } from '../src/modules/maintenance/purge';
 import { bullConnection } from '../src/modules/notifications/queue';
-import { TEST_REDIS_URL } from './env';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 import { buildTestApp, makeUser, waitFor } from './helpers';
 
 const DAY = 86_400_000;
@@ -100,6 +110,7 @@ describe('the purge schedule', () => {
   beforeAll(async () => {
     queue = new Queue(MAINTENANCE_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
     await queue.removeJobScheduler(PURGE_PENDING_ACCOUNTS);
+    await queue.removeJobScheduler(SWEEP_AVATARS);
   });
   afterAll(async () => {
     await app?.close();
@@ -110,6 +121,7 @@ describe('the purge schedule', () => {
     const { app: noWorker } = await buildTestApp({ RUN_WORKER: 'false' });
     await noWorker.close();
     expect(await queue.getJobScheduler(PURGE_PENDING_ACCOUNTS)).toBeUndefined();
+    expect(await queue.getJobScheduler(SWEEP_AVATARS)).toBeUndefined();
   });
 
   it('is registered every hour by the worker', async () => {
@@ -120,6 +132,10 @@ describe('the purge schedule', () => {
       every: PURGE_EVERY_MS,
     });
     expect(PURGE_EVERY_MS).toBe(3_600_000);
+    expect(schedulers.find((s) => s.key === SWEEP_AVATARS)).toMatchObject({
+      name: SWEEP_AVATARS,
+      every: SWEEP_AVATARS_EVERY_MS,
+    });
   });
 
   it('runs through the worker', async () => {
@@ -129,5 +145,71 @@ describe('the purge schedule', () => {
     await waitFor(async () => (await job.getState()) === 'completed', 'the job to complete');
     const done = await queue.getJob(job.id!);
     expect(done?.returnvalue).toMatchObject({ purged: expect.any(Number) });
+  });
+
+  it('sweeps stray avatars through the worker', async () => {
+    const folder = join(app!.config.UPLOADS_DIR, 'avatars');
+    await mkdir(folder, { recursive: true });
+    const stray = join(folder, '999997-StrayOfNoAccoun3.webp');
+    await writeFile(stray, 'RIFF');
+    const when = new Date(Date.now() - STRAY_AVATAR_MIN_AGE_MS - 60_000);
+    await utimes(stray, when, when);
+    const job = await queue.add(SWEEP_AVATARS, {});
+    await waitFor(async () => (await job.getState()) === 'completed', 'the sweep to complete');
+    expect((await queue.getJob(job.id!))?.returnvalue).toMatchObject({
+      removed: expect.any(Number),
+    });
+    expect(await readdir(folder)).not.toContain('999997-StrayOfNoAccoun3.webp');
+  });
+});
+
+describe('sweeping stray avatar files', () => {
+  let app: App;
+  let uploads: string;
+  const dir = () => join(uploads, 'avatars');
+  const owner = databaseOwner(TEST_DATABASE_URL);
+  beforeAll(async () => {
+    uploads = await mkdtemp(join(tmpdir(), 'folio-sweep-'));
+    ({ app } = await buildTestApp({ RUN_WORKER: 'false', UPLOADS_DIR: uploads }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await rm(uploads, { recursive: true, force: true });
+  });
+
+  /** A file as the uploads write them, last changed `ageMs` ago. */
+  async function plant(name: string, ageMs: number) {
+    await mkdir(dir(), { recursive: true });
+    await writeFile(join(dir(), name), 'RIFF');
+    const when = new Date(Date.now() - ageMs);
+    await utimes(join(dir(), name), when, when);
+  }
+
+  it('removes old files no user points at, and keeps referenced, new and foreign ones', async () => {
+    const user = await makeUser(app);
+    const referenced = `${user.id}-ReferencedAvata1.webp`;
+    await app.db.update(users).set({ avatar: referenced }).where(eq(users.id, user.id));
+    const old = STRAY_AVATAR_MIN_AGE_MS + 60_000;
+    await plant(referenced, old);
+    await plant(`${user.id}-StrayLeftBehind1.webp`, old);
+    await plant('999999-StrayOfNoAccoun1.webp', old);
+    // Written by an upload that has not recorded it yet.
+    await plant(`${user.id}-JustWrittenFile1.webp`, 1_000);
+    // Not a name Folio writes: never touched.
+    await plant('README.txt', old);
+
+    expect(await sweepStrayAvatars(app.db, dir(), owner)).toBe(2);
+    expect((await readdir(dir())).sort()).toEqual(
+      ['.folio-database', 'README.txt', `${user.id}-JustWrittenFile1.webp`, referenced].sort(),
+    );
+    expect(await sweepStrayAvatars(app.db, dir(), owner)).toBe(0);
+  });
+
+  it('refuses a folder another database has claimed', async () => {
+    await plant('999998-StrayOfNoAccoun2.webp', STRAY_AVATAR_MIN_AGE_MS + 60_000);
+    await expect(
+      sweepStrayAvatars(app.db, dir(), databaseOwner('mysql://root@db.example:3306/other')),
+    ).rejects.toThrow(/another database/);
+    expect(await readdir(dir())).toContain('999998-StrayOfNoAccoun2.webp');
   });
 });

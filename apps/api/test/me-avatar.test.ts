@@ -11,6 +11,7 @@ import { users } from '../src/db/schema';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 
 let app: App;
+let logs: Record<string, unknown>[];
 let uploads: string;
 let dist: string;
 const avatars = () => join(uploads, 'avatars');
@@ -21,7 +22,10 @@ beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'folio-dist-'));
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
-  ({ app } = await buildTestApp({ UPLOADS_DIR: uploads, WEB_DIST: dist }));
+  ({ app, logs } = await buildTestApp(
+    { UPLOADS_DIR: uploads, WEB_DIST: dist },
+    { captureLogs: true },
+  ));
 });
 afterAll(async () => {
   await app.close();
@@ -174,6 +178,37 @@ describe('POST /me/avatar', () => {
     expect((await upload(form(justUnder))).statusCode).toBe(200);
   });
 
+  it('answers a malformed multipart body with a 400 naming the field, and logs no error', async () => {
+    const { user, upload } = await loggedIn();
+    const png = await picture(16, 16).png().toBuffer();
+    const whole = form(png);
+    const boundary = whole.headers['content-type'].split('boundary=')[1]!;
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="a.png"\r\n`;
+    const cases: [string, { payload: Buffer | string; headers: Record<string, string> }][] = [
+      [
+        'no boundary',
+        { payload: whole.payload, headers: { 'content-type': 'multipart/form-data' } },
+      ],
+      ['cut short in the file', { ...whole, payload: whole.payload.subarray(0, head.length + 60) }],
+      ['cut short in the part headers', { ...whole, payload: head }],
+      ['no boundary line at all', { ...whole, payload: 'just some text' }],
+    ];
+    const errorsBefore = logs.filter((l) => Number(l.level) >= 50).length;
+    for (const [what, body] of cases) {
+      const res = await upload(body);
+      expect(res.statusCode, what).toBe(400);
+      expect(res.json(), what).toMatchObject({
+        result: false,
+        code: 'BAD_REQUEST',
+        errors: { avatar: expect.stringContaining('multipart/form-data') },
+        requestId: res.headers['x-request-id'],
+      });
+    }
+    expect(logs.filter((l) => Number(l.level) >= 50).slice(errorsBefore)).toEqual([]);
+    expect(await storedName(user.id)).toBeNull();
+    expect((await upload(whole)).statusCode).toBe(200);
+  });
+
   it('refuses a body that is not multipart, or has no file', async () => {
     const { headers, upload } = await loggedIn();
     const json = await app.inject({
@@ -202,6 +237,53 @@ describe('POST /me/avatar', () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('uploads at the same time', () => {
+  const filesOf = async (userId: number) =>
+    (await readdir(avatars())).filter((f) => f.startsWith(`${userId}-`)).sort();
+
+  it('leave exactly one file, the one the account points at', async () => {
+    const { user, upload } = await loggedIn();
+    expect((await upload(form(await picture(20, 20).png().toBuffer()))).statusCode).toBe(200);
+    const pictures = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        picture(30 + i, 30)
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const answers = await Promise.all(pictures.map((p) => upload(form(p))));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(7).fill(200));
+    const name = await storedName(user.id);
+    expect(await filesOf(user.id)).toEqual([name]);
+    // Every answer names a file that exists or was replaced later; the last one is current.
+    const urls = new Set(answers.map((a) => a.json().data.avatarUrl as string));
+    expect(urls.has(`/uploads/avatars/${name}`)).toBe(true);
+  });
+
+  it('racing the deletion of the account leave no file', async () => {
+    const { user, headers, upload } = await loggedIn();
+    await upload(form(await picture(20, 20).png().toBuffer()));
+    const uploads = Array.from({ length: 3 }, async (_, i) =>
+      upload(
+        form(
+          await picture(40 + i, 40)
+            .png()
+            .toBuffer(),
+        ),
+      ),
+    );
+    const deletion = app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      headers,
+      payload: { password: user.password },
+    });
+    const [deleted] = await Promise.all([deletion, ...uploads]);
+    expect(deleted.statusCode).toBe(200);
+    expect(await filesOf(user.id)).toEqual([]);
   });
 });
 

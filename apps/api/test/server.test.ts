@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
+import { waitFor } from './helpers';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,6 +32,7 @@ function startServer(env: Record<string, string>) {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
       WEB_DIST: '/nonexistent',
+      UPLOADS_DIR: join(tmpdir(), 'folio-uploads-server-test'),
       SEED_ON_EMPTY: 'false',
       ...env,
     },
@@ -81,7 +85,7 @@ describe('the server process', () => {
 
   it('finishes a request in flight on SIGTERM, then exits 0 within 10 s', async () => {
     const port = await freePort();
-    const server = startServer({ PORT: String(port) });
+    const server = startServer({ PORT: String(port), SHUTDOWN_DRAIN_MS: '0' });
     await waitForReady(port);
     // A write lock on blogs holds the list request inside the server while the signal arrives.
     const locker = await mysql.createConnection({ uri: TEST_DATABASE_URL });
@@ -103,5 +107,52 @@ describe('the server process', () => {
     expect(await server.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     await expect(fetch(`http://127.0.0.1:${port}/api/v1/health/live`)).rejects.toThrow();
+  });
+
+  it('on SIGTERM fails readiness first, serves through the drain, then lets requests in flight finish', async () => {
+    const port = await freePort();
+    // The held request below outlasts the drain; the statement deadline must not end it first.
+    const server = startServer({
+      PORT: String(port),
+      SHUTDOWN_DRAIN_MS: '2000',
+      DB_QUERY_TIMEOUT_MS: '30000',
+    });
+    await waitForReady(port);
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+
+    const locker = await mysql.createConnection({ uri: TEST_DATABASE_URL });
+    await locker.query('LOCK TABLES blogs WRITE');
+    const inFlight = fetch(`${base}/blogs?perPage=100`);
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill('SIGTERM');
+
+    const ready = await waitFor(async () => {
+      const res = await fetch(`${base}/health/ready`);
+      return res.status === 503 ? res : null;
+    }, 'readiness to fail');
+    expect(await ready.json()).toMatchObject({ result: false, code: 'UNAVAILABLE' });
+    // Still listening and serving: a load balancer that has not noticed yet loses nothing.
+    const live = await fetch(`${base}/health/live`);
+    expect(live.status).toBe(200);
+    expect(server.child.exitCode).toBeNull();
+
+    // Once the drain is over new requests are refused (or, on a kept-alive connection, get a 503
+    // envelope), while the held request is still running.
+    await waitFor(
+      () =>
+        fetch(`${base}/health/live`).then(
+          (res) => res.status === 503,
+          () => true,
+        ),
+      'the listener to close',
+    );
+    expect(server.child.exitCode).toBeNull();
+    await locker.query('UNLOCK TABLES');
+    await locker.end();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect((await res.json()).result).toBe(true);
+    expect(await server.exited).toBe(0);
   });
 });

@@ -8,8 +8,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   FORBIDDEN: { en: 'You may not do that.', 'zh-CN': '你没有权限执行此操作。' },
   NOT_FOUND: { en: 'Not found.', 'zh-CN': '未找到。' },
   METHOD_NOT_ALLOWED: { en: 'That method is not allowed here.', 'zh-CN': '不支持该请求方法。' },
+  REQUEST_TIMEOUT: {
+    en: 'The request took too long to arrive.',
+    'zh-CN': '请求发送超时。',
+  },
   CONFLICT: { en: 'That conflicts with what already exists.', 'zh-CN': '与现有数据冲突。' },
   PAYLOAD_TOO_LARGE: { en: 'The request is too large.', 'zh-CN': '请求内容过大。' },
+  URI_TOO_LONG: { en: 'The address is too long.', 'zh-CN': '请求地址过长。' },
   UNSUPPORTED_MEDIA_TYPE: {
     en: 'That content type is not supported.',
     'zh-CN': '不支持该内容类型。',
@@ -19,10 +24,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '部分字段填写有误。',
   },
   RATE_LIMITED: { en: 'Too many requests, please wait.', 'zh-CN': '请求过于频繁，请稍后再试。' },
+  HEADERS_TOO_LARGE: {
+    en: 'The request headers are too large.',
+    'zh-CN': '请求头过大。',
+  },
   INTERNAL: { en: 'Something went wrong on our side.', 'zh-CN': '服务器出错了。' },
   UNAVAILABLE: {
-    en: 'A service Folio depends on is unavailable.',
-    'zh-CN': 'Folio 依赖的服务暂不可用。',
+    en: 'Folio is temporarily unavailable; please try again in a moment.',
+    'zh-CN': 'Folio 暂时不可用，请稍后再试。',
   },
   CAPTCHA_REQUIRED: {
     en: 'Please type the characters in the picture.',
@@ -88,6 +97,7 @@ export const DETAIL_MESSAGES = {
   authorNotFound: { en: 'No such author.', 'zh-CN': '没有这位作者。' },
   routeNotFound: { en: 'No route {method} {url}.', 'zh-CN': '没有此接口：{method} {url}。' },
   dependencyDown: { en: '{name} is unavailable.', 'zh-CN': '{name} 不可用。' },
+  shuttingDown: { en: 'This process is shutting down.', 'zh-CN': '该进程正在关闭。' },
   invalidField: { en: 'Invalid value.', 'zh-CN': '无效的值。' },
   oauthProviderNotFound: { en: 'No such sign-in provider.', 'zh-CN': '没有这个第三方登录方式。' },
 } as const satisfies Record<string, Record<Locale, string>>;
@@ -124,6 +134,10 @@ export const FIELD_MESSAGES = {
   imageInvalid: {
     en: 'Upload a JPEG, PNG, WebP or GIF image of at most 2 MB.',
     'zh-CN': '请上传不超过 2 MB 的 JPEG、PNG、WebP 或 GIF 图片。',
+  },
+  uploadUnreadable: {
+    en: 'The upload could not be read; send the file again as a multipart/form-data form.',
+    'zh-CN': '无法读取上传内容，请以 multipart/form-data 表单重新上传文件。',
   },
   tokenOrPhone: {
     en: 'Give either the link token or the phone and its code.',

@@ -9,6 +9,95 @@ export interface PoolOptions {
   url: string;
   size?: number;
   idleTimeoutMs?: number;
+  /** Longest a statement may wait for the server's answer; 0 waits for ever (migrations, tools). */
+  queryTimeoutMs?: number;
+  /** Longest a caller may wait for a pooled connection, queued or connecting; 0 waits for ever. */
+  acquireTimeoutMs?: number;
+  /** Callers that may wait for a connection at once; past it they fail at once (0: no limit). */
+  queueLimit?: number;
+}
+
+/** What is used here of a core mysql2 connection beyond its typings. */
+interface CoreConnection {
+  stream: { destroy(error?: Error): void };
+  addCommand(command: NodeJS.EventEmitter): unknown;
+  release(): void;
+}
+type AcquireCallback = (err: Error | null, connection?: CoreConnection) => void;
+interface CorePool {
+  getConnection(cb: AcquireCallback): void;
+  _connectionQueue?: { length: number; get(i: number): unknown; removeOne(i: number): void };
+}
+
+/** A dependency error the error handler reports as MariaDB being unavailable (503). */
+function unavailable(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code, fatal: true });
+}
+
+/**
+ * A frozen server (stopped, or a network that drops packets) keeps its sockets open, so nothing
+ * ever fails by itself. Every command gets a deadline; past it the socket is destroyed, which
+ * fails the command (and any queued behind it) and takes the connection out of the pool, so it is
+ * never handed out again. mysql2's own per-query `timeout` would instead keep the connection and
+ * return it to the pool once the late answer arrives.
+ */
+function limitCommandTime(connection: CoreConnection, ms: number) {
+  const addCommand = connection.addCommand.bind(connection);
+  connection.addCommand = (command) => {
+    const timer = setTimeout(() => {
+      connection.stream.destroy(
+        unavailable(`MariaDB gave no answer within ${ms} ms`, 'PROTOCOL_SEQUENCE_TIMEOUT'),
+      );
+    }, ms);
+    timer.unref();
+    command.once('end', () => clearTimeout(timer));
+    return addCommand(command);
+  };
+}
+
+/**
+ * mysql2 lets a caller wait for a connection for ever. This bounds the wait, whether the caller
+ * is queued behind a full pool or a new connection is still being made; a connection that turns
+ * up after its caller gave up goes straight back to the pool.
+ */
+function limitAcquireTime(pool: CorePool, ms: number) {
+  const getConnection = pool.getConnection.bind(pool);
+  const guarded = new WeakSet<AcquireCallback>();
+  pool.getConnection = (cb) => {
+    // The pool re-enters getConnection with a queued callback when a connection leaves it.
+    if (guarded.has(cb)) return getConnection(cb);
+    let settled = false;
+    const guard: AcquireCallback = (err, connection) => {
+      if (settled) {
+        connection?.release();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      cb(err, connection);
+    };
+    guarded.add(guard);
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      dequeue(pool, guard);
+      cb(unavailable(`no MariaDB connection within ${ms} ms`, 'POOL_ACQUIRE_TIMEOUT'));
+    }, ms);
+    timer.unref();
+    getConnection(guard);
+  };
+}
+
+/** Drops a caller that gave up from the pool's wait queue, so it no longer counts to its limit. */
+function dequeue(pool: CorePool, cb: AcquireCallback) {
+  const queue = pool._connectionQueue;
+  if (!queue) return;
+  for (let i = 0; i < queue.length; i++) {
+    if (queue.get(i) === cb) {
+      queue.removeOne(i);
+      return;
+    }
+  }
 }
 
 /**
@@ -16,7 +105,14 @@ export interface PoolOptions {
  * (keep it well under the server's wait_timeout), and a connection the server drops anyway leaves
  * the pool on its 'end'/'error' event, so the next query opens a fresh one.
  */
-export function createPool({ url, size = 10, idleTimeoutMs = 60_000 }: PoolOptions): Pool {
+export function createPool({
+  url,
+  size = 10,
+  idleTimeoutMs = 60_000,
+  queryTimeoutMs = 0,
+  acquireTimeoutMs = 0,
+  queueLimit = 0,
+}: PoolOptions): Pool {
   const pool = mysql.createPool({
     uri: url,
     charset: 'utf8mb4_unicode_ci',
@@ -28,11 +124,14 @@ export function createPool({ url, size = 10, idleTimeoutMs = 60_000 }: PoolOptio
     enableKeepAlive: true,
     keepAliveInitialDelay: 10_000,
     waitForConnections: true,
-    queueLimit: 1_000,
+    queueLimit,
     decimalNumbers: true,
     supportBigNumbers: true,
   });
-  pool.pool.on('connection', (connection) => {
+  const core = pool.pool as unknown as CorePool & NodeJS.EventEmitter;
+  if (acquireTimeoutMs > 0) limitAcquireTime(core, acquireTimeoutMs);
+  core.on('connection', (connection: CoreConnection & mysql.Connection) => {
+    if (queryTimeoutMs > 0) limitCommandTime(connection, queryTimeoutMs);
     connection.query("SET time_zone = '+00:00'");
   });
   return pool;

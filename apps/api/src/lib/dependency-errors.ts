@@ -7,6 +7,7 @@ const DB_CONNECTION_CODES = new Set([
   'EPIPE',
   'PROTOCOL_CONNECTION_LOST',
   'PROTOCOL_SEQUENCE_TIMEOUT',
+  'POOL_ACQUIRE_TIMEOUT',
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
   'ER_ACCESS_DENIED_ERROR',
@@ -34,7 +35,7 @@ export function dependencyOf(error: unknown): 'MariaDB' | 'Redis' | undefined {
     if (typeof e.code === 'string' && DB_CONNECTION_CODES.has(e.code)) return 'MariaDB';
     if (
       typeof e.message === 'string' &&
-      /Pool is closed|connection is in closed state/i.test(e.message)
+      /Pool is closed|Queue limit reached|connection is in closed state/i.test(e.message)
     )
       return 'MariaDB';
   }

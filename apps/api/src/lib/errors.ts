@@ -39,5 +39,15 @@ export class AppError extends Error {
 export const NotFound = (detail?: DetailKey, options: Omit<AppErrorOptions, 'detail'> = {}) =>
   new AppError('NOT_FOUND', { ...options, detail });
 
-export const Unavailable = (name: string, cause?: unknown) =>
-  new AppError('UNAVAILABLE', { detail: 'dependencyDown', params: { name }, cause });
+/**
+ * Something Folio needs is down. The log always names it; the client is told which only with
+ * `tell` (an outside service the person chose, or a loopback operator), never an internal part.
+ */
+export function Unavailable(name: string, cause?: unknown, { tell = true } = {}) {
+  const error = new AppError(
+    'UNAVAILABLE',
+    tell ? { detail: 'dependencyDown', params: { name }, cause } : { cause },
+  );
+  error.message = `${name} unavailable`;
+  return error;
+}

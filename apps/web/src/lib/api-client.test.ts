@@ -89,7 +89,7 @@ describe('apiRequest', () => {
     respond(502, '<html>Bad gateway</html>');
     const error = await failure(apiRequest('/blogs', { schema: BlogPageSchema }));
     expect(error).toMatchObject({ code: 'UNAVAILABLE', status: 502 });
-    expect(error.message).toBe('Folio 依赖的服务暂不可用。');
+    expect(error.message).toBe('Folio 暂时不可用，请稍后再试。');
   });
 
   it('reports a network failure as NETWORK_ERROR with status 0', async () => {

@@ -3,11 +3,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { bullConnection } from '../notifications/queue';
+import { avatarsDir } from '../me/avatar';
 import { purgeStalePendingAccounts } from './purge';
+import { databaseOwner, sweepStrayAvatars } from './sweep-avatars';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 export const PURGE_PENDING_ACCOUNTS = 'purge-pending-accounts';
 export const PURGE_EVERY_MS = 3_600_000;
+export const SWEEP_AVATARS = 'sweep-stray-avatars';
+export const SWEEP_AVATARS_EVERY_MS = 3_600_000;
 
 /**
  * Scheduled clean-ups: registers their job schedulers (idempotent, so every worker process may
@@ -26,6 +30,15 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           log.info({ job: job.name, purged }, 'purged stale pending accounts');
           return { purged };
         }
+        case SWEEP_AVATARS: {
+          const removed = await sweepStrayAvatars(
+            db,
+            avatarsDir(config.UPLOADS_DIR),
+            databaseOwner(config.DATABASE_URL),
+          );
+          log.info({ job: job.name, removed }, 'swept stray avatar files');
+          return { removed };
+        }
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }
@@ -35,14 +48,16 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
   worker.on('failed', (job, err) => log.warn({ err, job: job?.name }, 'maintenance job failed'));
   worker.on('error', (err) => log.warn({ err }, 'maintenance worker error'));
   try {
-    await queue.upsertJobScheduler(
-      PURGE_PENDING_ACCOUNTS,
-      { every: PURGE_EVERY_MS },
-      {
-        name: PURGE_PENDING_ACCOUNTS,
-        opts: { removeOnComplete: 100, removeOnFail: 100 },
-      },
-    );
+    for (const [name, every] of [
+      [PURGE_PENDING_ACCOUNTS, PURGE_EVERY_MS],
+      [SWEEP_AVATARS, SWEEP_AVATARS_EVERY_MS],
+    ] as const) {
+      await queue.upsertJobScheduler(
+        name,
+        { every },
+        { name, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      );
+    }
   } catch (err) {
     await Promise.allSettled([worker.close(), queue.close()]);
     throw err;

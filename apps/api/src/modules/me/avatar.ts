@@ -12,7 +12,7 @@ import { AppError } from '../../lib/errors';
  */
 const MAX_INPUT_PIXELS = 50_000_000;
 /** What we write: `<userId>-<random>.webp`; nothing else under the folder is ever deleted. */
-const AVATAR_NAME = /^[0-9]+-[A-Za-z0-9_-]{16}\.webp$/;
+export const AVATAR_NAME = /^[0-9]+-[A-Za-z0-9_-]{16}\.webp$/;
 
 const accepted: ReadonlySet<string> = new Set(AVATAR_MIME_TYPES);
 const invalid = (cause?: unknown) =>

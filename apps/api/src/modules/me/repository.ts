@@ -16,6 +16,34 @@ export function isLoginMethod(identity: Pick<IdentityRow, 'kind'>, hasPassword: 
 export function createMeRepository(db: Db) {
   return {
     /**
+     * Sets the avatar only if it is still `expected` (compare and set), so two uploads at once
+     * can't both believe they replaced the same file. A deleted account takes no new one. True
+     * when this one took effect.
+     */
+    async replaceAvatar(userId: number, expected: string | null, next: string | null) {
+      const [result] = await db
+        .update(users)
+        .set({ avatar: next })
+        .where(
+          and(
+            eq(users.id, userId),
+            expected === null ? isNull(users.avatar) : eq(users.avatar, expected),
+            next === null ? undefined : isNull(users.deletedAt),
+          ),
+        );
+      return result.affectedRows === 1;
+    },
+
+    /** The avatar a user row holds, deleted or not. */
+    async avatarOf(userId: number): Promise<string | null> {
+      const [row] = await db
+        .select({ avatar: users.avatar })
+        .from(users)
+        .where(eq(users.id, userId));
+      return row?.avatar ?? null;
+    },
+
+    /**
      * Removes one of a user's identities unless no way to log in would be left. The user row is
      * locked meanwhile, so two removals at once can't both pass the check.
      */

@@ -45,6 +45,28 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.meService;
   const onRequest = app.authenticate;
 
+  /**
+   * The one file of the avatar form. A body busboy can't parse (no boundary, cut short, broken
+   * part headers) is the client's fault: a 400 naming the field, never an unhandled error.
+   */
+  async function readAvatar(request: FastifyRequest): Promise<Buffer> {
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    try {
+      const file = await request.file();
+      if (!file) throw new AppError('VALIDATION_FAILED', { errors: { avatar: 'required' } });
+      return await file.toBuffer();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (err instanceof app.multipartErrors.RequestFileTooLargeError) {
+        throw new AppError('PAYLOAD_TOO_LARGE', { errors: { avatar: 'imageInvalid' } });
+      }
+      // The plugin's own limit errors (too many parts, files or fields) carry their 413.
+      const status = (err as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) throw err;
+      throw new AppError('BAD_REQUEST', { errors: { avatar: 'uploadUnreadable' }, cause: err });
+    }
+  }
+
   app.get(
     '/me',
     {
@@ -84,24 +106,11 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
           'its content, at most 2 MB. It is re-encoded to a 256×256 WebP without metadata.',
         consumes: ['multipart/form-data'],
         body: AvatarUploadBody,
-        response: { 200: Envelope(MeSchema), ...failures(401, 413, 415, 422, 503) },
+        response: { 200: Envelope(MeSchema), ...failures(400, 401, 413, 415, 422, 503) },
       },
     },
-    async (request) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const file = await request.file();
-      if (!file) throw new AppError('VALIDATION_FAILED', { errors: { avatar: 'required' } });
-      let upload: Buffer;
-      try {
-        upload = await file.toBuffer();
-      } catch (err) {
-        if (err instanceof app.multipartErrors.RequestFileTooLargeError) {
-          throw new AppError('PAYLOAD_TOO_LARGE', { errors: { avatar: 'imageInvalid' } });
-        }
-        throw err;
-      }
-      return ok(await service.setAvatar(authOf(request).userId, upload));
-    },
+    async (request) =>
+      ok(await service.setAvatar(authOf(request).userId, await readAvatar(request))),
   );
 
   app.post(

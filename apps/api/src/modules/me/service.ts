@@ -30,6 +30,8 @@ export const EMAIL_CHANGE_DAILY_LIMIT = 10;
 /** Wrong passwords a stolen access token may try here before it has to wait. */
 export const PASSWORD_CONFIRM_TRIES = 10;
 export const PASSWORD_CONFIRM_WINDOW_SECONDS = 15 * 60;
+/** Rounds of compare-and-set an avatar change makes against uploads racing it. */
+const AVATAR_SWAP_TRIES = 10;
 
 const emailCooldownKey = (userId: number) => `email-change-cooldown:${userId}`;
 const passwordFailsKey = (userId: number) => `me-password-fails:${userId}`;
@@ -100,18 +102,27 @@ export function createMeService(deps: MeDeps) {
       return me(userId);
     },
 
-    /** Replaces the avatar with a re-encoded copy of the upload, then deletes the old file. */
+    /**
+     * Replaces the avatar with a re-encoded copy of the upload, then deletes the file it replaced.
+     * Uploads at once each swap in turn (compare and set on the name they last read), so every
+     * replaced file is deleted by the upload that replaced it, and a failed one deletes its own.
+     */
     async setAvatar(userId: number, upload: Buffer): Promise<Me> {
-      const user = await load(userId);
-      const encoded = await encodeAvatar(upload);
-      const name = await saveAvatar(avatars, userId, encoded);
+      let current = (await load(userId)).avatar;
+      const name = await saveAvatar(avatars, userId, await encodeAvatar(upload));
       try {
-        await users.update(userId, { avatar: name });
+        let swapped = false;
+        for (let tries = 0; !swapped && tries < AVATAR_SWAP_TRIES; tries++) {
+          if (tries > 0) current = (await load(userId)).avatar;
+          swapped = await repository.replaceAvatar(userId, current, name);
+        }
+        // Still losing after that many rounds: newer uploads came in; the newest one stays.
+        if (!swapped) current = name;
       } catch (err) {
         await removeAvatar(avatars, name);
         throw err;
       }
-      await removeAvatar(avatars, user.avatar);
+      await removeAvatar(avatars, current);
       return me(userId);
     },
 
@@ -215,9 +226,13 @@ export function createMeService(deps: MeDeps) {
       await users.softDelete(user.id);
       await sessions.endAll(user.id);
       await redis.del(pendingEmailKey(user.id));
-      if (user.avatar) {
-        await users.update(user.id, { avatar: null });
-        await removeAvatar(avatars, user.avatar);
+      // An upload racing the deletion finds the account gone and deletes its own file.
+      for (let avatar = user.avatar, tries = 0; avatar && tries < AVATAR_SWAP_TRIES; tries++) {
+        if (await repository.replaceAvatar(user.id, avatar, null)) {
+          await removeAvatar(avatars, avatar);
+          break;
+        }
+        avatar = await repository.avatarOf(user.id);
       }
     },
 

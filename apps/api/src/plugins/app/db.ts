@@ -14,6 +14,9 @@ export default fp(
       url: app.config.DATABASE_URL,
       size: app.config.DB_POOL_SIZE,
       idleTimeoutMs: app.config.DB_IDLE_TIMEOUT_MS,
+      queryTimeoutMs: app.config.DB_QUERY_TIMEOUT_MS,
+      acquireTimeoutMs: app.config.DB_ACQUIRE_TIMEOUT_MS,
+      queueLimit: app.config.DB_QUEUE_LIMIT,
     });
     app.decorate('pool', pool);
     app.decorate('db', createDb(pool));

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES as HTTP_REASONS } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ErrorCode, Failure, Locale } from '@folio/schema';
-import { ERROR_STATUS, fieldMessage, formatMessage } from '@folio/schema';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_STATUS, fieldMessage, formatMessage, pickLocale } from '@folio/schema';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { core } from 'zod';
@@ -60,6 +63,55 @@ function send(
   return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * Fastify's `frameworkErrors`: a URL it can't decode or a path parameter over `maxParamLength`
+ * is refused by the router before any hook runs, so the request context is set here.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = pickLocale(request.headers['accept-language']);
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_BAD_URL') return send(request, reply, 'BAD_REQUEST');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(request, reply, 'URI_TOO_LONG');
+  request.log.error({ err: error }, 'unhandled framework error');
+  return send(request, reply, 'INTERNAL');
+}
+
+const CLIENT_ERROR_CODES: Record<string, ErrorCode> = {
+  HPE_HEADER_OVERFLOW: 'HEADERS_TOO_LARGE',
+  ERR_HTTP_REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+};
+
+/**
+ * Fastify's `clientErrorHandler` (Node's `clientError`): a request Node itself could not parse
+ * (headers too large, malformed, too slow) never becomes a request, so its envelope is written to
+ * the socket by hand, in English since no header was read.
+ */
+export function clientErrorHandler(
+  this: FastifyInstance,
+  err: Error & { code?: string },
+  socket: Duplex,
+) {
+  // A reset connection is gone already; there is nobody to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode = (err.code ? CLIENT_ERROR_CODES[err.code] : undefined) ?? 'BAD_REQUEST';
+  const requestId = randomUUID();
+  this.log.debug({ err, requestId }, 'unparseable request');
+  if (socket.writable) {
+    const body: Failure = { result: false, code, msg: errorMessage(code, 'en'), requestId };
+    const json = JSON.stringify(body);
+    const status = ERROR_STATUS[code];
+    socket.write(
+      `HTTP/1.1 ${status} ${HTTP_REASONS[status]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+        `x-request-id: ${requestId}\r\n` +
+        'Connection: close\r\n\r\n' +
+        json,
+    );
+  }
+  socket.destroy(err);
+}
+
 /** The one place a failure body is made: every error, of every kind, ends here. */
 export default fp(
   async (app) => {
@@ -90,10 +142,9 @@ export default fp(
 
       const dependency = dependencyOf(error);
       if (dependency) {
+        // Which part is down is for the log; the public hears only that it is temporary.
         request.log.error({ err: error }, `${dependency} unavailable`);
-        return send(request, reply, 'UNAVAILABLE', {
-          msg: detailMessage('dependencyDown', locale, { name: dependency }),
-        });
+        return send(request, reply, 'UNAVAILABLE');
       }
 
       const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
