@@ -35,6 +35,7 @@ export default fp(
     app.decorate('captcha', createCaptchaService(app.redis));
     app.decorate('linkTokens', createLinkTokens(app, app.redis));
     const notifier = createNotifier(app.config.REDIS_URL, app.log, {
+      secret: app.config.JWT_SECRET,
       backoffMs: app.config.NOTIFY_BACKOFF_MS,
     });
     app.decorate('notifier', notifier);
