@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { localDemoNotice, type Config } from './config';
 import { loggerOptions, RequestLogController } from './lib/logger';
 import { responseSerializerCompiler } from './lib/serializer';
 import authRoutes from './modules/auth/routes';
@@ -38,6 +38,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
+  const demo = localDemoNotice(config);
+  if (demo) app.log.warn(demo);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
