@@ -14,6 +14,7 @@ import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
+import helmetPlugin from './plugins/helmet';
 import rateLimitPlugin from './plugins/rate-limit';
 import redisPlugin from './plugins/redis';
 import requestContext, { requestIdFor } from './plugins/request-context';
@@ -46,6 +47,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   await app.register(configPlugin, { config });
   await app.register(requestContext);
+  await app.register(helmetPlugin);
   await app.register(errorsPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
