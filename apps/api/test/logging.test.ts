@@ -27,10 +27,9 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp(
-    testConfig({ LOG_LEVEL: 'info', WEB_DIST: webDist, OAUTH_PROVIDERS: '' }),
-    { logStream: stream },
-  );
+  app = await buildApp(testConfig({ LOG_LEVEL: 'info', WEB_DIST: webDist, OAUTH_PROVIDERS: '' }), {
+    logStream: stream,
+  });
 });
 
 afterAll(async () => {

@@ -469,7 +469,10 @@ describe('the queue in Redis', () => {
     await app.notifier.send('sms-code', uniquePhone(), 'en', { code: '100200' });
     const jobs = await waitFor(async () => {
       const found: Record<string, string>[] = [];
-      for await (const keys of app.redis.scanStream({ match: 'bull:notifications:*', count: 500 })) {
+      for await (const keys of app.redis.scanStream({
+        match: 'bull:notifications:*',
+        count: 500,
+      })) {
         for (const key of keys as string[]) {
           if ((await app.redis.type(key)) !== 'hash') continue;
           const job = await app.redis.hgetall(key);

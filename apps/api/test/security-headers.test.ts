@@ -85,9 +85,7 @@ describe('security headers from the API', () => {
       const url = src.startsWith('/') && !src.startsWith('/static') ? src : `/api/docs${src}`;
       const file = await app.inject({ method: 'GET', url });
       expect(file.statusCode, url).toBe(200);
-      expect(directives(file.headers['content-security-policy'])['script-src']).toEqual([
-        "'self'",
-      ]);
+      expect(directives(file.headers['content-security-policy'])['script-src']).toEqual(["'self'"]);
     }
     // What the initializer loads: the document, under the same policy.
     const json = await app.inject({ method: 'GET', url: '/api/docs/json' });
