@@ -12,7 +12,11 @@ import { DEV_JWT_SECRET } from '../src/config';
 import { createDb, createPool } from '../src/db/connection';
 import { outboxMessages } from '../src/db/schema';
 import { MAINTENANCE_QUEUE, PURGE_PENDING_ACCOUNTS } from '../src/modules/maintenance/jobs';
-import { bullConnection, createNotifier } from '../src/modules/notifications/queue';
+import {
+  bullConnection,
+  createNotifier,
+  NOTIFICATIONS_QUEUE,
+} from '../src/modules/notifications/queue';
 import {
   openMessage,
   queueKey,
@@ -28,7 +32,7 @@ import {
 } from '../src/modules/notifications/templates';
 import { httpSmsTransport, maskRecipient } from '../src/modules/notifications/transports';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
-import { buildTestApp, uniquePhone, waitFor, waitForMessages } from './helpers';
+import { buildTestApp, outbox, uniquePhone, waitFor, waitForMessages } from './helpers';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 let unique = 0;
@@ -418,8 +422,9 @@ describe('the outbox (the default outside production)', () => {
 
 describe('the queue in Redis', () => {
   let app: App;
+  let logs: Record<string, unknown>[];
   beforeAll(async () => {
-    ({ app } = await buildTestApp());
+    ({ app, logs } = await buildTestApp({}, { captureLogs: true }));
   });
   afterAll(async () => {
     await app?.close();
@@ -490,6 +495,27 @@ describe('the queue in Redis', () => {
       expect(done?.count).toBeLessThanOrEqual(1000);
       expect(failed?.age).toBeLessThanOrEqual(86_400);
       expect(failed?.count).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it('gives up at once on a message sealed with another secret', async () => {
+    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
+    try {
+      const message = { channel: 'sms' as const, to: uniquePhone(), subject: null, body: 'x' };
+      const job = await queue.add(
+        'sms-code',
+        sealMessage(queueKey('a secret this deployment never had'), message),
+        { attempts: 5 },
+      );
+      const failed = await waitFor(
+        () => logs.find((l) => l.msg === 'notification delivery failed' && l.jobId === job.id),
+        'the failure line',
+      );
+      expect(failed).toMatchObject({ template: 'sms-code', attempt: 1, willRetry: false });
+      expect(failed.reason).toMatch(/sealed with another JWT_SECRET/);
+      expect(await outbox(app, message.to)).toEqual([]);
+    } finally {
+      await queue.close();
     }
   });
 

@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
@@ -40,13 +40,14 @@ export function startNotificationWorker(
     }
   };
   // The recipient masked, the template, the channel: never the body, which carries codes and links.
-  const describe = (message: RenderedMessage | null, template: string, attempt: number) => ({
+  const describe = (message: RenderedMessage | null, job: Job, attempt: number) => ({
     ...(message && {
       channel: message.channel,
       transport: transports[message.channel].name,
       to: maskRecipient(message.to),
     }),
-    template,
+    template: job.name,
+    jobId: job.id,
     attempt,
   });
   const worker = new Worker<SealedMessage>(
@@ -54,7 +55,7 @@ export function startNotificationWorker(
     async (job) => {
       const message = open(job.data);
       await transports[message.channel].deliver(message);
-      log.info(describe(message, job.name, job.attemptsMade + 1), 'notification sent');
+      log.info(describe(message, job, job.attemptsMade + 1), 'notification sent');
     },
     { connection: bullConnection(config.REDIS_URL), concurrency: 4 },
   );
@@ -69,7 +70,7 @@ export function startNotificationWorker(
     }
     log.warn(
       {
-        ...describe(message, job.name, job.attemptsMade),
+        ...describe(message, job, job.attemptsMade),
         ...failureReason(err),
         willRetry: !(err instanceof UnrecoverableError) && job.attemptsMade < attempts,
       },
