@@ -16,11 +16,24 @@ if ! listening 3306 && [ -x /usr/sbin/mariadbd ]; then
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
   wait_for 3306 || { echo "folio: MariaDB did not start on 127.0.0.1:3306" >&2; exit 1; }
 fi
-# Some installs let root in through the socket only; Folio connects over TCP.
-if listening 3306 && command -v mariadb >/dev/null && ! mariadb -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    mariadb -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')" || true
-  fi
+# Some installs let root in through the socket only, and Folio's default DATABASE_URL connects as
+# root over TCP. Changing how a database user logs in is the person's decision, so this only says
+# what to run.
+database_url_set() {
+  [ -n "${DATABASE_URL:-}" ] || { [ -f "$root/.env" ] && grep -q '^DATABASE_URL=' "$root/.env"; }
+}
+if ! database_url_set && listening 3306 && command -v mariadb >/dev/null \
+  && ! mariadb -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+  cat >&2 <<'MSG'
+folio: MariaDB on 127.0.0.1:3306 does not let root in over TCP without a password, which the
+default DATABASE_URL (mysql://root@127.0.0.1:3306/folio) needs. Either give Folio its own user and
+put its URL in .env:
+  sudo mariadb -e "CREATE USER 'folio'@'localhost' IDENTIFIED BY 'a-password'; GRANT ALL ON folio.* TO 'folio'@'localhost'"
+  echo 'DATABASE_URL=mysql://folio:a-password@127.0.0.1:3306/folio' >> .env
+or, on a development machine only, let root in over TCP without a password as well:
+  sudo mariadb -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')"
+MSG
+  exit 1
 fi
 
 if ! listening 6379 && command -v redis-server >/dev/null; then

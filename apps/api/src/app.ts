@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { localDemoNotice, type Config } from './config';
 import { loggerOptions, RequestLogController } from './lib/logger';
 import { responseSerializerCompiler } from './lib/serializer';
 import authRoutes from './modules/auth/routes';
@@ -12,6 +12,7 @@ import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
 import authPlugin from './plugins/app/auth';
 import cookiePlugin from './plugins/external/cookie';
+import helmetPlugin from './plugins/external/helmet';
 import jwtPlugin from './plugins/external/jwt';
 import configPlugin from './plugins/app/config';
 import dbPlugin from './plugins/app/db';
@@ -44,12 +45,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  const demo = localDemoNotice(config);
+  if (demo) app.log.warn(demo);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
 
   await app.register(configPlugin, { config });
   await app.register(requestContext);
+  await app.register(helmetPlugin);
   await app.register(errorsPlugin);
   await app.register(lifecyclePlugin);
   await app.register(dbPlugin);

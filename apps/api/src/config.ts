@@ -143,6 +143,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
+/**
+ * The line a production start with an outbox transport begins with (`pnpm start`, the local
+ * demo, chooses the outbox explicitly): nobody receives that mail or SMS, and the log says so.
+ */
+export function localDemoNotice(config: Config): string | undefined {
+  if (config.NODE_ENV !== 'production') return undefined;
+  const mail = config.MAIL_TRANSPORT === 'outbox';
+  const sms = config.SMS_TRANSPORT === 'outbox';
+  if (!mail && !sms) return undefined;
+  const what = mail && sms ? 'mail and SMS go' : mail ? 'mail goes' : 'SMS go';
+  const fix = [
+    mail && 'MAIL_TRANSPORT=smtp with SMTP_URL',
+    sms && 'SMS_TRANSPORT=http with SMS_HTTP_URL and SMS_HTTP_KEY',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `local demo: ${what} to the outbox table (outbox_messages), not to people; for a real deployment set ${fix}`;
+}
+
 /** One OAuth 2 / OpenID Connect provider: found by discovery from its issuer, or by its endpoints. */
 export type OAuthProviderConfig = {
   id: string;

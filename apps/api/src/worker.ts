@@ -1,6 +1,6 @@
 import './lib/threadpool';
 import { pino, type LoggerOptions } from 'pino';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, localDemoNotice } from './config';
 import { createDb, createPool } from './db/connection';
 import { loggerOptions } from './lib/logger';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
@@ -17,6 +17,8 @@ async function main() {
   const config = loadConfig();
   await checkDependencies(config);
   const log = pino(loggerOptions(config) as LoggerOptions);
+  const demo = localDemoNotice(config);
+  if (demo) log.warn(demo);
   const pool = createPool({
     url: config.DATABASE_URL,
     size: config.DB_POOL_SIZE,

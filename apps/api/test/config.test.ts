@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../src/config';
+import { ConfigError, DEV_JWT_SECRET, loadConfig, localDemoNotice } from '../src/config';
 
 describe('loadConfig', () => {
   it('has a default for every setting a newcomer needs', () => {
@@ -77,5 +77,17 @@ describe('loadConfig', () => {
       SMS_HTTP_KEY: 'key',
     });
     expect(config).toMatchObject({ MAIL_TRANSPORT: 'smtp', SMS_TRANSPORT: 'http' });
+    expect(localDemoNotice(config)).toBeUndefined();
+  });
+
+  it('calls a production start with an outbox transport a local demo, naming the channel', () => {
+    const smtp = { SMTP_URL: 'smtp://mail:25' };
+    expect(localDemoNotice(loadConfig({}))).toBeUndefined();
+    expect(
+      localDemoNotice(loadConfig({ ...strong, MAIL_TRANSPORT: 'outbox', SMS_TRANSPORT: 'outbox' })),
+    ).toMatch(/^local demo: mail and SMS go to the outbox table/);
+    expect(localDemoNotice(loadConfig({ ...strong, ...smtp, SMS_TRANSPORT: 'outbox' }))).toMatch(
+      /^local demo: SMS go to the outbox table .* set SMS_TRANSPORT=http with SMS_HTTP_URL and SMS_HTTP_KEY$/,
+    );
   });
 });

@@ -8,10 +8,21 @@ import { desc, eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
+import { DEV_JWT_SECRET } from '../src/config';
 import { createDb, createPool } from '../src/db/connection';
 import { outboxMessages } from '../src/db/schema';
 import { MAINTENANCE_QUEUE, PURGE_PENDING_ACCOUNTS } from '../src/modules/maintenance/jobs';
-import { bullConnection, createNotifier } from '../src/modules/notifications/queue';
+import {
+  bullConnection,
+  createNotifier,
+  NOTIFICATIONS_QUEUE,
+} from '../src/modules/notifications/queue';
+import {
+  openMessage,
+  queueKey,
+  sealMessage,
+  UnsealError,
+} from '../src/modules/notifications/sealed';
 import {
   placeholders,
   render,
@@ -21,7 +32,7 @@ import {
 } from '../src/modules/notifications/templates';
 import { httpSmsTransport, maskRecipient } from '../src/modules/notifications/transports';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
-import { buildTestApp, uniquePhone, waitFor } from './helpers';
+import { buildTestApp, outbox, uniquePhone, waitFor, waitForMessages } from './helpers';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 let unique = 0;
@@ -409,6 +420,118 @@ describe('the outbox (the default outside production)', () => {
   });
 });
 
+describe('the queue in Redis', () => {
+  let app: App;
+  let logs: Record<string, unknown>[];
+  beforeAll(async () => {
+    ({ app, logs } = await buildTestApp({}, { captureLogs: true }));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** Everything Redis holds under the queue's keys, as text. */
+  async function queueContents() {
+    const parts: string[] = [];
+    for await (const keys of app.redis.scanStream({ match: 'bull:notifications:*', count: 500 })) {
+      for (const key of keys as string[]) {
+        const type = await app.redis.type(key);
+        if (type === 'string') parts.push(String(await app.redis.get(key)));
+        if (type === 'hash') parts.push(JSON.stringify(await app.redis.hgetall(key)));
+        if (type === 'list') parts.push(...(await app.redis.lrange(key, 0, -1)));
+        if (type === 'set') parts.push(...(await app.redis.smembers(key)));
+        if (type === 'zset') parts.push(...(await app.redis.zrange(key, '0', '-1')));
+        if (type === 'stream') parts.push(JSON.stringify(await app.redis.xrange(key, '-', '+')));
+      }
+    }
+    return parts.join('\n');
+  }
+
+  it('holds neither codes, links nor recipients in plain text, and still delivers them', async () => {
+    const phone = uniquePhone();
+    const to = uniqueEmail();
+    const token = `queue-link-token-${Date.now()}`;
+    const link = `http://localhost:3000/reset-password?token=${token}`;
+    await app.notifier.send('sms-code', phone, 'en', { code: '864209' });
+    await app.notifier.send('reset-password', to, 'zh-CN', { nickname: 'Queue', link });
+
+    const [sms] = await waitForMessages(app, phone);
+    expect(sms!.body).toBe('[Folio] Your code is 864209. It expires in 5 minutes. Never share it.');
+    const [mail] = await waitForMessages(app, to);
+    expect(mail!.subject).toBe('重置你的 Folio 密码');
+    expect(mail!.body).toContain(link);
+
+    const contents = await queueContents();
+    // The finished jobs are there (so the check below reads them), sealed.
+    expect(contents).toContain('"name":"sms-code"');
+    expect(contents).toContain('"name":"reset-password"');
+    for (const secret of ['864209', token, phone, phone.slice(1), to]) {
+      expect(contents).not.toContain(secret);
+    }
+  });
+
+  it('keeps finished jobs briefly', async () => {
+    await app.notifier.send('sms-code', uniquePhone(), 'en', { code: '100200' });
+    const jobs = await waitFor(async () => {
+      const found: Record<string, string>[] = [];
+      for await (const keys of app.redis.scanStream({
+        match: 'bull:notifications:*',
+        count: 500,
+      })) {
+        for (const key of keys as string[]) {
+          if ((await app.redis.type(key)) !== 'hash') continue;
+          const job = await app.redis.hgetall(key);
+          if (job.opts) found.push(job);
+        }
+      }
+      return found.length ? found : null;
+    }, 'a job');
+    for (const job of jobs) {
+      const { removeOnComplete: done, removeOnFail: failed } = JSON.parse(job.opts!) as Record<
+        string,
+        { age?: number; count?: number }
+      >;
+      expect(done?.age).toBeLessThanOrEqual(3600);
+      expect(done?.count).toBeLessThanOrEqual(1000);
+      expect(failed?.age).toBeLessThanOrEqual(86_400);
+      expect(failed?.count).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it('gives up at once on a message sealed with another secret', async () => {
+    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
+    try {
+      const message = { channel: 'sms' as const, to: uniquePhone(), subject: null, body: 'x' };
+      const job = await queue.add(
+        'sms-code',
+        sealMessage(queueKey('a secret this deployment never had'), message),
+        { attempts: 5 },
+      );
+      const failed = await waitFor(
+        () => logs.find((l) => l.msg === 'notification delivery failed' && l.jobId === job.id),
+        'the failure line',
+      );
+      expect(failed).toMatchObject({ template: 'sms-code', attempt: 1, willRetry: false });
+      expect(failed.reason).toMatch(/sealed with another JWT_SECRET/);
+      expect(await outbox(app, message.to)).toEqual([]);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('seals with a key of its own that another secret does not open', () => {
+    const message = { channel: 'sms' as const, to: '+8613800000000', subject: null, body: 'hi' };
+    const sealed = sealMessage(queueKey('one secret, long enough for the test'), message);
+    expect(JSON.stringify(sealed)).not.toContain('+8613800000000');
+    expect(openMessage(queueKey('one secret, long enough for the test'), sealed)).toEqual(message);
+    expect(() => openMessage(queueKey('another secret'), sealed)).toThrow(UnsealError);
+    const altered = { ...sealed, data: `A${sealed.data.slice(1)}` };
+    expect(() => openMessage(queueKey('one secret, long enough for the test'), altered)).toThrow(
+      UnsealError,
+    );
+  });
+});
+
 describe('the worker process', () => {
   function startWorker(env: Record<string, string> = {}) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
@@ -452,7 +575,8 @@ describe('the worker process', () => {
     const maintenance = new Queue(MAINTENANCE_QUEUE, {
       connection: bullConnection(TEST_REDIS_URL),
     });
-    const notifier = createNotifier(TEST_REDIS_URL, console);
+    // The worker process runs with the default (test) secret, so the queue key matches.
+    const notifier = createNotifier(TEST_REDIS_URL, console, { secret: DEV_JWT_SECRET });
     const pool = createPool({ url: TEST_DATABASE_URL, size: 1 });
     await maintenance.removeJobScheduler(PURGE_PENDING_ACCOUNTS);
     const worker = startWorker();

@@ -83,6 +83,31 @@ describe('the server process', () => {
     expect(lines[0]).toMatch(/Redis is not reachable at 127\.0\.0\.1:1 .*redis-server/);
   });
 
+  it('says in its first line that a production start with the outbox is a local demo', async () => {
+    const port = await freePort();
+    // What `pnpm start` sets (apps/api/package.json), with this run's database and port.
+    const server = startServer({
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      MAIL_TRANSPORT: 'outbox',
+      SMS_TRANSPORT: 'outbox',
+      JWT_SECRET: 'a-test-only-secret-of-more-than-32-bytes-4d9f',
+      SITE_ORIGIN: `http://localhost:${port}`,
+    });
+    try {
+      await waitForReady(port);
+      const first = JSON.parse(server.output().split('\n')[0]!) as { level: number; msg: string };
+      expect(first.level).toBe(40);
+      expect(first.msg).toMatch(
+        /^local demo: mail and SMS go to the outbox table \(outbox_messages\), not to people; for a real deployment set MAIL_TRANSPORT=smtp/,
+      );
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
   it('finishes a request in flight on SIGTERM, then exits 0 within 10 s', async () => {
     const port = await freePort();
     const server = startServer({ PORT: String(port), SHUTDOWN_DRAIN_MS: '0' });

@@ -6,11 +6,11 @@ export const AuthorRefSchema = z
   .meta({ id: 'AuthorRef' });
 export type AuthorRef = z.infer<typeof AuthorRefSchema>;
 
+/** An author as the public sees them: the address is kept for staff, never published. */
 export const AuthorSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    email: z.string(),
     bio: z.string().nullable(),
     blogCount: z.number().int(),
     createdAt: IsoDateTime,

@@ -1,5 +1,5 @@
 import type { AuthorListParams } from '@folio/schema';
-import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { authors, blogs } from '../../db/schema';
 import { containsPattern } from '../../lib/sql';
@@ -9,8 +9,8 @@ export type AuthorFilter = Pick<AuthorListParams, 'q'>;
 
 function whereOf(filter: AuthorFilter): SQL | undefined {
   if (!filter.q) return undefined;
-  const pattern = containsPattern(filter.q);
-  return or(like(authors.name, pattern), like(authors.email, pattern));
+  // Name only: matching the unpublished address would let anyone test which one an author has.
+  return like(authors.name, containsPattern(filter.q));
 }
 
 /** Counted per author through blogs_author_visible_pub_idx: one index range per row shown. */
@@ -22,7 +22,6 @@ const blogCount = sql<number>`(select count(*) from ${blogs} where ${and(
 const authorColumns = {
   id: authors.id,
   name: authors.name,
-  email: authors.email,
   bio: authors.bio,
   createdAt: authors.createdAt,
   blogCount,

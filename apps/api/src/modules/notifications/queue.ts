@@ -1,10 +1,18 @@
 import type { Locale } from '@folio/schema';
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { render, type RenderedMessage, type TemplateName } from './templates';
+import { queueKey, sealMessage, type SealedMessage } from './sealed';
+import { render, type TemplateName } from './templates';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 /** Tries per message before it is given up (and kept among the failed jobs). */
 export const NOTIFY_ATTEMPTS = 5;
+
+/**
+ * How long finished jobs stay in Redis (sealed, but still no reason to keep them): the outbox or
+ * the provider is the record of what was sent. BullMQ trims when a later job finishes.
+ */
+export const KEEP_COMPLETED = { age: 15 * 60, count: 1_000 };
+export const KEEP_FAILED = { age: 24 * 3600, count: 1_000 };
 
 /** BullMQ connection settings from a redis:// URL (BullMQ keeps its own connections). */
 export function bullConnection(redisUrl: string): ConnectionOptions {
@@ -34,20 +42,21 @@ export interface Notifier {
 export function createNotifier(
   redisUrl: string,
   log: { warn: (obj: object, msg: string) => void },
-  { backoffMs = 2_000 }: { backoffMs?: number } = {},
+  { secret, backoffMs = 2_000 }: { secret: string; backoffMs?: number },
 ): Notifier {
+  const key = queueKey(secret);
   // Made on first use: most requests send nothing, and an app with Redis down should not spin.
-  let queue: Queue<RenderedMessage> | undefined;
+  let queue: Queue<SealedMessage> | undefined;
   const open = () => {
     if (queue) return queue;
-    queue = new Queue<RenderedMessage>(NOTIFICATIONS_QUEUE, {
+    queue = new Queue<SealedMessage>(NOTIFICATIONS_QUEUE, {
       connection: bullConnection(redisUrl),
       defaultJobOptions: {
         attempts: NOTIFY_ATTEMPTS,
         // backoffMs, then twice that, and so on: 2, 4, 8, 16 s with the default.
         backoff: { type: 'exponential', delay: backoffMs },
-        removeOnComplete: 1_000,
-        removeOnFail: 5_000,
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
       },
     });
     queue.on('error', (err) => log.warn({ err }, 'notification queue error'));
@@ -55,7 +64,7 @@ export function createNotifier(
   };
   return {
     async send(template, to, locale, params) {
-      await open().add(template, render(template, locale, to, params));
+      await open().add(template, sealMessage(key, render(template, locale, to, params)));
     },
     close: async () => {
       await queue?.close();

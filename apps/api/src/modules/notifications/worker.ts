@@ -1,8 +1,9 @@
-import { Worker } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { bullConnection, NOTIFICATIONS_QUEUE, NOTIFY_ATTEMPTS } from './queue';
+import { openMessage, queueKey, UnsealError, type SealedMessage } from './sealed';
 import type { RenderedMessage } from './templates';
 import { maskRecipient, transportsFor, type Transport } from './transports';
 
@@ -28,30 +29,50 @@ export function startNotificationWorker(
   log: FastifyBaseLogger,
   transports: Record<'email' | 'sms', Transport> = transportsFor(config, db),
 ) {
+  const key = queueKey(config.JWT_SECRET);
+  const open = (sealed: SealedMessage) => {
+    try {
+      return openMessage(key, sealed);
+    } catch (err) {
+      // Another secret will not open it on a later try either.
+      if (err instanceof UnsealError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+  };
   // The recipient masked, the template, the channel: never the body, which carries codes and links.
-  const describe = (data: RenderedMessage, template: string, attempt: number) => ({
-    channel: data.channel,
-    template,
-    transport: transports[data.channel].name,
-    to: maskRecipient(data.to),
+  const describe = (message: RenderedMessage | null, job: Job, attempt: number) => ({
+    ...(message && {
+      channel: message.channel,
+      transport: transports[message.channel].name,
+      to: maskRecipient(message.to),
+    }),
+    template: job.name,
+    jobId: job.id,
     attempt,
   });
-  const worker = new Worker<RenderedMessage>(
+  const worker = new Worker<SealedMessage>(
     NOTIFICATIONS_QUEUE,
     async (job) => {
-      await transports[job.data.channel].deliver(job.data);
-      log.info(describe(job.data, job.name, job.attemptsMade + 1), 'notification sent');
+      const message = open(job.data);
+      await transports[message.channel].deliver(message);
+      log.info(describe(message, job, job.attemptsMade + 1), 'notification sent');
     },
     { connection: bullConnection(config.REDIS_URL), concurrency: 4 },
   );
   worker.on('failed', (job, err) => {
     if (!job) return;
     const attempts = job.opts.attempts ?? NOTIFY_ATTEMPTS;
+    let message: RenderedMessage | null = null;
+    try {
+      message = openMessage(key, job.data);
+    } catch {
+      // The reason below says why it could not be opened.
+    }
     log.warn(
       {
-        ...describe(job.data, job.name, job.attemptsMade),
+        ...describe(message, job, job.attemptsMade),
         ...failureReason(err),
-        willRetry: job.attemptsMade < attempts,
+        willRetry: !(err instanceof UnrecoverableError) && job.attemptsMade < attempts,
       },
       'notification delivery failed',
     );

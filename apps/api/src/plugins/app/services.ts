@@ -59,7 +59,10 @@ export default fp(
       key: deriveKey(config.JWT_SECRET, 'mail-link'),
       redis,
     });
-    const notifier = createNotifier(config.REDIS_URL, log, { backoffMs: config.NOTIFY_BACKOFF_MS });
+    const notifier = createNotifier(config.REDIS_URL, log, {
+      secret: config.JWT_SECRET,
+      backoffMs: config.NOTIFY_BACKOFF_MS,
+    });
     const smsCodes = createSmsCodes(redis, notifier);
     const accessTokens: AccessTokenSigner = {
       sign: (payload, options) => app.jwt.sign(payload, options),

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { DOCS_CSP } from './helmet';
 
 /** The OpenAPI document is generated from the zod schemas the routes validate with. */
 export default fp(
@@ -43,7 +44,7 @@ export default fp(
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] };
       }
     });
-    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'swagger', dependencies: ['auth'] },

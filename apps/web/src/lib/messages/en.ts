@@ -63,7 +63,7 @@ export const en = {
   'author.name': 'Name',
   'author.blogs': 'Blogs',
   'author.joined': 'Joined',
-  'author.joinedAt': 'joined',
+  'author.joinedAt': 'Joined',
   'author.blogCount': 'Blogs: {count}',
   'author.noBio': 'No bio yet.',
   'author.blogsBy': 'Blogs by {name}',

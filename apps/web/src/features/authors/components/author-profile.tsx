@@ -8,10 +8,7 @@ export function AuthorProfile({ author }: { author: Author }) {
     <section className="mb-4 pb-3 border-bottom">
       <h1 className="mb-2 text-break">{author.name}</h1>
       <p className="text-body-secondary mb-2">
-        <a href={`mailto:${author.email}`} className="link-secondary text-break">
-          {author.email}
-        </a>{' '}
-        · {t('author.joinedAt')} <RelativeTime dateTime={author.createdAt} /> ·{' '}
+        {t('author.joinedAt')} <RelativeTime dateTime={author.createdAt} /> ·{' '}
         {t('author.blogCount', { count: new Intl.NumberFormat(locale).format(author.blogCount) })}
       </p>
       {author.bio ? (
