@@ -4,9 +4,6 @@ import { migrateDatabase } from '../src/db/migrate';
 import { buildTestApp, waitFor } from './helpers';
 import { startOwnMariaDb } from './own-mariadb';
 
-// The point is "not as long as the freeze", not a speed figure: the settings say 2 s.
-const GENEROUS_BOUND_MS = 5_000;
-
 let server: Awaited<ReturnType<typeof startOwnMariaDb>> | undefined;
 let app: App | undefined;
 
@@ -43,13 +40,12 @@ describe('a frozen MariaDB (SIGSTOP, its connections left open)', () => {
       frozen = false;
       server!.resume();
     }, 12_000);
-    let answers: { status: number; body: Record<string, unknown>; frozen: boolean; ms: number }[];
+    let answers: { status: number; body: Record<string, unknown>; frozen: boolean }[];
     try {
-      const started = Date.now();
       answers = await Promise.all(
         Array.from({ length: 20 }, async (_, i) => {
           const res = await list(i);
-          return { status: res.statusCode, body: res.json(), frozen, ms: Date.now() - started };
+          return { status: res.statusCode, body: res.json(), frozen };
         }),
       );
     } finally {
@@ -61,7 +57,6 @@ describe('a frozen MariaDB (SIGSTOP, its connections left open)', () => {
     for (const answer of answers) {
       // Answered while the server was still stopped: nobody waited for it to wake.
       expect(answer.frozen).toBe(true);
-      expect(answer.ms).toBeLessThan(GENEROUS_BOUND_MS);
       expect(answer.status).toBe(503);
       expect(answer.body).toMatchObject({ result: false, code: 'UNAVAILABLE' });
       expect(answer.body.requestId).toEqual(expect.any(String));

@@ -540,6 +540,8 @@ describe('the worker process', () => {
         PATH: process.env.PATH,
         NODE_ENV: 'test',
         LOG_LEVEL: 'info',
+        // Set here, or a developer's .env would give the worker another secret than the test's.
+        JWT_SECRET: DEV_JWT_SECRET,
         DATABASE_URL: TEST_DATABASE_URL,
         REDIS_URL: TEST_REDIS_URL,
         ...env,
@@ -575,7 +577,7 @@ describe('the worker process', () => {
     const maintenance = new Queue(MAINTENANCE_QUEUE, {
       connection: bullConnection(TEST_REDIS_URL),
     });
-    // The worker process runs with the default (test) secret, so the queue key matches.
+    // The worker process is given the same secret, so the queue key matches.
     const notifier = createNotifier(TEST_REDIS_URL, console, { secret: DEV_JWT_SECRET });
     const pool = createPool({ url: TEST_DATABASE_URL, size: 1 });
     await maintenance.removeJobScheduler(PURGE_PENDING_ACCOUNTS);

@@ -1,8 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deriveKey } from '../../lib/keys';
 import type { RenderedMessage } from './templates';
-
-/** HKDF's label: this key seals queued messages and nothing else. */
-const KEY_LABEL = 'folio notifications: queued message payload v1';
 
 /**
  * A queued message as Redis holds it: AES-256-GCM over the rendered message (recipient, body with
@@ -17,7 +15,7 @@ export interface SealedMessage {
 
 /** The queue's own key, derived from the app secret (the API and every worker share it). */
 export function queueKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, '', KEY_LABEL, 32));
+  return deriveKey(secret, 'queued-message');
 }
 
 export function sealMessage(key: Buffer, message: RenderedMessage): SealedMessage {
