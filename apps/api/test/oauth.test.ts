@@ -206,7 +206,7 @@ describe('OAuth providers', () => {
         '/api/v1/auth/oauth/providers',
         '/api/v1/auth/oauth/{provider}/start',
         '/api/v1/auth/oauth/{provider}/callback',
-        '/api/v1/auth/oauth/pending/{ticket}',
+        '/api/v1/auth/oauth-pending/{ticket}',
       ]),
     );
     const startDoc = doc.paths['/api/v1/auth/oauth/{provider}/start'].get;
@@ -458,7 +458,7 @@ describe('an unbound provider account', () => {
 
     const info = await app.inject({
       method: 'GET',
-      url: `/api/v1/auth/oauth/pending/${ticket}`,
+      url: `/api/v1/auth/oauth-pending/${ticket}`,
       headers: { cookie: `folio_oauth=${browser}` },
     });
     expect(info.statusCode).toBe(200);
@@ -471,7 +471,7 @@ describe('an unbound provider account', () => {
     for (const headers of [{}, { cookie: `folio_oauth=${'q'.repeat(43)}` }]) {
       const other = await app.inject({
         method: 'GET',
-        url: `/api/v1/auth/oauth/pending/${ticket}`,
+        url: `/api/v1/auth/oauth-pending/${ticket}`,
         headers,
       });
       expect(other.statusCode).toBe(422);
@@ -479,7 +479,7 @@ describe('an unbound provider account', () => {
     }
     const unknown = await app.inject({
       method: 'GET',
-      url: '/api/v1/auth/oauth/pending/no-such-ticket',
+      url: '/api/v1/auth/oauth-pending/no-such-ticket',
       headers: { cookie: `folio_oauth=${browser}` },
     });
     expect(unknown.json().code).toBe('TOKEN_INVALID');

@@ -17,7 +17,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors';
-import { failures, ok } from '../../lib/route-schema';
+import { failures, ok, optionalAuth } from '../../lib/route-schema';
 import { OAUTH_BROWSER_COOKIE } from '../oauth/pending';
 import { SMS_CODE_TTL_SECONDS, SMS_COOLDOWN_SECONDS } from './sms-codes';
 import {
@@ -67,10 +67,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'log in to or reset an unknown one, move to a taken one); then nothing is sent. ' +
           'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP an hour.',
         body: SmsCodeBody,
-        response: {
-          202: Envelope(SmsCodeResultSchema),
-          ...failures(401, 403, 422, 429, 503),
-        },
+        security: optionalAuth,
+        response: { 202: Envelope(SmsCodeResultSchema), ...failures(401, 403) },
       },
     },
     async (request, reply) => {
@@ -96,10 +94,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Register with a phone and its register code; logs the new account in',
         body: RegisterPhoneBody,
-        response: {
-          201: Envelope(AuthResultSchema),
-          ...failures(403, 409, 422, 429, 503),
-        },
+        response: { 201: Envelope(AuthResultSchema), ...failures(403, 409) },
       },
     },
     async (request, reply) => {
@@ -125,7 +120,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'Answers the same for an address that already has an account; its owner is mailed a ' +
           'notice instead.',
         body: RegisterEmailBody,
-        response: { 202: Envelope(AcceptedSchema), ...failures(403, 422, 429, 503) },
+        response: { 202: Envelope(AcceptedSchema), ...failures(403) },
       },
     },
     async (request, reply) => {
@@ -149,7 +144,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Follow a verification link: activates the account and logs it in',
         body: TokenBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(403) },
       },
     },
     async (request, reply) => {
@@ -168,7 +163,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send a new verification link to an account that is still pending',
         description: 'Answers the same for every address; one request per address a minute.',
         body: ResendVerificationBody,
-        response: { 202: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+        response: { 202: Envelope(AcceptedSchema) },
       },
     },
     async (request, reply) => {
@@ -190,7 +185,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'After 3 failures for the account or the IP within 15 minutes a captcha is required ' +
           '(CAPTCHA_REQUIRED); 100 failures for an account within an hour lock it for 30 minutes.',
         body: LoginBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 422, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },
       },
     },
     async (request, reply) => {
@@ -213,7 +208,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Log in with a phone and its login code; sets the refresh cookie',
         body: LoginSmsBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 429, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(403) },
       },
     },
     async (request, reply) => {
@@ -236,7 +231,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'The cookie is rotated on every use; presenting an already-rotated one ends the session. ' +
           'A request whose Origin is not the site is refused.',
-        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },
       },
     },
     async (request, reply) => {
@@ -262,7 +257,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'End this session at once (by the access token, else the refresh cookie)',
-        response: { 200: Envelope(AcceptedSchema), ...failures(503) },
+        security: optionalAuth,
+        response: { 200: Envelope(AcceptedSchema) },
       },
     },
     async (request, reply) => {
@@ -293,7 +289,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Answers the same for every account; one request per address or phone a minute.',
         body: ForgotPasswordBody,
-        response: { 202: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+        response: { 202: Envelope(AcceptedSchema) },
       },
     },
     async (request, reply) => {
@@ -312,7 +308,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set a new password with a reset link token or a phone and its code',
         description: 'Ends every session of the account; log in again with the new password.',
         body: ResetPasswordBody,
-        response: { 200: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+        response: { 200: Envelope(AcceptedSchema) },
       },
     },
     async (request) => {

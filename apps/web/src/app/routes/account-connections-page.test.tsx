@@ -79,7 +79,7 @@ describe('/login after signing in with an unbound provider', () => {
 
   it('explains, and sends the ticket with the login so the provider gets bound', async () => {
     const api = fakeApi({
-      'GET /auth/oauth/pending/tk-1': ok({
+      'GET /auth/oauth-pending/tk-1': ok({
         provider: { id: 'github', name: 'GitHub' },
         email: 'lily@users.example',
         name: 'Lily',

@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchOAuthPending(ticket: string, signal?: AbortSignal) {
-  return apiRequest(`/auth/oauth/pending/${encodeURIComponent(ticket)}`, {
+  return apiRequest(`/auth/oauth-pending/${encodeURIComponent(ticket)}`, {
     schema: OAuthPendingSchema,
     signal,
   });
