@@ -107,16 +107,19 @@ export const tokenOptional = (op: Operation) =>
 
 export const label = (op: Operation) => `${op.method} ${op.path}`;
 
+/** URLs carry UTF-8, which has no lone surrogates: they become U+FFFD as a browser would send. */
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const encode = (s: string) => encodeURIComponent(wellFormed(s));
+
 /** A URL for the operation with these path parameters (encoded) and query pairs. */
 export function urlFor(
   op: Operation,
   pathValues: Record<string, string>,
   query: [string, string][] = [],
 ): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(pathValues[name] ?? 'x'),
-  );
-  const qs = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encode(pathValues[name] ?? 'x'));
+  const qs = query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
   return qs ? `${path}?${qs}` : path;
 }
 

@@ -89,6 +89,27 @@ describe('API documentation', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]+$/);
   });
 
+  it('keeps only the components it refers to', async () => {
+    const doc = await openApiDocument(app);
+    const refs = new Set(
+      [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(Object.keys(doc.components.schemas).filter((name) => !refs.has(name))).toEqual([]);
+  });
+
+  it('declares a 4xx for every operation that takes input, a token or a per-IP limit', () => {
+    for (const op of ops) {
+      // Fastify reads a body sent with any method but GET and HEAD, schema or not.
+      const readsBody = op.method !== 'GET' && op.method !== 'HEAD';
+      const canFail =
+        readsBody || op.parameters.length > 0 || op.security!.length > 0 || op.rateLimit;
+      expect(
+        op.statuses.some((s) => s >= 400 && s < 500),
+        label(op),
+      ).toBe(Boolean(canFail));
+    }
+  });
+
   it('says of every operation whether it needs a token: bearer, optional, or none', () => {
     for (const op of ops) {
       expect(op.security, label(op)).toBeDefined();
