@@ -213,6 +213,8 @@ interface Case {
   query: [string, string][];
   body: { type?: string; payload?: string | Buffer } | null;
   token: 'valid' | 'none' | 'garbage';
+  /** Which of the bad authorization headers a `garbage` token sends. */
+  garbage: number;
   language?: string;
 }
 
@@ -364,10 +366,27 @@ function caseOf(op: Operation): fc.Arbitrary<Case> {
             { arbitrary: fc.constantFrom<Case['token']>('none', 'garbage'), weight: 1 },
           )
         : fc.constantFrom<Case['token']>('none', 'garbage'),
+    garbage: fc.nat(),
     language: fc.option(fc.constantFrom('zh-CN', 'en', 'xx', '*', 'zh-CN;q=abc'), {
       nil: undefined,
     }),
   }) as fc.Arbitrary<Case>;
+}
+
+/** Authorization headers that are not a valid access token, some close to one. */
+function badAuthorization(token: string, pick: number): string {
+  const options = [
+    'Bearer e30.e30.AAAA',
+    'Bearer ',
+    'Bearer',
+    'Basic dXNlcjpwYXNz',
+    `Bearer ${'x'.repeat(4_000)}`,
+    `bearer ${token}`,
+    `Bearer ${token}x`,
+    `Bearer ${token.split('.').slice(0, 2).join('.')}.`,
+    `Bearer ${token} ${token}`,
+  ];
+  return options[pick % options.length]!;
 }
 
 /** The body with its captcha stand-ins replaced by a captcha solved now, as a person would. */
@@ -431,7 +450,7 @@ describe('every documented operation, given generated bad input, answers with a 
           fc.asyncProperty(caseOf(op), async (c) => {
             const headers: Record<string, string> = {};
             if (c.token === 'valid' && token) headers.authorization = `Bearer ${token}`;
-            if (c.token === 'garbage') headers.authorization = 'Bearer e30.e30.AAAA';
+            if (c.token === 'garbage') headers.authorization = badAuthorization(token, c.garbage);
             if (c.language) headers['accept-language'] = c.language;
             if (c.body?.type) headers['content-type'] = c.body.type;
             const res = await app.inject({
