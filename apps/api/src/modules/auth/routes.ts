@@ -17,7 +17,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors';
-import { failures, ok } from '../../lib/route-schema';
+import { failures, ok, optionalAuth } from '../../lib/route-schema';
 import { OAUTH_BROWSER_COOKIE } from '../oauth/pending';
 import type { UserRow } from '../users/repository';
 import { REFRESH_COOKIE_PATH } from '../sessions/service';
@@ -75,10 +75,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'log in to or reset an unknown one, move to a taken one); then nothing is sent. ' +
           'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP an hour.',
         body: SmsCodeBody,
-        response: {
-          202: Envelope(SmsCodeResultSchema),
-          ...failures(401, 403, 422, 429, 503),
-        },
+        security: optionalAuth,
+        response: { 202: Envelope(SmsCodeResultSchema), ...failures(401, 403) },
       },
     },
     async (request, reply) => {
@@ -104,10 +102,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Register with a phone and its register code; logs the new account in',
         body: RegisterPhoneBody,
-        response: {
-          201: Envelope(AuthResultSchema),
-          ...failures(403, 409, 422, 429, 503),
-        },
+        response: { 201: Envelope(AuthResultSchema), ...failures(403, 409) },
       },
     },
     async (request, reply) => {
@@ -133,7 +128,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'Answers the same for an address that already has an account; its owner is mailed a ' +
           'notice instead.',
         body: RegisterEmailBody,
-        response: { 202: Envelope(AcceptedSchema), ...failures(403, 422, 429, 503) },
+        response: { 202: Envelope(AcceptedSchema), ...failures(403) },
       },
     },
     async (request, reply) => {
@@ -157,7 +152,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Follow a verification link: activates the account and logs it in',
         body: TokenBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(403) },
       },
     },
     async (request, reply) => {
@@ -176,7 +171,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send a new verification link to an account that is still pending',
         description: 'Answers the same for every address; one request per address a minute.',
         body: ResendVerificationBody,
-        response: { 202: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+        response: { 202: Envelope(AcceptedSchema) },
       },
     },
     async (request, reply) => {
@@ -201,7 +196,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'else the IP) waits 1 s, 2 s, 4 s ... up to 15 minutes before its next try for the account ' +
           '(ACCOUNT_LOCKED with Retry-After); other sources and SMS-code login are not held up.',
         body: LoginBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 422, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },
       },
     },
     async (request, reply) => {
@@ -229,7 +224,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Log in with a phone and its login code; sets the refresh cookie',
         body: LoginSmsBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 429, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(403) },
       },
     },
     async (request, reply) => {
@@ -254,7 +249,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'The request needs `Origin` equal to the site, or `Sec-Fetch-Site: same-origin` without ' +
           'an Origin (ORIGIN_FORBIDDEN otherwise). The cookie is `__Secure-folio_refresh` in ' +
           'production, `folio_refresh` elsewhere.',
-        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },
       },
     },
     async (request, reply) => {
@@ -279,7 +274,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'End this session at once (by the access token, else the refresh cookie)',
-        response: { 200: Envelope(AcceptedSchema), ...failures(503) },
+        security: optionalAuth,
+        response: { 200: Envelope(AcceptedSchema) },
       },
     },
     async (request, reply) => {
@@ -310,7 +306,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Answers the same for every account; one request per address or phone a minute.',
         body: ForgotPasswordBody,
-        response: { 202: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+        response: { 202: Envelope(AcceptedSchema) },
       },
     },
     async (request, reply) => {
@@ -329,7 +325,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set a new password with a reset link token or a phone and its code',
         description: 'Ends every session of the account; log in again with the new password.',
         body: ResetPasswordBody,
-        response: { 200: Envelope(AcceptedSchema), ...failures(422, 429, 503) },
+        response: { 200: Envelope(AcceptedSchema) },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import { CaptchaSchema, Envelope } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { failures, ok } from '../../lib/route-schema';
+import { ok } from '../../lib/route-schema';
 
 const captchaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,7 +9,7 @@ const captchaRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'A new picture captcha (SVG); its answer is good for one check within 5 minutes',
-        response: { 200: Envelope(CaptchaSchema), ...failures(429, 503) },
+        response: { 200: Envelope(CaptchaSchema) },
       },
     },
     async (_request, reply) => {

@@ -74,7 +74,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'The logged-in account, with its login identities and any pending email change',
-        response: { 200: Envelope(MeSchema), ...failures(401, 503) },
+        response: { 200: Envelope(MeSchema) },
       },
     },
     async (request) => ok(await service.me(authOf(request).userId)),
@@ -88,7 +88,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Change nickname, birthday (null clears it) or language',
         body: UpdateMeBody,
-        response: { 200: Envelope(MeSchema), ...failures(401, 422, 503) },
+        response: { 200: Envelope(MeSchema) },
       },
     },
     async (request) => ok(await service.update(authOf(request).userId, request.body)),
@@ -106,7 +106,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
           'its content, at most 2 MB. It is re-encoded to a 256×256 WebP without metadata.',
         consumes: ['multipart/form-data'],
         body: AvatarUploadBody,
-        response: { 200: Envelope(MeSchema), ...failures(400, 401, 413, 415, 422, 503) },
+        response: { 200: Envelope(MeSchema) },
       },
     },
     async (request) =>
@@ -121,7 +121,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Change the password; every other session ends',
         body: ChangePasswordBody,
-        response: { 200: Envelope(AcceptedSchema), ...failures(401, 422, 429, 503) },
+        response: { 200: Envelope(AcceptedSchema), ...failures(429) },
       },
     },
     async (request) => {
@@ -141,7 +141,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
           'The current address stays until the link (24 h, single use) is followed. An address ' +
           'already used by another account gets the same answer and no mail.',
         body: ChangeEmailBody,
-        response: { 200: Envelope(MeSchema), ...failures(401, 422, 429, 503) },
+        response: { 200: Envelope(MeSchema), ...failures(429) },
       },
     },
     async (request) =>
@@ -155,7 +155,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Follow a change-email link (no login needed: the token names the account)',
         body: TokenBody,
-        response: { 200: Envelope(EmailChangedSchema), ...failures(409, 422, 503) },
+        response: { 200: Envelope(EmailChangedSchema), ...failures(409) },
       },
     },
     async (request) => ok(await service.confirmEmailChange(request.body.token)),
@@ -169,7 +169,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Change the phone with an SMS code sent to the new number (purpose change-phone)',
         body: ChangePhoneBody,
-        response: { 200: Envelope(MeSchema), ...failures(401, 409, 422, 503) },
+        response: { 200: Envelope(MeSchema), ...failures(409) },
       },
     },
     async (request) => ok(await service.changePhone(authOf(request).userId, request.body)),
@@ -182,7 +182,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The account's sessions, this one first",
-        response: { 200: Envelope(z.array(SessionSchema)), ...failures(401, 503) },
+        response: { 200: Envelope(z.array(SessionSchema)) },
       },
     },
     async (request) => {
@@ -198,7 +198,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'End one of your sessions; its access token stops working at once',
         params: SessionIdParam,
-        response: { 200: Envelope(AcceptedSchema), ...failures(401, 404, 422, 503) },
+        response: { 200: Envelope(AcceptedSchema), ...failures(404) },
       },
     },
     async (request) => {
@@ -214,7 +214,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Log out everywhere else (this session stays)',
-        response: { 200: Envelope(SessionsRevokedSchema), ...failures(401, 503) },
+        response: { 200: Envelope(SessionsRevokedSchema) },
       },
     },
     async (request) => ok(await service.revokeOtherSessions(authOf(request))),
@@ -228,7 +228,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Delete the account (password confirms); blogs stay with their author',
         body: DeleteMeBody,
-        response: { 200: Envelope(AcceptedSchema), ...failures(401, 422, 429, 503) },
+        response: { 200: Envelope(AcceptedSchema), ...failures(429) },
       },
     },
     async (request, reply) => {
@@ -247,7 +247,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Unbind a login identity (a provider, the email or the phone), never the last one',
         params: IdParam,
-        response: { 200: Envelope(MeSchema), ...failures(401, 404, 409, 422, 503) },
+        response: { 200: Envelope(MeSchema), ...failures(404, 409) },
       },
     },
     async (request) => ok(await service.unbindIdentity(authOf(request).userId, request.params.id)),

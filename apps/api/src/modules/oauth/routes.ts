@@ -10,7 +10,7 @@ import {
 } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { failures, ok } from '../../lib/route-schema';
+import { failures, ok, optionalAuth } from '../../lib/route-schema';
 import { clientMeta, setCookie } from '../sessions/http';
 import { browserKey, OAUTH_BROWSER_COOKIE } from './pending';
 
@@ -46,7 +46,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Only from the browser that signed in at the provider; TOKEN_INVALID for an unknown, used or expired ticket.',
         params: OAuthTicketParams,
-        response: { 200: Envelope(OAuthPendingSchema), ...failures(422, 503) },
+        response: { 200: Envelope(OAuthPendingSchema) },
       },
     },
     async (request, reply) => {
@@ -74,7 +74,8 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
           'or `/login?oauthError=<code>` / `/account/connections?oauthError=<code>`.',
         params: OAuthProviderParams,
         querystring: OAuthStartQuery,
-        response: { 200: Envelope(OAuthStartSchema), ...failures(401, 404, 422, 429, 503) },
+        security: optionalAuth,
+        response: { 200: Envelope(OAuthStartSchema), ...failures(401, 404) },
       },
     },
     async (request, reply) => {
@@ -102,7 +103,7 @@ const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
           'the SPA calls POST /auth/refresh), binds, or leaves a pending ticket. Problems redirect with `oauthError=<code>`.',
         params: OAuthProviderParams,
         querystring: OAuthCallbackQuery,
-        response: { 302: z.null().describe('Redirect to the SPA'), ...failures(429, 503) },
+        response: { 302: z.null().describe('Redirect to the SPA') },
       },
     },
     async (request, reply) => {
