@@ -44,12 +44,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   await app.register(configPlugin, { config });
   await app.register(requestContext);
-  await app.register(errorsPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
+  // Before the error handler: its not-found handler counts unknown routes per IP.
+  await app.register(rateLimitPlugin);
+  await app.register(errorsPlugin);
   await app.register(authPlugin);
   await app.register(servicesPlugin);
-  await app.register(rateLimitPlugin);
   await app.register(swaggerPlugin);
 
   await app.register(

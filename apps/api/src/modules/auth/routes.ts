@@ -17,6 +17,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors';
+import { looksLikePhone } from '../../lib/phones';
 import { failures, ok } from '../../lib/route-schema';
 import { OAUTH_BROWSER_COOKIE } from '../oauth/pending';
 import { SMS_CODE_TTL_SECONDS, SMS_COOLDOWN_SECONDS } from './sms-codes';
@@ -31,8 +32,15 @@ import {
 import { createAuthService, type Caller, type OAuthTicket } from './service';
 
 const HOUR = 3_600_000;
-/** Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). */
+/**
+ * Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). The ones for
+ * login, refresh and verify-email leave room for an office behind one address; they stop floods
+ * (each login hashes a password), not people.
+ */
 export const IP_LIMITS = {
+  login: { max: 200, timeWindow: HOUR / 4 },
+  refresh: { max: 600, timeWindow: HOUR / 4 },
+  verifyEmail: { max: 60, timeWindow: HOUR },
   smsCodes: { max: 20, timeWindow: HOUR },
   registerPhone: { max: 20, timeWindow: HOUR },
   registerEmail: { max: 20, timeWindow: HOUR },
@@ -59,13 +67,16 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/sms-codes',
     {
       config: { rateLimit: IP_LIMITS.smsCodes },
+      onRequest: (request) => app.limitSmsNetwork(request),
       schema: {
         tags,
         summary: 'Send a 6-digit SMS code (captcha first; change-phone needs a login)',
         description:
           'Answers the same whether or not the purpose fits the phone (register a taken phone, ' +
           'log in to or reset an unknown one, move to a taken one); then nothing is sent. ' +
-          'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP an hour.',
+          'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP and 60 ' +
+          'per /24 (IPv4) or /56 (IPv6) network an hour. Only the countries in SMS_COUNTRIES get ' +
+          'codes; when the hourly SMS budget is spent every request answers 503 until the next hour.',
         body: SmsCodeBody,
         response: {
           202: Envelope(SmsCodeResultSchema),
@@ -145,11 +156,13 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/verify-email',
     {
+      config: { rateLimit: IP_LIMITS.verifyEmail },
       schema: {
         tags,
         summary: 'Follow a verification link: activates the account and logs it in',
+        description: '60 requests per IP an hour.',
         body: TokenBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(403, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -183,14 +196,16 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
+      config: { rateLimit: IP_LIMITS.login },
       schema: {
         tags,
         summary: 'Log in with an email or phone and a password; sets the refresh cookie',
         description:
           'After 3 failures for the account or the IP within 15 minutes a captcha is required ' +
-          '(CAPTCHA_REQUIRED); 100 failures for an account within an hour lock it for 30 minutes.',
+          '(CAPTCHA_REQUIRED); 100 failures for an account within an hour lock it for 30 minutes. ' +
+          '200 requests per IP in 15 minutes.',
         body: LoginBody,
-        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 422, 503) },
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -230,13 +245,14 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/refresh',
     {
+      config: { rateLimit: IP_LIMITS.refresh },
       schema: {
         tags,
         summary: 'Trade the refresh cookie for a new one and a new access token',
         description:
           'The cookie is rotated on every use; presenting an already-rotated one ends the session. ' +
-          'A request whose Origin is not the site is refused.',
-        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 503) },
+          'A request whose Origin is not the site is refused. 600 requests per IP in 15 minutes.',
+        response: { 200: Envelope(AuthResultSchema), ...failures(401, 403, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -287,6 +303,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password/forgot',
     {
       config: { rateLimit: IP_LIMITS.forgotPassword },
+      // A reset by phone sends an SMS: it counts against the network's SMS limit too.
+      preHandler: async (request) => {
+        if (looksLikePhone(request.body.account)) await app.limitSmsNetwork(request);
+      },
       schema: {
         tags,
         summary: 'Send a reset link (email, 1 hour) or a reset code (phone)',

@@ -1,6 +1,7 @@
 import { AuthorListQuery, AuthorPageSchema, AuthorSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { failures, ok } from '../../lib/route-schema';
+import { SEARCH_LIMIT } from '../../plugins/rate-limit';
 import { createAuthorRepository } from './repository';
 import { createAuthorService } from './service';
 
@@ -10,11 +11,13 @@ const authorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/authors',
     {
+      config: { rateLimit: SEARCH_LIMIT },
       schema: {
         tags: ['authors'],
         summary: 'Authors with the number of blogs each has published',
+        description: 'Searches (a non-empty `q`) are limited to 120 a minute per IP.',
         querystring: AuthorListQuery,
-        response: { 200: Envelope(AuthorPageSchema), ...failures(422, 503) },
+        response: { 200: Envelope(AuthorPageSchema), ...failures(422, 429, 503) },
       },
     },
     async (request) => ok(await service.list(request.query)),

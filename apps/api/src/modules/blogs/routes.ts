@@ -1,6 +1,7 @@
 import { BlogListQuery, BlogPageSchema, BlogSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { failures, ok } from '../../lib/route-schema';
+import { SEARCH_LIMIT } from '../../plugins/rate-limit';
 import { createBlogRepository } from './repository';
 import { createBlogService } from './service';
 
@@ -10,11 +11,13 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/blogs',
     {
+      config: { rateLimit: SEARCH_LIMIT },
       schema: {
         tags: ['blogs'],
         summary: 'Published blogs, newest first by default',
+        description: 'Searches (a non-empty `q`) are limited to 120 a minute per IP.',
         querystring: BlogListQuery,
-        response: { 200: Envelope(BlogPageSchema), ...failures(422, 503) },
+        response: { 200: Envelope(BlogPageSchema), ...failures(422, 429, 503) },
       },
     },
     async (request) => ok(await service.list(request.query)),
