@@ -113,9 +113,9 @@ describe('the unknown-route limit', () => {
     }
     await expectLimited(net(1), { method: 'GET', url: '/wp-login.php' }, 60_000);
     // Existing routes are not affected, nor are other addresses.
-    expect((await expectNotLimited(net(1), { method: 'GET', url: '/api/v1/blogs' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await expectNotLimited(net(1), { method: 'GET', url: '/api/v1/blogs' })).statusCode,
+    ).toBe(200);
     const other = await expectNotLimited(net(2), { method: 'GET', url: '/api/v1/nothing' });
     expectFailure(other, 404, 'NOT_FOUND');
   });

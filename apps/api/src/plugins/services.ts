@@ -38,7 +38,14 @@ export default fp(
       backoffMs: app.config.NOTIFY_BACKOFF_MS,
     });
     app.decorate('notifier', notifier);
-    app.decorate('smsCodes', createSmsCodes(app.redis, notifier));
+    app.decorate(
+      'smsCodes',
+      createSmsCodes(app.redis, notifier, {
+        countries: app.config.SMS_COUNTRIES,
+        hourlyBudget: app.config.SMS_HOURLY_BUDGET,
+        log: app.log,
+      }),
+    );
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
     const worker =
       app.config.RUN_WORKER && app.redis.status === 'ready'

@@ -312,7 +312,13 @@ export function createAuthService(app: FastifyInstance) {
       if (looksLikePhone(input)) {
         const phone = requirePhone(input, 'account');
         const owner = await users.findByIdentity('phone', phone);
-        await smsCodes.request(phone, 'reset', owner?.user.locale ?? caller.locale, !!owner);
+        await smsCodes.request(
+          phone,
+          'reset',
+          owner?.user.locale ?? caller.locale,
+          !!owner,
+          'account',
+        );
         return phone;
       }
       const parsed = EmailSchema.safeParse(input);
