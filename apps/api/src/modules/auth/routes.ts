@@ -61,6 +61,7 @@ const oauthTicket = (request: FastifyRequest, ticket: string | undefined): OAuth
  */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const auth = createAuthService(app);
+  app.addHook('onClose', () => auth.settled());
   const tags = ['auth'];
 
   app.post(

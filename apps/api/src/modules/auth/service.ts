@@ -20,7 +20,10 @@ import { createLoginGuard } from './login-guard';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 export const RESET_PASSWORD_TTL_SECONDS = 3600;
-/** One verification or reset mail per address a minute, whether or not it has an account. */
+/**
+ * One verification, reset or "already registered" mail per address a minute, whether or not it
+ * has an account.
+ */
 export const EMAIL_COOLDOWN_SECONDS = 60;
 
 /** Who is asking: what the service needs from the request, and nothing about HTTP. */
@@ -90,6 +93,53 @@ export function createAuthService(app: FastifyInstance) {
     });
   }
 
+  /** Work a request started but does not wait for; closing the app waits for it. */
+  const unfinished = new Set<Promise<void>>();
+  function afterAnswer(what: string, work: () => Promise<void>) {
+    const task = work()
+      .catch((err: unknown) => app.log.error({ err }, what))
+      .finally(() => unfinished.delete(task));
+    unfinished.add(task);
+  }
+
+  /** A pending account for a new address and its verification mail; a notice if it was taken. */
+  async function createPending(
+    body: RegisterEmail,
+    caller: Caller,
+    passwordHash: string,
+    oauth: OAuthTicket | null,
+  ) {
+    let user: UserRow;
+    try {
+      user = await users.create(
+        {
+          nickname: body.nickname,
+          passwordHash,
+          status: 'pending',
+          locale: caller.locale,
+          registrationIp: caller.ip,
+        },
+        { kind: 'email', provider: 'email', subject: body.email, verifiedAt: null },
+      );
+    } catch (err) {
+      // Someone registered the address a moment ago: it is taken like any other.
+      if (!(err instanceof AppError && err.code === 'IDENTITY_TAKEN')) throw err;
+      const owner = await users.findByIdentity('email', body.email);
+      return noticeOwner(body.email, owner?.user.locale ?? caller.locale);
+    }
+    // Only a new account gets the provider: a taken address's owner did not ask for it.
+    await attach(user.id, oauth);
+    const token = linkTokens.sign('verify-email', user.id, VERIFY_EMAIL_TTL_SECONDS, body.email);
+    await notifier.send('verify-email', body.email, user.locale, {
+      nickname: user.nickname,
+      link: `${site}/verify-email?token=${encodeURIComponent(token)}`,
+    });
+  }
+
+  function noticeOwner(email: string, locale: Locale) {
+    return notifier.send('email-registered', email, locale, { link: `${site}/forgot-password` });
+  }
+
   async function fresh(id: number): Promise<UserRow> {
     const user = await users.findById(id);
     if (!user) throw unauthenticated();
@@ -151,7 +201,11 @@ export function createAuthService(app: FastifyInstance) {
       return user;
     },
 
-    /** A pending account and its verification mail; for a taken address, a notice to its owner. */
+    /**
+     * A pending account and its verification mail; for a taken address, a notice to its owner.
+     * The request does the same work either way (captcha, per-address cooldown, password hash,
+     * one lookup) and the account is made after the answer, so its time tells nothing.
+     */
     async registerEmail(
       body: RegisterEmail,
       caller: Caller,
@@ -161,42 +215,20 @@ export function createAuthService(app: FastifyInstance) {
       await captcha.check(body.captchaId, body.captchaText);
       checkNewPassword(body.password);
       if (oauth) await checkPendingIdentity(app, oauth.ticket, oauth.browser);
+      // One mail a minute to an address, whichever it is: a link or a notice.
+      await cooldown(redis, `rl:register:${body.email}`, EMAIL_COOLDOWN_SECONDS);
       const passwordHash = await passwords.hash(body.password);
-      let owner = await users.findByIdentity('email', body.email);
-      if (!owner) {
-        try {
-          const user = await users.create(
-            {
-              nickname: body.nickname,
-              passwordHash,
-              status: 'pending',
-              locale: caller.locale,
-              registrationIp: caller.ip,
-            },
-            { kind: 'email', provider: 'email', subject: body.email, verifiedAt: null },
-          );
-          // Only a new account gets the provider: a taken address's owner did not ask for it.
-          await attach(user.id, oauth);
-          const token = linkTokens.sign(
-            'verify-email',
-            user.id,
-            VERIFY_EMAIL_TTL_SECONDS,
-            body.email,
-          );
-          await notifier.send('verify-email', body.email, user.locale, {
-            nickname: user.nickname,
-            link: `${site}/verify-email?token=${encodeURIComponent(token)}`,
-          });
-          return;
-        } catch (err) {
-          // Someone registered the address a moment ago: it is taken like any other.
-          if (!(err instanceof AppError && err.code === 'IDENTITY_TAKEN')) throw err;
-          owner = await users.findByIdentity('email', body.email);
-        }
-      }
-      await notifier.send('email-registered', body.email, owner?.user.locale ?? caller.locale, {
-        link: `${site}/forgot-password`,
-      });
+      const owner = await users.findByIdentity('email', body.email);
+      afterAnswer('could not finish an email registration', () =>
+        owner
+          ? noticeOwner(body.email, owner.user.locale)
+          : createPending(body, caller, passwordHash, oauth),
+      );
+    },
+
+    /** Waits for the work requests left running (see registerEmail). */
+    async settled(): Promise<void> {
+      await Promise.all(unfinished);
     },
 
     async verifyEmail(token: string): Promise<UserRow> {
