@@ -15,7 +15,7 @@ const authorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['authors'],
         summary: 'Authors with the number of blogs each has published',
-        description: 'Searches (a non-empty `q`) are limited to 120 a minute per IP.',
+        description: 'Searches (a non-empty `q`) are limited to 60 a minute per IP.',
         querystring: AuthorListQuery,
         response: { 200: Envelope(AuthorPageSchema), ...failures(422, 429, 503) },
       },

@@ -15,7 +15,7 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['blogs'],
         summary: 'Published blogs, newest first by default',
-        description: 'Searches (a non-empty `q`) are limited to 120 a minute per IP.',
+        description: 'Searches (a non-empty `q`) are limited to 60 a minute per IP.',
         querystring: BlogListQuery,
         response: { 200: Envelope(BlogPageSchema), ...failures(422, 429, 503) },
       },
