@@ -6,11 +6,12 @@ import { createPool, createDb } from '../src/db/connection';
 import { loadConfig } from '../src/config';
 import { createPasswordHasher } from '../src/lib/passwords';
 import { createUserRepository } from '../src/modules/users/repository';
+import { fromClient } from './clients';
 import type { Load } from './scenarios';
 
-const BENCH_LOGIN_USERS = 50;
+export const BENCH_LOGIN_USERS = 60;
 const PASSWORD = 'bench login passphrase';
-const emailOf = (i: number) => `bench-login-${i}@folio.bench`;
+export const emailOf = (i: number) => `bench-login-${i}@folio.bench`;
 
 /** The argon2 settings the server under test uses (it reads the same environment). */
 export function argon2Settings() {
@@ -49,7 +50,10 @@ export async function ensureLoginUsers(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Password logins, one bench user after another. */
+/**
+ * Password logins, one bench user after another, each from another client address (see
+ * clients.ts): many people logging in, as the per-IP login limit expects, not one client.
+ */
 export function loginLoad(): Load {
   let next = 0;
   return {
@@ -57,15 +61,16 @@ export function loginLoad(): Load {
     headers: { 'content-type': 'application/json' },
     requests: [
       {
-        setupRequest: (request) => ({
-          ...request,
-          path: '/api/v1/auth/login',
-          method: 'POST',
-          body: JSON.stringify({
-            account: emailOf(next++ % BENCH_LOGIN_USERS),
-            password: PASSWORD,
-          }),
-        }),
+        setupRequest: (request) => {
+          const n = next++;
+          return {
+            ...request,
+            path: '/api/v1/auth/login',
+            method: 'POST',
+            headers: { ...request.headers, ...fromClient(n) },
+            body: JSON.stringify({ account: emailOf(n % BENCH_LOGIN_USERS), password: PASSWORD }),
+          };
+        },
       },
     ],
   };

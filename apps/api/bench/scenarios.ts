@@ -1,4 +1,5 @@
 import type { Options } from 'autocannon';
+import { fromClient } from './clients';
 import { ensureLoginUsers, loginLoad } from './login';
 
 /** Which server a scenario loads; each kind runs in its own child process (see server.ts). */
@@ -31,18 +32,93 @@ export interface Scenario {
   setup?: (ctx: ScenarioContext & { baseUrl: string }) => Promise<void>;
 }
 
-/** Requests that walk `paths` in turn (one walk shared by all connections). */
-export function rotating(paths: readonly string[], extra: Load = {}): Load {
+/**
+ * Requests that walk `paths` in turn (one walk shared by all connections); with `manyClients`,
+ * each from another client address (X-Forwarded-For, see clients.ts).
+ */
+export function rotating(
+  paths: readonly string[],
+  { manyClients = false, ...extra }: Load & { manyClients?: boolean } = {},
+): Load {
   let next = 0;
   return {
     ...extra,
     requests: [
       {
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+        setupRequest: (request) => {
+          const n = next++;
+          const path = paths[n % paths.length];
+          if (!manyClients) return { ...request, path };
+          return { ...request, path, headers: { ...request.headers, ...fromClient(n) } };
+        },
       },
     ],
   };
 }
+
+/** A shuffled copy (Fisher-Yates), so neighbouring requests ask for unrelated things. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Deep pages of the list, each asked for once per walk (over 100 000 pages: more than a run
+ * makes): page sizes 10 to 100 over the back half of the list, so no request reads the page the
+ * one before it read, and most read rows no recent request touched. Each page is sought from its
+ * anchor (see blogs/service.ts), computed the first time its stride is needed and then cached.
+ */
+function deepPages(totalBlogs: number): string[] {
+  const paths: string[] = [];
+  for (let perPage = 10; perPage <= 100; perPage += 1) {
+    const pages = Math.floor(totalBlogs / perPage);
+    for (let page = Math.ceil(pages / 2); page <= pages; page++) {
+      paths.push(`/api/v1/blogs?page=${page}&perPage=${perPage}`);
+    }
+  }
+  return shuffled(paths);
+}
+
+/**
+ * Title searches as people type them: whole words and fragments, common and rare, in English and
+ * Chinese (the demo titles' languages), each a LIKE over the titles of the list's order.
+ */
+const SEARCHES = [
+  'the',
+  'sea',
+  'old man',
+  'night',
+  'war',
+  'love',
+  'river',
+  'house',
+  'why',
+  'idiot',
+  'pastoral',
+  'thoughts',
+  'summer',
+  'garden',
+  'city',
+  'moon',
+  'ing',
+  'tion',
+  're-read',
+  'and then',
+  '三国',
+  '红楼',
+  '读',
+  '想法',
+  '关于',
+  '与',
+  '西游',
+  '水浒',
+  '春',
+  '故事',
+];
 
 /** Logins running at once while the blog list's p99 is measured. */
 export const CONCURRENT_LOGINS = 20;
@@ -70,6 +146,22 @@ export const SCENARIOS: Scenario[] = [
     name: 'blog-list-page-2000',
     server: 'app',
     load: () => ({ path: '/api/v1/blogs?page=2000' }),
+  },
+  {
+    // A different deep page each request (see deepPages).
+    name: 'blog-list-deep-cold',
+    server: 'app',
+    load: (ctx) => rotating(deepPages(ctx.totalBlogs)),
+  },
+  {
+    // Searches from many people: each client stays far under the per-IP search limit.
+    name: 'blog-search',
+    server: 'app',
+    load: () =>
+      rotating(
+        SEARCHES.map((q) => `/api/v1/blogs?q=${encodeURIComponent(q)}`),
+        { manyClients: true },
+      ),
   },
   {
     // Logins per second with the configured argon2 settings.

@@ -54,13 +54,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(configPlugin, { config });
   await app.register(requestContext);
   await app.register(helmetPlugin);
-  await app.register(errorsPlugin);
-  await app.register(lifecyclePlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
+  // Before the error handler: its not-found handler counts unknown routes per IP.
+  await app.register(rateLimitPlugin);
+  await app.register(errorsPlugin);
+  await app.register(lifecyclePlugin);
   await app.register(cookiePlugin);
   await app.register(jwtPlugin);
-  await app.register(rateLimitPlugin);
   await app.register(servicesPlugin);
   await app.register(authPlugin);
   await app.register(swaggerPlugin);

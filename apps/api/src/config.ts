@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { PHONE_COUNTRIES } from '@folio/schema';
 import { z } from 'zod';
+import { isPhoneCountry } from './lib/phones';
 
 /** Secrets that ship in docs and examples; production refuses them. */
 const KNOWN_SECRETS = new Set([
@@ -68,6 +70,27 @@ export const ConfigSchema = z.object({
   SMS_TRANSPORT: z.enum(['outbox', 'http']).optional(),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_KEY: z.string().optional(),
+  /** ISO 3166 codes of the countries SMS codes may be sent to; others answer VALIDATION_FAILED. */
+  SMS_COUNTRIES: z
+    .string()
+    .default(PHONE_COUNTRIES.join(','))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .refine(isPhoneCountry, { message: 'must be ISO 3166 country codes like CN,GB' }),
+        )
+        .min(1, 'must name at least one country'),
+    ),
+  /** SMS the whole site sends in a clock hour; past it no code is sent until the next hour. */
+  SMS_HOURLY_BUDGET: z.coerce.number().int().min(1).default(200),
   /** First retry delay of a failed mail or SMS delivery; each next one doubles (5 attempts). */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   /** Run the background worker (mail, SMS, clean-ups) inside the API process. */

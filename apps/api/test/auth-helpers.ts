@@ -7,13 +7,15 @@ let unique = 0;
 export const uniqueEmail = (tag = 'auth') => `${tag}${++unique}-${Date.now()}@example.test`;
 
 /**
- * An address no other test uses, so per-IP limits and failure counters start at zero
- * (app.inject's `remoteAddress` becomes `request.ip`).
+ * An address no other test uses, in a /24 that the previous 255 did not use, so per-IP and
+ * per-network limits and failure counters start at zero (app.inject's `remoteAddress` becomes
+ * `request.ip`).
  */
 export function uniqueIp(): string {
   unique += 1;
   const n = (Date.now() % 50_000) * 300 + unique;
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  // The counter's low byte picks the /24.
+  return `10.${(n >> 16) & 255}.${n & 255}.${(n >> 8) & 255}`;
 }
 
 /** A fresh captcha and its answer, read from Redis as the e2e tests do. */

@@ -340,11 +340,12 @@ describe('POST /auth/register/email and /auth/verify-email', () => {
       data: { accepted: true },
       msg: expect.stringContaining(email),
     });
+    // The account is made after the answer, and its mail queued once it is.
+    const [mail] = await waitForMessages(app, email);
     const found = await app.users.findByIdentity('email', email);
     expect(found?.user.status).toBe('pending');
     expect(found?.identity.verifiedAt).toBeNull();
 
-    const [mail] = await waitForMessages(app, email);
     expect(mail!.subject).toBe('Confirm your email for Folio');
     expect(mail!.body).toContain(`${app.config.SITE_ORIGIN}/verify-email?token=`);
     const token = await mailedToken(app, email, '/verify-email');
@@ -406,6 +407,7 @@ describe('POST /auth/register/email and /auth/verify-email', () => {
   it('refuses an expired, tampered or other-purpose link', async () => {
     const email = uniqueEmail();
     await registerEmail(email);
+    await waitForMessages(app, email);
     const { user } = (await app.users.findByIdentity('email', email))!;
     const verify = (token: string) =>
       app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
@@ -609,6 +611,7 @@ describe('registering with a pending OAuth sign-in', () => {
       cookies,
     );
     expect(res.statusCode).toBe(202);
+    await waitForMessages(app, owner.email!);
     expect(await app.users.findByIdentity('corp', onTaken)).toBeUndefined();
 
     const email = uniqueEmail();
@@ -616,6 +619,7 @@ describe('registering with a pending OAuth sign-in', () => {
     expect(
       (await registerEmail(email, { oauthTicket: await pendingFor(subject) }, cookies)).statusCode,
     ).toBe(202);
+    await waitForMessages(app, email);
     const made = await app.users.findByIdentity('email', email);
     expect((await app.users.findByIdentity('corp', subject))?.user.id).toBe(made!.user.id);
   });

@@ -812,13 +812,14 @@ describe('binding a pending ticket while logging in or registering', () => {
       pending.browser,
     );
     expect(res.statusCode, res.body).toBe(202);
+    // The account is made after the answer, and its link mailed once it is.
+    const token = await mailedToken(app, email, '/verify-email');
     const made = await app.users.findByIdentity('corp', pending.sub);
     expect(made?.user.status).toBe('pending');
 
     const early = await roundTrip('corp', pending.sub);
     expect(early.location.searchParams.get('oauthError')).toBe('ACCOUNT_PENDING');
 
-    const token = await mailedToken(app, email, '/verify-email');
     const verified = await post('/auth/verify-email', { token });
     expect(verified.statusCode, verified.body).toBe(200);
     const login = await roundTrip('corp', pending.sub);

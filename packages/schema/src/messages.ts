@@ -98,6 +98,10 @@ export const DETAIL_MESSAGES = {
   routeNotFound: { en: 'No route {method} {url}.', 'zh-CN': '没有此接口：{method} {url}。' },
   dependencyDown: { en: '{name} is unavailable.', 'zh-CN': '{name} 不可用。' },
   shuttingDown: { en: 'This process is shutting down.', 'zh-CN': '该进程正在关闭。' },
+  smsPaused: {
+    en: 'Text messages are paused for a while; please try again later.',
+    'zh-CN': '短信发送暂时暂停，请稍后再试。',
+  },
   invalidField: { en: 'Invalid value.', 'zh-CN': '无效的值。' },
   oauthProviderNotFound: { en: 'No such sign-in provider.', 'zh-CN': '没有这个第三方登录方式。' },
 } as const satisfies Record<string, Record<Locale, string>>;
@@ -113,6 +117,10 @@ export const FIELD_MESSAGES = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },
+  phoneCountryUnsupported: {
+    en: 'We cannot send text messages to numbers in this country or region.',
+    'zh-CN': '暂不支持向该国家或地区的号码发送短信。',
+  },
   passwordLength: {
     en: 'Use 8 to 128 characters.',
     'zh-CN': '密码长度为 8 到 128 个字符。',

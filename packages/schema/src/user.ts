@@ -25,6 +25,28 @@ export const EmailSchema = z
   .toLowerCase()
   .max(LIMITS.email, 'emailInvalid')
   .pipe(z.email('emailInvalid'));
+/**
+ * ISO 3166 codes of the countries the SPA offers in its phone picker, first; the API's default
+ * for the countries it texts codes to (SMS_COUNTRIES).
+ */
+export const PHONE_COUNTRIES = [
+  'CN',
+  'HK',
+  'MO',
+  'TW',
+  'SG',
+  'MY',
+  'JP',
+  'KR',
+  'US',
+  'CA',
+  'GB',
+  'AU',
+  'DE',
+  'FR',
+  'IN',
+] as const;
+
 /** A phone as typed, in international form ("+86 138 0013 8000"); the API normalizes it to E.164. */
 export const PhoneSchema = z
   .string()

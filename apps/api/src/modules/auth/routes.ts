@@ -17,6 +17,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors';
+import { looksLikePhone } from '../../lib/phones';
 import { failures, ok, optionalAuth } from '../../lib/route-schema';
 import { OAUTH_BROWSER_COOKIE } from '../oauth/pending';
 import type { UserRow } from '../users/repository';
@@ -27,8 +28,15 @@ import { clientMeta, setCookie } from '../sessions/http';
 import type { Caller, OAuthTicket } from './service';
 
 const HOUR = 3_600_000;
-/** Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). */
+/**
+ * Per-IP limits, counted in Redis by the rate-limit plugin (keys `rl:<route>-<ip>`). The ones for
+ * login, refresh and verify-email leave room for an office behind one address; they stop floods
+ * (each login hashes a password), not people.
+ */
 export const IP_LIMITS = {
+  login: { max: 200, timeWindow: HOUR / 4 },
+  refresh: { max: 600, timeWindow: HOUR / 4 },
+  verifyEmail: { max: 60, timeWindow: HOUR },
   smsCodes: { max: 20, timeWindow: HOUR },
   registerPhone: { max: 20, timeWindow: HOUR },
   registerEmail: { max: 20, timeWindow: HOUR },
@@ -67,13 +75,16 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/sms-codes',
     {
       config: { rateLimit: IP_LIMITS.smsCodes },
+      onRequest: (request) => app.limitSmsNetwork(request),
       schema: {
         tags,
         summary: 'Send a 6-digit SMS code (captcha first; change-phone needs a login)',
         description:
           'Answers the same whether or not the purpose fits the phone (register a taken phone, ' +
           'log in to or reset an unknown one, move to a taken one); then nothing is sent. ' +
-          'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP an hour.',
+          'One code per phone and purpose a minute, ten per phone a day, 20 requests per IP and 60 ' +
+          'per /24 (IPv4) or /56 (IPv6) network an hour. Only the countries in SMS_COUNTRIES get ' +
+          'codes; when the hourly SMS budget is spent every request answers 503 until the next hour.',
         body: SmsCodeBody,
         security: optionalAuth,
         response: { 202: Envelope(SmsCodeResultSchema), ...failures(401, 403) },
@@ -148,9 +159,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/verify-email',
     {
+      config: { rateLimit: IP_LIMITS.verifyEmail },
       schema: {
         tags,
         summary: 'Follow a verification link: activates the account and logs it in',
+        description: '60 requests per IP an hour.',
         body: TokenBody,
         response: { 200: Envelope(AuthResultSchema), ...failures(403) },
       },
@@ -186,6 +199,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
+      config: { rateLimit: IP_LIMITS.login },
       schema: {
         tags,
         summary: 'Log in with an email or phone and a password; sets the refresh cookie',
@@ -194,7 +208,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           '(CAPTCHA_REQUIRED), except from a browser that logged in to the account before (its ' +
           '`folio_device` cookie). From the 5th failure within an hour, one source (that browser, ' +
           'else the IP) waits 1 s, 2 s, 4 s ... up to 15 minutes before its next try for the account ' +
-          '(ACCOUNT_LOCKED with Retry-After); other sources and SMS-code login are not held up.',
+          '(ACCOUNT_LOCKED with Retry-After); other sources and SMS-code login are not held up. ' +
+          '200 requests per IP in 15 minutes.',
         body: LoginBody,
         response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },
       },
@@ -239,6 +254,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/refresh',
     {
+      config: { rateLimit: IP_LIMITS.refresh },
       schema: {
         tags,
         summary: 'Trade the refresh cookie for a new one and a new access token',
@@ -248,7 +264,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'last 10 s, which answers the same new token (two tabs refreshing at once). ' +
           'The request needs `Origin` equal to the site, or `Sec-Fetch-Site: same-origin` without ' +
           'an Origin (ORIGIN_FORBIDDEN otherwise). The cookie is `__Secure-folio_refresh` in ' +
-          'production, `folio_refresh` elsewhere.',
+          'production, `folio_refresh` elsewhere. 600 requests per IP in 15 minutes.',
         response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },
       },
     },
@@ -300,6 +316,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password/forgot',
     {
       config: { rateLimit: IP_LIMITS.forgotPassword },
+      // A reset by phone sends an SMS: it counts against the network's SMS limit too.
+      preHandler: async (request) => {
+        if (looksLikePhone(request.body.account)) await app.limitSmsNetwork(request);
+      },
       schema: {
         tags,
         summary: 'Send a reset link (email, 1 hour) or a reset code (phone)',

@@ -27,7 +27,10 @@ import type { SmsCodes } from './sms-codes';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 export const RESET_PASSWORD_TTL_SECONDS = 3600;
-/** One verification or reset mail per address a minute, whether or not it has an account. */
+/**
+ * One verification, reset or "already registered" mail per address a minute, whether or not it
+ * has an account.
+ */
 export const EMAIL_COOLDOWN_SECONDS = 60;
 
 /** Who is asking: what the service needs from the request, and nothing about HTTP. */
@@ -111,6 +114,29 @@ export function createAuthService(deps: AuthDeps) {
     });
   }
 
+  /** Makes the pending account of an email registration; null when the address is taken. */
+  async function createPending(
+    body: RegisterEmail,
+    caller: Caller,
+    passwordHash: string,
+  ): Promise<UserRow | null> {
+    try {
+      return await users.create(
+        {
+          nickname: body.nickname,
+          passwordHash,
+          status: 'pending',
+          locale: caller.locale,
+          registrationIp: caller.ip,
+        },
+        { kind: 'email', provider: 'email', subject: body.email, verifiedAt: null },
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'IDENTITY_TAKEN') return null;
+      throw err;
+    }
+  }
+
   async function fresh(id: number): Promise<UserRow> {
     const user = await users.findById(id);
     if (!user) throw unauthenticated();
@@ -164,7 +190,11 @@ export function createAuthService(deps: AuthDeps) {
       return user;
     },
 
-    /** A pending account and its verification mail; for a taken address, a notice to its owner. */
+    /**
+     * A pending account and its verification mail; for a taken address, a notice to its owner.
+     * Both cost the same: no lookup first, the account's transaction either way (a taken
+     * address's unique key rolls it back), then one queued mail.
+     */
     async registerEmail(
       body: RegisterEmail,
       caller: Caller,
@@ -174,41 +204,22 @@ export function createAuthService(deps: AuthDeps) {
       await captcha.check(body.captchaId, body.captchaText);
       checkNewPassword(body.password);
       if (oauth) await checkPendingIdentity(deps, oauth.ticket, oauth.browser);
-      const passwordHash = await passwords.hash(body.password);
-      let owner = await users.findByIdentity('email', body.email);
-      if (!owner) {
-        try {
-          const user = await users.create(
-            {
-              nickname: body.nickname,
-              passwordHash,
-              status: 'pending',
-              locale: caller.locale,
-              registrationIp: caller.ip,
-            },
-            { kind: 'email', provider: 'email', subject: body.email, verifiedAt: null },
-          );
-          // Only a new account gets the provider: a taken address's owner did not ask for it.
-          await attach(user.id, oauth);
-          const token = linkTokens.sign(
-            'verify-email',
-            user.id,
-            VERIFY_EMAIL_TTL_SECONDS,
-            body.email,
-          );
-          await notifier.send('verify-email', body.email, user.locale, {
-            nickname: user.nickname,
-            link: `${site}/verify-email?token=${encodeURIComponent(token)}`,
-          });
-          return;
-        } catch (err) {
-          // Someone registered the address a moment ago: it is taken like any other.
-          if (!(err instanceof AppError && err.code === 'IDENTITY_TAKEN')) throw err;
-          owner = await users.findByIdentity('email', body.email);
-        }
+      // One mail a minute to an address, whichever it is: a link or a notice.
+      await cooldown(redis, `rl:register:${body.email}`, EMAIL_COOLDOWN_SECONDS);
+      const user = await createPending(body, caller, await passwords.hash(body.password));
+      if (!user) {
+        const owner = await users.findByIdentity('email', body.email);
+        await notifier.send('email-registered', body.email, owner?.user.locale ?? caller.locale, {
+          link: `${site}/forgot-password`,
+        });
+        return;
       }
-      await notifier.send('email-registered', body.email, owner?.user.locale ?? caller.locale, {
-        link: `${site}/forgot-password`,
+      // Only a new account gets the provider: a taken address's owner did not ask for it.
+      await attach(user.id, oauth);
+      const token = linkTokens.sign('verify-email', user.id, VERIFY_EMAIL_TTL_SECONDS, body.email);
+      await notifier.send('verify-email', body.email, user.locale, {
+        nickname: user.nickname,
+        link: `${site}/verify-email?token=${encodeURIComponent(token)}`,
       });
     },
 
@@ -304,7 +315,13 @@ export function createAuthService(deps: AuthDeps) {
       if (looksLikePhone(input)) {
         const phone = requirePhone(input, 'account');
         const owner = await users.findByIdentity('phone', phone);
-        await smsCodes.request(phone, 'reset', owner?.user.locale ?? caller.locale, !!owner);
+        await smsCodes.request(
+          phone,
+          'reset',
+          owner?.user.locale ?? caller.locale,
+          !!owner,
+          'account',
+        );
         return phone;
       }
       const parsed = EmailSchema.safeParse(input);

@@ -1,6 +1,7 @@
 import { AuthorListQuery, AuthorPageSchema, AuthorSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { failures, ok } from '../../lib/route-schema';
+import { SEARCH_LIMIT } from '../../plugins/external/rate-limit';
 
 const authorRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.authorService;
@@ -8,9 +9,11 @@ const authorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/authors',
     {
+      config: { rateLimit: SEARCH_LIMIT },
       schema: {
         tags: ['authors'],
         summary: 'Authors with the number of blogs each has published',
+        description: 'Searches (a non-empty `q`) are limited to 60 a minute per IP.',
         querystring: AuthorListQuery,
         response: { 200: Envelope(AuthorPageSchema) },
       },

@@ -1,6 +1,7 @@
 import { BlogListQuery, BlogPageSchema, BlogSchema, Envelope, IdParam } from '@folio/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { failures, ok } from '../../lib/route-schema';
+import { SEARCH_LIMIT } from '../../plugins/external/rate-limit';
 
 const blogRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.blogService;
@@ -8,9 +9,11 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/blogs',
     {
+      config: { rateLimit: SEARCH_LIMIT },
       schema: {
         tags: ['blogs'],
         summary: 'Published blogs, newest first by default',
+        description: 'Searches (a non-empty `q`) are limited to 60 a minute per IP.',
         querystring: BlogListQuery,
         response: { 200: Envelope(BlogPageSchema) },
       },

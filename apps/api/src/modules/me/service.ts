@@ -24,7 +24,10 @@ import { describeSession } from './devices';
 import { createMeRepository } from './repository';
 
 export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
-/** One change-email mail a minute and ten a day per account: the address may be anyone's. */
+/**
+ * One change-email mail a minute and ten a day per account, and one a minute per address: the
+ * address may be anyone's.
+ */
 export const EMAIL_CHANGE_COOLDOWN_SECONDS = 60;
 export const EMAIL_CHANGE_DAILY_LIMIT = 10;
 /** Wrong passwords a stolen access token may try here before it has to wait. */
@@ -146,6 +149,8 @@ export function createMeService(deps: MeDeps) {
       if (identities.some((i) => i.provider === 'email' && i.subject === email)) {
         throw fieldError('email', 'emailUnchanged');
       }
+      // Per address too: many accounts must not be able to bomb one inbox.
+      await cooldown(redis, `rl:email-change:${email}`, EMAIL_CHANGE_COOLDOWN_SECONDS);
       await throttleEmailChange(userId);
       const owner = await users.findByIdentity('email', email);
       await redis.set(pendingEmailKey(userId), email, 'EX', EMAIL_CHANGE_TTL_SECONDS);

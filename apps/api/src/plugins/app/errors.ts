@@ -161,14 +161,16 @@ export default fp(
       return send(request, reply, 'INTERNAL');
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      send(request, reply, 'NOT_FOUND', {
-        msg: detailMessage('routeNotFound', request.locale ?? 'en', {
-          method: request.method,
-          url: request.url.split('?')[0] ?? '',
+    app.setNotFoundHandler(
+      { preHandler: (request: FastifyRequest) => app.limitUnknownRoute(request) },
+      (request, reply) =>
+        send(request, reply, 'NOT_FOUND', {
+          msg: detailMessage('routeNotFound', request.locale ?? 'en', {
+            method: request.method,
+            url: request.url.split('?')[0] ?? '',
+          }),
         }),
-      }),
     );
   },
-  { name: 'errors', dependencies: ['request-context'] },
+  { name: 'errors', dependencies: ['request-context', 'rate-limit'] },
 );

@@ -63,7 +63,11 @@ export default fp(
       secret: config.JWT_SECRET,
       backoffMs: config.NOTIFY_BACKOFF_MS,
     });
-    const smsCodes = createSmsCodes(redis, notifier);
+    const smsCodes = createSmsCodes(redis, notifier, {
+      countries: config.SMS_COUNTRIES,
+      hourlyBudget: config.SMS_HOURLY_BUDGET,
+      log,
+    });
     const accessTokens: AccessTokenSigner = {
       sign: (payload, options) => app.jwt.sign(payload, options),
       verify: (token) => app.jwt.verify(token),

@@ -1,11 +1,52 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../lib/errors';
+import { networkOf } from '../../lib/network';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts a request for a route that does not exist; RATE_LIMITED past UNKNOWN_ROUTE_LIMIT. */
+    limitUnknownRoute(request: FastifyRequest): Promise<void>;
+    /** Counts an SMS-sending request for its /24 or /56; RATE_LIMITED past SMS_NETWORK_LIMIT. */
+    limitSmsNetwork(request: FastifyRequest): Promise<void>;
+  }
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Requests per IP to routes that don't exist (404s): a person who follows a stale link makes a
+ * few; a scanner makes thousands.
+ */
+export const UNKNOWN_ROUTE_LIMIT = { max: 120, timeWindow: MINUTE } as const;
+
+/**
+ * SMS-sending requests per /24 (IPv4) or /56 (IPv6): three addresses' worth of the per-IP limit,
+ * so one network that rents many addresses can't spend the SMS budget alone.
+ */
+export const SMS_NETWORK_LIMIT = { max: 60, timeWindow: HOUR } as const;
+
+/**
+ * Per-IP limit for a list route, counting only searches (a non-empty `q`): plain pages are cheap
+ * and cached, a search reads the titles (hundreds of ms over 100 000 blogs, see the bench). 60 a
+ * minute is one a second for a whole minute, more than a person searching sends.
+ */
+export const SEARCH_LIMIT = {
+  max: 60,
+  timeWindow: MINUTE,
+  allowList: (request: FastifyRequest) => !(request.query as { q?: unknown } | undefined)?.q,
+} as const satisfies RateLimitOptions;
+
+const retryAfter = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
 /**
  * Per-route request limits (`config.rateLimit` on a route; none by default), counted in Redis so
- * every API process shares them. Keys: `rl:<METHOD><url>-<ip>`. An exceeded limit is thrown as
- * RATE_LIMITED with `Retry-After`, so the one error handler answers it.
+ * every API process shares them. Keys: `rl:<METHOD><url>-<ip>` for route limits, and
+ * `rl:undefinedundefined-<kind>:<ip or network>` for the limits below (the library names keys of
+ * limits made outside a route that way). An exceeded limit is thrown as RATE_LIMITED with
+ * `Retry-After`, so the one error handler answers it.
  */
 export default fp(
   async (app) => {
@@ -14,8 +55,27 @@ export default fp(
       redis: app.redis,
       nameSpace: 'rl:',
       errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', { retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+        new AppError('RATE_LIMITED', { retryAfter: retryAfter(context.ttl) }),
     });
+
+    /** A limit checked where a route needs it, in addition to the route's own one. */
+    const limiter = (limit: { max: number; timeWindow: number }, key: (ip: string) => string) => {
+      const check = app.createRateLimit({ ...limit, keyGenerator: (request) => key(request.ip) });
+      return async (request: FastifyRequest) => {
+        const result = await check(request);
+        if (!result.isAllowed && result.isExceeded) {
+          throw new AppError('RATE_LIMITED', { retryAfter: retryAfter(result.ttl) });
+        }
+      };
+    };
+    app.decorate(
+      'limitUnknownRoute',
+      limiter(UNKNOWN_ROUTE_LIMIT, (ip) => `404:${normalizeIP(ip)}`),
+    );
+    app.decorate(
+      'limitSmsNetwork',
+      limiter(SMS_NETWORK_LIMIT, (ip) => `sms-net:${networkOf(ip)}`),
+    );
   },
-  { name: 'rate-limit', dependencies: ['redis', 'errors'] },
+  { name: 'rate-limit', dependencies: ['redis'] },
 );

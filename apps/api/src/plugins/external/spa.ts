@@ -34,9 +34,10 @@ export default fp(
       },
     });
 
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       if (path.startsWith('/api/') || extname(path) !== '') {
+        await app.limitUnknownRoute(request);
         throw new AppError('NOT_FOUND', {
           detail: 'routeNotFound',
           params: { method: request.method, url: path },
@@ -45,5 +46,5 @@ export default fp(
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   },
-  { name: 'spa', dependencies: ['config'] },
+  { name: 'spa', dependencies: ['config', 'rate-limit'] },
 );

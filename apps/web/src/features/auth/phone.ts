@@ -4,27 +4,11 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js';
-import type { Locale } from '@folio/schema';
+import { PHONE_COUNTRIES as OFFERED_COUNTRIES, type Locale } from '@folio/schema';
 import type { FieldErrors } from '../../lib/form-errors';
 
 /** The countries offered first; anyone else picks "other" and types the full +code number. */
-export const PHONE_COUNTRIES = [
-  'CN',
-  'HK',
-  'MO',
-  'TW',
-  'SG',
-  'MY',
-  'JP',
-  'KR',
-  'US',
-  'CA',
-  'GB',
-  'AU',
-  'DE',
-  'FR',
-  'IN',
-] as const satisfies readonly CountryCode[];
+export const PHONE_COUNTRIES = OFFERED_COUNTRIES satisfies readonly CountryCode[];
 
 export type PhoneCountry = (typeof PHONE_COUNTRIES)[number] | 'other';
 
