@@ -10,6 +10,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   METHOD_NOT_ALLOWED: { en: 'That method is not allowed here.', 'zh-CN': '不支持该请求方法。' },
   CONFLICT: { en: 'That conflicts with what already exists.', 'zh-CN': '与现有数据冲突。' },
   PAYLOAD_TOO_LARGE: { en: 'The request is too large.', 'zh-CN': '请求内容过大。' },
+  URI_TOO_LONG: { en: 'The address is too long.', 'zh-CN': '请求地址过长。' },
   UNSUPPORTED_MEDIA_TYPE: {
     en: 'That content type is not supported.',
     'zh-CN': '不支持该内容类型。',
@@ -19,6 +20,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '部分字段填写有误。',
   },
   RATE_LIMITED: { en: 'Too many requests, please wait.', 'zh-CN': '请求过于频繁，请稍后再试。' },
+  HEADERS_TOO_LARGE: { en: 'The request headers are too large.', 'zh-CN': '请求头过大。' },
   INTERNAL: { en: 'Something went wrong on our side.', 'zh-CN': '服务器出错了。' },
   UNAVAILABLE: {
     en: 'A service Folio depends on is unavailable.',
