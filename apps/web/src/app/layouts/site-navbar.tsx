@@ -5,7 +5,7 @@ import { attachComponent, releaseBody } from '../../lib/bootstrap-component';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
 import { APP_NAME } from '../../lib/use-document-title';
-import { UserMenu } from '../../features/auth/components/user-menu';
+import { UserMenu } from './user-menu';
 import { LanguageSwitch } from './language-switch';
 
 const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [

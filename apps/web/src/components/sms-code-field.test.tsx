@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Providers } from '../../../app/providers';
-import { setLocale } from '../../../lib/i18n';
-import { captcha, fail, fakeApi, ok } from '../../../test/fake-api';
+import { Providers } from '../app/providers';
+import { setLocale } from '../lib/i18n';
+import { captcha, fail, fakeApi, ok } from '../test/fake-api';
 import { SmsCodeField } from './sms-code-field';
 
 function Harness({ phone = '+8613800138000' }: { phone?: string | null }) {

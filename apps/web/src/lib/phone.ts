@@ -5,7 +5,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js';
 import type { Locale } from '@folio/schema';
-import type { FieldErrors } from '../../lib/form-errors';
+import type { FieldErrors } from './form-errors';
 
 /** The countries offered first; anyone else picks "other" and types the full +code number. */
 export const PHONE_COUNTRIES = [
