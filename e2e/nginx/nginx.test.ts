@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +155,35 @@ function announceUpload(path: string, length: number): Promise<Reply> {
   });
 }
 
+/**
+ * Sends `raw` bytes as they are (node:http would refuse to send a malformed request) and reads
+ * the answer until nginx closes the connection.
+ */
+function rawRequest(raw: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const answer = Buffer.concat(chunks);
+      const split = answer.indexOf('\r\n\r\n');
+      const [statusLine = '', ...lines] = answer
+        .subarray(0, split)
+        .toString('latin1')
+        .split('\r\n');
+      const headers: IncomingHttpHeaders = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0);
+      resolve({ status, headers, body: answer.subarray(split + 4) });
+    });
+    socket.end(raw);
+  });
+}
+
 function json(reply: Reply) {
   expect(reply.headers['content-type']).toMatch(/^application\/json/);
   return JSON.parse(reply.body.toString('utf8'));
@@ -188,9 +217,20 @@ async function renderConfig(dir: string, listen: string, upstream: string) {
     .map((kind) => `${kind}_temp_path ${join(dir, kind)};\n`)
     .join('');
   await writeFile(join(dir, 'conf.d/00-temp-paths.conf'), tempPaths);
-  const pid = `pid ${join(dir, 'nginx.pid')};`;
+  const main = `pid ${join(dir, 'nginx.pid')};${workerUser()}`;
   const args = ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
-  return { test: ['-t', ...args, '-g', pid], run: [...args, '-g', `${pid} daemon off;`] };
+  return { test: ['-t', ...args, '-g', main], run: [...args, '-g', `${main} daemon off;`] };
+}
+
+/**
+ * Started as root, nginx's workers would drop to its compiled-in user, who may not reach a clone
+ * in a private folder (`mktemp -d`) or this test's temp dir: they run as the invoking user instead.
+ * Anyone else's nginx cannot switch users, and its workers are that user already.
+ */
+function workerUser(): string {
+  if (process.getuid?.() !== 0) return '';
+  const id = (flag: string) => spawnSync('id', [flag], { encoding: 'utf8' }).stdout.trim();
+  return ` user ${id('-un')} ${id('-gn')};`;
 }
 
 async function indexHtml() {
@@ -359,17 +399,117 @@ describe('nginx in front of the built SPA and API', () => {
     expect(json(reply).openapi).toMatch(/^3\./);
   });
 
+  it('answers a request nginx cannot read with a 400 envelope', async () => {
+    const reply = await rawRequest(
+      'GET /api/v1/blogs HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n',
+    );
+    expect(reply.status).toBe(400);
+    expect(json(reply)).toEqual({
+      result: false,
+      code: 'BAD_REQUEST',
+      msg: 'The request could not be read.',
+      requestId: reply.headers['x-request-id'],
+    });
+    expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+    expectSecurityHeaders(reply.headers);
+
+    // Broken before the path was read: still an envelope when the path was the API's.
+    const control = await rawRequest('GET /api/v1/bl\x01ogs HTTP/1.1\r\nHost: a\r\n\r\n');
+    expect(control.status).toBe(400);
+    expect(json(control)).toMatchObject({ result: false, code: 'BAD_REQUEST' });
+  });
+
+  it("answers a URI over nginx's limit with a 414 envelope", async () => {
+    const path = `/api/v1/blogs?q=${'a'.repeat(9_000)}`;
+    const reply = await rawRequest(`GET ${path} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`);
+    expect(reply.status).toBe(414);
+    const body = json(reply);
+    expect(body).toEqual({
+      result: false,
+      code: 'URI_TOO_LONG',
+      msg: 'The address is too long.',
+      requestId: reply.headers['x-request-id'],
+    });
+    expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+  });
+
+  it("answers request headers over nginx's limit with a 431 envelope", async () => {
+    const reply = await request('/api/v1/blogs', {
+      headers: { 'accept-language': 'zh-CN', 'x-padding': 'a'.repeat(9_000) },
+    });
+    expect(reply.status).toBe(431);
+    expect(json(reply)).toMatchObject({
+      result: false,
+      code: 'HEADERS_TOO_LARGE',
+      msg: '请求头过大。',
+      requestId: reply.headers['x-request-id'],
+    });
+  });
+
+  it("keeps its own error pages for the SPA's paths", async () => {
+    const long = await rawRequest(
+      `GET /blogs?q=${'a'.repeat(9_000)} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`,
+    );
+    expect(long.status).toBe(414);
+    expect(long.headers['content-type']).toMatch(/^text\/html/);
+    const broken = await rawRequest('BLAH\r\n\r\n');
+    expect(broken.status).toBe(400);
+    expect(broken.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('keeps tokens out of the access log, and logs the rest', async () => {
+    const secrets = [
+      'oauth-code-0001',
+      'oauth-state-0002',
+      'reset-0003',
+      'verify-0004',
+      'confirm-0005',
+    ];
+    const visits: [string, OutgoingHttpHeaders?][] = [
+      [`/api/v1/auth/oauth/github/callback?code=${secrets[0]}&state=${secrets[1]}`],
+      [`/reset-password?token=${secrets[2]}`],
+      [`/verify-email/?token=${secrets[3]}`],
+      [`/Confirm-Email?token=${secrets[4]}`],
+      // What the page's own requests carry along.
+      [
+        '/api/v1/blogs?perPage=2',
+        { referer: `http://localhost/reset-password?token=${secrets[2]}` },
+      ],
+      ['/blogs?page=2&sort=-pubDate'],
+    ];
+    for (const [path, headers] of visits) await request(path, { headers });
+    await expect
+      .poll(async () => readFile(accessLog, 'utf8'))
+      .toContain('"GET /blogs?page=2&sort=-pubDate HTTP/1.1" 200');
+    const log = await readFile(accessLog, 'utf8');
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    expect(log).toContain('"GET /api/v1/auth/oauth/github/callback?[redacted] HTTP/1.1"');
+    expect(log).toContain('"GET /reset-password?[redacted] HTTP/1.1"');
+    expect(log).toContain('"GET /verify-email/?[redacted] HTTP/1.1"');
+    expect(log).toContain('"GET /Confirm-Email?[redacted] HTTP/1.1"');
+    expect(log).toContain('"GET /api/v1/blogs?perPage=2 HTTP/1.1" 200');
+    expect(log).toContain('"http://localhost/reset-password?[redacted]"');
+  });
+
   // Last: it stops the API.
-  it("answers with a 503 envelope, in the reader's language, when the API is down", async () => {
+  it("answers with a 502 UNAVAILABLE envelope, in the reader's language, when the API is down", async () => {
     await stop(api);
     const reply = await request('/api/v1/blogs', {
       headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
     });
-    expect(reply.status).toBe(503);
+    expect(reply.status).toBe(502);
     const body = json(reply);
     expect(body).toMatchObject({ result: false, code: 'UNAVAILABLE' });
     expect(body.msg).toMatch(/[\u4e00-\u9fff]/);
     expect(body.requestId).toBe(reply.headers['x-request-id']);
     expect(reply.headers['x-request-id']).toMatch(NGINX_ID);
+
+    const upload = await request('/uploads/avatars/1.webp');
+    expect(upload.status).toBe(502);
+    expect(json(upload)).toMatchObject({
+      result: false,
+      code: 'UNAVAILABLE',
+      msg: 'The service is unavailable; try again shortly.',
+    });
   });
 });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useToast } from '../components/toast-context';
 import { ToastProvider } from '../components/toasts';
-import { AuthProvider } from '../features/auth/components/auth-provider';
+import { AuthProvider } from './auth-provider';
 import { ApiError } from '../lib/api-client';
 import { getLocale, translate } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';

@@ -1,6 +1,8 @@
 import Modal from 'bootstrap/js/dist/modal';
 import { useEffect, useId, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { attachComponent, releaseBody } from '../lib/bootstrap-component';
+import type { AttachedComponent } from '../lib/bootstrap-component';
 import { useI18n } from '../lib/i18n';
 
 interface ConfirmDialogProps {
@@ -34,6 +36,8 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
+  const openRef = useRef(open);
+  const modalRef = useRef<AttachedComponent<Modal> | null>(null);
 
   useEffect(() => {
     closeRef.current = onClose;
@@ -42,26 +46,31 @@ export function ConfirmDialog({
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const modal = Modal.getOrCreateInstance(element);
-    const hidden = () => closeRef.current();
-    element.addEventListener('hidden.bs.modal', hidden);
+    const modal = attachComponent(Modal, element, (phase) => {
+      // Bootstrap ignores hide() during the show transition: a close asked for then waits for it.
+      if (phase === 'shown' && !openRef.current) modal.instance.hide();
+      // Hidden while still open: Escape, the backdrop, Cancel or the close button did it.
+      if (phase === 'hidden' && openRef.current) closeRef.current();
+    });
+    modalRef.current = modal;
     return () => {
-      element.removeEventListener('hidden.bs.modal', hidden);
-      modal.dispose();
+      modalRef.current = null;
       // A dialog unmounted while open must not leave its backdrop and scroll lock behind.
-      document.querySelectorAll('.modal-backdrop').forEach((backdrop) => backdrop.remove());
-      document.body.classList.remove('modal-open');
-      document.body.style.removeProperty('overflow');
-      document.body.style.removeProperty('padding-right');
+      modal.dispose(() => {
+        // A transition that ended after the unmount had Bootstrap put the dialog back in <body>.
+        if (element.parentElement === document.body) element.remove();
+        document.querySelectorAll('.modal-backdrop').forEach((backdrop) => backdrop.remove());
+        releaseBody();
+      });
     };
   }, []);
 
   useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const modal = Modal.getOrCreateInstance(element);
-    if (open) modal.show();
-    else modal.hide();
+    openRef.current = open;
+    const modal = modalRef.current;
+    if (!modal) return;
+    if (open) modal.instance.show();
+    else modal.instance.hide();
   }, [open]);
 
   function submit(event: FormEvent) {
@@ -88,7 +97,7 @@ export function ConfirmDialog({
               type="button"
               className="btn-close"
               aria-label={t('common.close')}
-              onClick={() => Modal.getInstance(ref.current!)?.hide()}
+              onClick={() => modalRef.current?.instance.hide()}
             />
           </div>
           <div className="modal-body">{children}</div>
@@ -96,7 +105,7 @@ export function ConfirmDialog({
             <button
               type="button"
               className="btn btn-outline-secondary"
-              onClick={() => Modal.getInstance(ref.current!)?.hide()}
+              onClick={() => modalRef.current?.instance.hide()}
             >
               {t('common.cancel')}
             </button>

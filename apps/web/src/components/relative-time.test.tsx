@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../lib/i18n';
 import { RelativeTime } from './relative-time';
 
@@ -8,13 +8,10 @@ const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_00
 
 describe('<RelativeTime>', () => {
   beforeEach(() => {
+    // test/setup.ts goes back to real timers once the test's components are unmounted.
     vi.useFakeTimers();
     vi.setSystemTime(NOW);
     setLocale('en');
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
   });
 
   it('says how long ago, in English', () => {

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../lib/i18n';
 import { useToast } from './toast-context';
 import type { ToastApi } from './toast-context';
@@ -24,12 +24,9 @@ function renderToasts() {
 
 describe('toasts', () => {
   beforeEach(() => {
+    // test/setup.ts goes back to real timers once the test's components are unmounted.
     vi.useFakeTimers();
     setLocale('en');
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
   });
 
   it('shows each of the four kinds', () => {

@@ -9,6 +9,35 @@ export interface FakeRequest {
   body: unknown;
 }
 
+const inflight = new Set<Promise<Response>>();
+
+/**
+ * Stubs `fetch` with `answer`, keeping each call's promise until it settles so that a test's
+ * requests can be waited for after it.
+ */
+export function stubFetch(
+  answer: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>,
+) {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const reply = answer(input, init);
+    inflight.add(reply);
+    void reply.finally(() => inflight.delete(reply)).catch(() => undefined);
+    return reply;
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/**
+ * Resolves once every stubbed request has been answered and what its answer set off without a
+ * timer (parsing, mutation callbacks, the session store) has run.
+ */
+export async function requestsSettled(): Promise<void> {
+  while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  // Promise callbacks run before the next task: once it comes, the answers' consequences are done.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 type Reply = { status?: number; body: unknown; headers?: Record<string, string> };
 type Handler = (request: FakeRequest) => Reply | Promise<Reply>;
 
@@ -31,7 +60,7 @@ export const fail = (
 export function fakeApi(routes: Record<string, Handler | Reply | Reply[]>) {
   const requests: FakeRequest[] = [];
   const served = new Map<string, number>();
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetchMock = stubFetch(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
     const path = url.pathname.replace(/^\/api\/v1/, '');
@@ -59,7 +88,6 @@ export function fakeApi(routes: Record<string, Handler | Reply | Reply[]>) {
       headers: { 'Content-Type': 'application/json', ...reply.headers },
     });
   });
-  vi.stubGlobal('fetch', fetchMock);
   return {
     fetchMock,
     requests,

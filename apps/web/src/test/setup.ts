@@ -1,10 +1,19 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { clearSession } from '../lib/auth-store';
+import { componentsSettled } from '../lib/bootstrap-component';
+import { requestsSettled } from './fake-api';
+import { clearQueryClients } from './render-route';
 
-afterEach(() => {
+// Runs after each test file's own afterEach hooks: nothing a test started may reach the next one.
+afterEach(async () => {
   cleanup();
+  // After the unmount, so that components clear their timers on the clock that set them.
+  vi.useRealTimers();
+  clearQueryClients();
+  await componentsSettled();
+  await requestsSettled();
   localStorage.clear();
   // The session store lives at module level: each test starts logged out.
   clearSession();

@@ -1,8 +1,9 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAuthState, setSession } from '../../lib/auth-store';
 import { setLocale } from '../../lib/i18n';
 import { authResult, fail, fakeApi, me, ok } from '../../test/fake-api';
+import { dialogsClosed, shownDialog } from '../../test/dialog';
 import { renderRoute } from '../../test/render-route';
 import { AccountSecurityPage } from '../routes/account-security-page';
 import { AccountSessionsPage } from '../routes/account-sessions-page';
@@ -91,11 +92,9 @@ describe('leaving the account pages', () => {
     });
     const router = renderRoute(routes, '/account/security');
     fireEvent.click(await screen.findByRole('button', { name: 'Delete my account…' }));
-    const dialog = screen.getByTestId('confirm-dialog');
-    const password = screen.getByLabelText('Password', {
-      selector: '[data-testid=confirm-dialog] input',
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Delete account', hidden: true }));
+    const dialog = await shownDialog();
+    const password = within(dialog).getByLabelText('Password');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete account' }));
     expect(await screen.findByText('Required.')).toBeInTheDocument();
     expect(api.calls('DELETE /me')).toHaveLength(0);
 
@@ -109,5 +108,7 @@ describe('leaving the account pages', () => {
     expect(api.calls('DELETE /me')[1]?.body).toEqual({ password: 'the right one' });
     expect(getAuthState().status).toBe('anonymous');
     expect(await screen.findByText('Your account is deleted. Goodbye!')).toBeInTheDocument();
+    // The dialog went with the page, open or closing: Bootstrap finishes, then nothing is left.
+    await dialogsClosed();
   });
 });

@@ -1,6 +1,6 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
-import { useAuth } from '../../features/auth/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { loginPath } from '../../lib/auth-store';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';

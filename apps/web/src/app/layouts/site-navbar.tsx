@@ -1,10 +1,11 @@
 import Offcanvas from 'bootstrap/js/dist/offcanvas';
 import { useEffect, useId, useRef } from 'react';
 import { Link, NavLink } from 'react-router';
+import { attachComponent, releaseBody } from '../../lib/bootstrap-component';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
 import { APP_NAME } from '../../lib/use-document-title';
-import { UserMenu } from '../../features/auth/components/user-menu';
+import { UserMenu } from './user-menu';
 import { LanguageSwitch } from './language-switch';
 
 const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -26,8 +27,9 @@ export function SiteNavbar() {
   useEffect(() => {
     const element = menuRef.current;
     if (!element) return;
-    const menu = Offcanvas.getOrCreateInstance(element);
-    return () => menu.dispose();
+    const menu = attachComponent(Offcanvas, element);
+    // The menu may go while open or sliding: its backdrop goes with it, and the scroll lock too.
+    return () => menu.dispose(releaseBody);
   }, []);
 
   const menu = () => (menuRef.current ? Offcanvas.getOrCreateInstance(menuRef.current) : null);

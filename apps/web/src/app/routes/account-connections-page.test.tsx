@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setSession } from '../../lib/auth-store';
 import { setLocale } from '../../lib/i18n';
 import { authResult, fail, fakeApi, me, ok } from '../../test/fake-api';
+import { dialogsClosed, shownDialog } from '../../test/dialog';
 import { renderRoute } from '../../test/render-route';
 import { AccountConnectionsPage } from './account-connections-page';
 import { LoginPage } from './login-page';
@@ -68,9 +69,10 @@ describe('/account/connections', () => {
     });
     renderRoute(routes, '/account/connections');
     fireEvent.click(await screen.findByRole('button', { name: 'Unlink' }));
-    const dialog = screen.getByTestId('confirm-dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove', hidden: true }));
+    const dialog = await shownDialog();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
     expect(await screen.findByText('This is your last way to log in.')).toBeInTheDocument();
+    await dialogsClosed();
   });
 });
 

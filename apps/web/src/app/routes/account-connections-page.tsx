@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { useToast } from '../../components/toast-context';
-import { useMe } from '../../features/account/api/get-me';
+import { useMe } from '../../lib/api/get-me';
 import { ConnectionList } from '../../features/account/components/connection-list';
 import { useOAuthProviders } from '../../features/auth/api/get-oauth-providers';
 import { oauthErrorMessage } from '../../features/auth/oauth-error';

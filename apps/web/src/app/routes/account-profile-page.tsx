@@ -1,4 +1,4 @@
-import { useMe } from '../../features/account/api/get-me';
+import { useMe } from '../../lib/api/get-me';
 import { AvatarUpload } from '../../features/account/components/avatar-upload';
 import { ProfileForm } from '../../features/account/components/profile-form';
 import { ErrorAlert } from '../../components/error-alert';

@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
-import { useMe } from '../../features/account/api/get-me';
+import { useMe } from '../../lib/api/get-me';
 import { DeleteAccount } from '../../features/account/components/delete-account';
 import { EmailForm } from '../../features/account/components/email-form';
 import { PasswordForm } from '../../features/account/components/password-form';

@@ -7,7 +7,7 @@ import { AccountField } from '../../components/form-field';
 import { SubmitButton } from '../../components/submit-button';
 import { useForgotPassword } from '../../features/auth/api/forgot-password';
 import { AuthCard } from '../../features/auth/components/auth-card';
-import { normalizeAccount } from '../../features/auth/phone';
+import { normalizeAccount } from '../../lib/phone';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFormErrors } from '../../lib/use-form-errors';

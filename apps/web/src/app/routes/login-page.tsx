@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
 import { useToast } from '../../components/toast-context';
-import { useAuth } from '../../features/auth/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { AuthTabs } from '../../features/auth/components/auth-tabs';
 import { OAuthButtons } from '../../features/auth/components/oauth-buttons';

@@ -2,7 +2,7 @@ import { safeNextPath } from '@folio/schema';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useToast } from '../../components/toast-context';
-import { useAuth } from '../../features/auth/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { AuthTabs } from '../../features/auth/components/auth-tabs';
 import { CheckInbox } from '../../features/auth/components/check-inbox';

@@ -1,7 +1,7 @@
 import { MeSchema } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { meQueryOptions } from './get-me';
+import { meQueryOptions } from '../../../lib/api/get-me';
 
 /** Sends a link to the new address; the account shows it as pending until it is followed. */
 export function changeEmail(email: string) {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ChangePhoneBody } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { meQueryOptions } from './get-me';
+import { meQueryOptions } from '../../../lib/api/get-me';
 
 export function changePhone(body: z.infer<typeof ChangePhoneBody>) {
   return apiRequest('/me/phone', { method: 'POST', schema: MeSchema, body });

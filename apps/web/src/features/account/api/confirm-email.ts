@@ -1,7 +1,7 @@
 import { EmailChangedSchema } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { meQueryOptions } from './get-me';
+import { meQueryOptions } from '../../../lib/api/get-me';
 
 /** Needs no login: the token names the account. */
 export function confirmEmail(token: string) {

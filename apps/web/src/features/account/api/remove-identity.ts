@@ -1,7 +1,7 @@
 import { MeSchema } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { meQueryOptions } from './get-me';
+import { meQueryOptions } from '../../../lib/api/get-me';
 
 /** Unbinds a way of logging in; the API refuses the last one (LAST_LOGIN_METHOD). */
 export function removeIdentity(id: number) {

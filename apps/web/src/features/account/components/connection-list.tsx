@@ -5,7 +5,7 @@ import { RelativeTime } from '../../../components/relative-time';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { useStartOAuth } from '../../auth/api/start-oauth';
+import { useStartOAuth } from '../../../lib/api/start-oauth';
 import { useRemoveIdentity } from '../api/remove-identity';
 
 interface Row {

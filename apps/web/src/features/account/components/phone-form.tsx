@@ -6,16 +6,16 @@ import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
 import { useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { PhoneField } from '../../auth/components/phone-field';
-import { SmsCodeField } from '../../auth/components/sms-code-field';
+import { PhoneField } from '../../../components/phone-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import {
   checkPhone,
   emptyPhone,
   formatPhone,
   phoneFieldError,
   phoneToE164,
-} from '../../auth/phone';
-import type { PhoneValue } from '../../auth/phone';
+} from '../../../lib/phone';
+import type { PhoneValue } from '../../../lib/phone';
 import { useChangePhone } from '../api/change-phone';
 import { SettingsCard } from './settings-card';
 

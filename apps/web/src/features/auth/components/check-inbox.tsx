@@ -3,7 +3,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useCountdown } from '../../../lib/use-countdown';
 import { useResendVerification } from '../api/resend-verification';
-import { SMS_COOLDOWN_SECONDS } from './sms-code-field';
+import { SMS_COOLDOWN_SECONDS } from '../../../components/sms-code-field';
 
 /** After registering by email: where the link went, and a way to have it sent again. */
 export function CheckInbox({ email, onBack }: { email: string; onBack: () => void }) {

@@ -8,9 +8,9 @@ import { ApiError } from '../../../lib/api-client';
 import { apiFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { useCaptcha } from '../api/get-captcha';
+import { useCaptcha } from '../../../lib/api/get-captcha';
 import { useRegisterEmail } from '../api/register-email';
-import { CaptchaField } from './captcha-field';
+import { CaptchaField } from '../../../components/captcha-field';
 
 interface EmailRegisterFormProps {
   oauthTicket?: string;

@@ -2,7 +2,7 @@ import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useOAuthProviders } from '../api/get-oauth-providers';
-import { useStartOAuth } from '../api/start-oauth';
+import { useStartOAuth } from '../../../lib/api/start-oauth';
 
 /** "Continue with …" for each configured provider; nothing at all when there are none. */
 export function OAuthButtons({ next }: { next?: string }) {

@@ -9,11 +9,11 @@ import { ApiError } from '../../../lib/api-client';
 import { apiFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { useCaptcha } from '../api/get-captcha';
+import { useCaptcha } from '../../../lib/api/get-captcha';
 import { useLogin } from '../api/login';
 import { useResendVerification } from '../api/resend-verification';
-import { normalizeAccount } from '../phone';
-import { CaptchaField } from './captcha-field';
+import { normalizeAccount } from '../../../lib/phone';
+import { CaptchaField } from '../../../components/captcha-field';
 
 interface PasswordLoginFormProps {
   /** A provider account to bind once logged in. */

@@ -7,10 +7,10 @@ import { SubmitButton } from '../../../components/submit-button';
 import { useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useRegisterPhone } from '../api/register-phone';
-import { checkPhone, emptyPhone, phoneFieldError, phoneToE164 } from '../phone';
-import type { PhoneValue } from '../phone';
-import { PhoneField } from './phone-field';
-import { SmsCodeField } from './sms-code-field';
+import { checkPhone, emptyPhone, phoneFieldError, phoneToE164 } from '../../../lib/phone';
+import type { PhoneValue } from '../../../lib/phone';
+import { PhoneField } from '../../../components/phone-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 
 interface PhoneRegisterFormProps {
   oauthTicket?: string;

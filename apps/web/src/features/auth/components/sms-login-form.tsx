@@ -6,11 +6,11 @@ import { SubmitButton } from '../../../components/submit-button';
 import { useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useLoginSms } from '../api/login-sms';
-import { checkPhone, emptyPhone, phoneFieldError, phoneToE164 } from '../phone';
-import type { PhoneValue } from '../phone';
+import { checkPhone, emptyPhone, phoneFieldError, phoneToE164 } from '../../../lib/phone';
+import type { PhoneValue } from '../../../lib/phone';
 import { RememberMe } from './password-login-form';
-import { PhoneField } from './phone-field';
-import { SmsCodeField } from './sms-code-field';
+import { PhoneField } from '../../../components/phone-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 
 interface SmsLoginFormProps {
   oauthTicket?: string;

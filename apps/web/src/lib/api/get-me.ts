@@ -1,7 +1,7 @@
 import { MeSchema } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { useAuth } from '../../auth/auth-context';
+import { apiRequest } from '../api-client';
+import { useAuth } from '../auth-context';
 
 export function fetchMe(signal?: AbortSignal) {
   return apiRequest('/me', { schema: MeSchema, signal });

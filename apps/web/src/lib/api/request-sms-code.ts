@@ -1,7 +1,7 @@
 import { SmsCodeResultSchema } from '@folio/schema';
 import type { SmsCodeRequest } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '../api-client';
 
 export function requestSmsCode(body: SmsCodeRequest) {
   return apiRequest('/auth/sms-codes', { method: 'POST', schema: SmsCodeResultSchema, body });

@@ -1,8 +1,8 @@
 import type { Captcha } from '@folio/schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
-import { FieldError } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
+import { FieldError } from './form-field';
+import { useI18n } from '../lib/i18n';
 
 interface CaptchaFieldProps {
   captcha: UseQueryResult<Captcha>;

@@ -1,13 +1,13 @@
 import type { SmsPurpose } from '@folio/schema';
 import { useState } from 'react';
-import { TextField } from '../../../components/form-field';
-import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
-import type { FieldErrors } from '../../../lib/form-errors';
-import { useI18n } from '../../../lib/i18n';
-import { useCountdown } from '../../../lib/use-countdown';
-import { useCaptcha } from '../api/get-captcha';
-import { useRequestSmsCode } from '../api/request-sms-code';
+import { TextField } from './form-field';
+import { useToast } from './toast-context';
+import { ApiError } from '../lib/api-client';
+import type { FieldErrors } from '../lib/form-errors';
+import { useI18n } from '../lib/i18n';
+import { useCountdown } from '../lib/use-countdown';
+import { useCaptcha } from '../lib/api/get-captcha';
+import { useRequestSmsCode } from '../lib/api/request-sms-code';
 import { CaptchaField } from './captcha-field';
 
 /** What the API says when it does not: a new code for the same phone no sooner than this. */

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Providers } from '../../../app/providers';
-import { setLocale } from '../../../lib/i18n';
-import { captcha, fail, fakeApi, ok } from '../../../test/fake-api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Providers } from '../app/providers';
+import { setLocale } from '../lib/i18n';
+import { captcha, fail, fakeApi, ok } from '../test/fake-api';
 import { SmsCodeField } from './sms-code-field';
 
 function Harness({ phone = '+8613800138000' }: { phone?: string | null }) {
@@ -27,11 +27,8 @@ describe('SmsCodeField', () => {
   beforeEach(() => {
     setLocale('en');
     // Only the countdown's clock is faked: the API answers and the toasts keep real time.
+    // test/setup.ts goes back to real timers once the test's components are unmounted.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
   });
 
   it('asks for a code, then counts down the cooldown the API gave before allowing another', async () => {

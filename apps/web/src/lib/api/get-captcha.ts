@@ -1,6 +1,6 @@
 import { CaptchaSchema } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '../api-client';
 
 export function fetchCaptcha(signal?: AbortSignal) {
   return apiRequest('/captcha', { schema: CaptchaSchema, signal });

@@ -1,5 +1,5 @@
 import { createContext, use } from 'react';
-import type { AuthStatus } from '../../lib/auth-store';
+import type { AuthStatus } from './auth-store';
 
 export interface AuthContextValue {
   status: AuthStatus;

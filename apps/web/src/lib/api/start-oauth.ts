@@ -1,6 +1,6 @@
 import { OAuthStartSchema } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '../api-client';
 
 export interface StartOAuth {
   provider: string;

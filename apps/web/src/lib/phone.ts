@@ -5,7 +5,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js';
 import { PHONE_COUNTRIES as OFFERED_COUNTRIES, type Locale } from '@folio/schema';
-import type { FieldErrors } from '../../lib/form-errors';
+import type { FieldErrors } from './form-errors';
 
 /** The countries offered first; anyone else picks "other" and types the full +code number. */
 export const PHONE_COUNTRIES = OFFERED_COUNTRIES satisfies readonly CountryCode[];

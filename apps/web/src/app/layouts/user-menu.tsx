@@ -2,14 +2,14 @@ import type { Me } from '@folio/schema';
 import Dropdown from 'bootstrap/js/dist/dropdown';
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { useToast } from '../../../components/toast-context';
-import { clearSession } from '../../../lib/auth-store';
-import { useI18n } from '../../../lib/i18n';
-import type { MessageKey } from '../../../lib/i18n';
-import { useMe } from '../../account/api/get-me';
-import { UserAvatar } from '../../account/components/user-avatar';
-import { useLogout } from '../api/logout';
-import { useAuth } from '../auth-context';
+import { useToast } from '../../components/toast-context';
+import { clearSession } from '../../lib/auth-store';
+import { useI18n } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
+import { useMe } from '../../lib/api/get-me';
+import { UserAvatar } from '../../features/account/components/user-avatar';
+import { useLogout } from '../../features/auth/api/logout';
+import { useAuth } from '../../lib/auth-context';
 
 const ACCOUNT_LINKS: { to: string; label: MessageKey }[] = [
   { to: '/account', label: 'account.nav.profile' },

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { getAuthState, subscribeAuth } from '../../../lib/auth-store';
-import { meQueryOptions } from '../../account/api/get-me';
-import { AuthContext } from '../auth-context';
+import { getAuthState, subscribeAuth } from '../lib/auth-store';
+import { meQueryOptions } from '../lib/api/get-me';
+import { AuthContext } from '../lib/auth-context';
 
 /**
  * Shares the in-memory session with React, and keeps the account query in step with it: each

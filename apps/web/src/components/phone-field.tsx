@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
-import { FieldError } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
-import { PHONE_COUNTRIES, callingCode, formatPhone } from '../phone';
-import type { PhoneCountry, PhoneValue } from '../phone';
+import { FieldError } from './form-field';
+import { useI18n } from '../lib/i18n';
+import { PHONE_COUNTRIES, callingCode, formatPhone } from '../lib/phone';
+import type { PhoneCountry, PhoneValue } from '../lib/phone';
 
 interface PhoneFieldProps {
   label: string;

@@ -1,0 +1,61 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { componentsSettled } from '../../lib/bootstrap-component';
+import { setLocale } from '../../lib/i18n';
+import { fakeApi } from '../../test/fake-api';
+import { Providers } from '../providers';
+import { SiteNavbar } from './site-navbar';
+
+describe('the navbar menu', () => {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error);
+
+  beforeEach(() => {
+    setLocale('en');
+    errors.length = 0;
+    window.addEventListener('error', onError);
+    fakeApi({});
+  });
+
+  afterEach(() => {
+    window.removeEventListener('error', onError);
+  });
+
+  it('slides in, and closes from its close button', async () => {
+    renderNavbar();
+    const menu = screen.getByTestId('menu');
+    fireEvent.click(screen.getByTestId('menu-toggler'));
+    await waitFor(() => expect(menu).toHaveClass('show'));
+    expect(menu).toHaveAttribute('role', 'dialog');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(menu).not.toHaveClass('show'));
+    await waitFor(() => expect(document.body.style.overflow).toBe(''));
+  });
+
+  it('unmounted while sliding in, goes with its backdrop and scroll lock once the slide ends', async () => {
+    const { unmount } = renderNavbar();
+    fireEvent.click(screen.getByTestId('menu-toggler'));
+    const menu = screen.getByTestId('menu');
+    expect(menu).toHaveClass('showing');
+    // Bootstrap's last step runs when the slide ends, after the unmount.
+    const slid = new Promise((resolve) =>
+      menu.addEventListener('transitionend', resolve, { once: true }),
+    );
+    unmount();
+    await slid;
+    await componentsSettled();
+    expect(document.querySelector('.offcanvas-backdrop')).toBeNull();
+    expect(document.body.style.overflow).toBe('');
+    expect(errors).toEqual([]);
+  });
+});
+
+function renderNavbar() {
+  const router = createMemoryRouter([{ path: '/', element: <SiteNavbar /> }]);
+  return render(
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+}
