@@ -46,7 +46,8 @@ export interface Operation {
   body: Record<string, JsonSchema> | null;
   statuses: number[];
   /** Its per-IP limit, as `x-rate-limit` gives it. */
-  rateLimit: { perIp: number; windowSeconds: number } | null;
+  /** `onlyWithQuery`: the limit counts only requests that carry this query parameter. */
+  rateLimit: { perIp: number; windowSeconds: number; onlyWithQuery?: string } | null;
 }
 
 interface OpenApiDocument {

@@ -184,9 +184,14 @@ describe('API documentation', () => {
       expect(op.statuses, label(op)).toContain(429);
       const remoteAddress = freshAddress();
       let status = 0;
-      // Invalid requests count too (the limit runs first) and cost the server nothing more.
+      const only = op.rateLimit!.onlyWithQuery;
+      // Invalid requests count too (the limit runs first) and cost the server nothing more; a
+      // limit that counts only requests with some query parameter is sent that parameter.
       for (let i = 0; i <= op.rateLimit!.perIp; i++) {
-        status = (await invalidRequest(op, remoteAddress)).statusCode;
+        const res = only
+          ? await send(op, { remoteAddress, query: [[only, 'probe']] })
+          : await invalidRequest(op, remoteAddress);
+        status = res.statusCode;
       }
       expect({ op: label(op), status }).toEqual({ op: label(op), status: 429 });
     }

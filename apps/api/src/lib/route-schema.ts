@@ -85,7 +85,7 @@ interface RouteFacts {
   /** It runs `app.authenticate` before the handler. */
   authenticates: boolean;
   /** Its per-IP limit (`config.rateLimit`), if any. */
-  rateLimit?: { max?: unknown; timeWindow?: unknown };
+  rateLimit?: { max?: unknown; timeWindow?: unknown; onlyWithQuery?: unknown };
 }
 
 /**
@@ -110,10 +110,16 @@ export function documentRoute({
   if (rateLimit) derived.push(429);
   for (const status of derived) response[status] ??= FailureSchema;
   // Clients (and the tests) can pace themselves by the limit, where it is a plain number.
-  const { max, timeWindow } = rateLimit ?? {};
+  const { max, timeWindow, onlyWithQuery } = rateLimit ?? {};
   const limit =
     typeof max === 'number' && typeof timeWindow === 'number'
-      ? { 'x-rate-limit': { perIp: max, windowSeconds: timeWindow / 1000 } }
+      ? {
+          'x-rate-limit': {
+            perIp: max,
+            windowSeconds: timeWindow / 1000,
+            ...(typeof onlyWithQuery === 'string' && { onlyWithQuery }),
+          },
+        }
       : {};
 
   if (authenticates && schema.security) {

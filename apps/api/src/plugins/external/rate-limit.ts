@@ -37,7 +37,9 @@ export const SEARCH_LIMIT = {
   max: 60,
   timeWindow: MINUTE,
   allowList: (request: FastifyRequest) => !(request.query as { q?: unknown } | undefined)?.q,
-} as const satisfies RateLimitOptions;
+  /** For the API document (`x-rate-limit`): the only requests allowList lets the limit count. */
+  onlyWithQuery: 'q',
+} as const satisfies RateLimitOptions & { onlyWithQuery: string };
 
 const retryAfter = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
