@@ -28,7 +28,7 @@ import uploadsPlugin from './plugins/external/uploads';
 
 export interface BuildOptions {
   /** Where log lines go instead of stdout (tests read them). */
-  logStream?: NodeJS.WritableStream;
+  logStream?: { write(line: string): void };
 }
 
 /** The whole API as one Fastify instance; the server and every test build it the same way. */

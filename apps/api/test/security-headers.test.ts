@@ -63,6 +63,24 @@ describe('security headers from the API', () => {
       expect(res.headers['content-type']).toMatch(/application\/json/);
       const csp = expectCommonHeaders(res.headers);
       expect(csp['default-src'], url).toEqual(["'none'"]);
+      // Headers that only mean something for a page stay off JSON.
+      expect(res.headers, url).not.toHaveProperty('permissions-policy');
+      expect(res.headers, url).not.toHaveProperty('x-dns-prefetch-control');
+    }
+  });
+
+  it('sends HSTS for an https site, on pages and answers', async () => {
+    const secure = (await buildTestApp({ WEB_DIST: dist, SITE_ORIGIN: 'https://folio.example' }))
+      .app;
+    try {
+      for (const url of ['/', '/api/v1/health/live']) {
+        const res = await secure.inject({ method: 'GET', url });
+        expect(res.headers['strict-transport-security'], url).toBe(
+          'max-age=31536000; includeSubDomains',
+        );
+      }
+    } finally {
+      await secure.close();
     }
   });
 

@@ -35,22 +35,52 @@ function unavailable(message: string, code: string): Error {
 }
 
 /**
+ * Deadlines that one timer checks a few times a second while any are pending, rather than a timer
+ * armed and cleared for every query: on the hot path a deadline costs a Map entry. All share one
+ * length, so the Map's insertion order is their order.
+ */
+function deadlines(ms: number) {
+  const pending = new Map<object, { at: number; expire: () => void }>();
+  let timer: NodeJS.Timeout | undefined;
+  const sweep = () => {
+    const now = Date.now();
+    for (const [key, deadline] of pending) {
+      if (deadline.at > now) break;
+      pending.delete(key);
+      deadline.expire();
+    }
+    if (!pending.size && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  return {
+    add(key: object, expire: () => void) {
+      pending.set(key, { at: Date.now() + ms, expire });
+      if (!timer) timer = setInterval(sweep, Math.max(20, Math.min(250, ms / 8))).unref();
+    },
+    delete(key: object) {
+      pending.delete(key);
+    },
+  };
+}
+
+/**
  * A frozen server (stopped, or a network that drops packets) keeps its sockets open, so nothing
  * ever fails by itself. Every command gets a deadline; past it the socket is destroyed, which
  * fails the command (and any queued behind it) and takes the connection out of the pool, so it is
  * never handed out again. mysql2's own per-query `timeout` would instead keep the connection and
  * return it to the pool once the late answer arrives.
  */
-function limitCommandTime(connection: CoreConnection, ms: number) {
+function limitCommandTime(connection: CoreConnection, commands: ReturnType<typeof deadlines>) {
   const addCommand = connection.addCommand.bind(connection);
   connection.addCommand = (command) => {
-    const timer = setTimeout(() => {
+    commands.add(command, () => {
       connection.stream.destroy(
-        unavailable(`MariaDB gave no answer within ${ms} ms`, 'PROTOCOL_SEQUENCE_TIMEOUT'),
+        unavailable('MariaDB gave no answer in time', 'PROTOCOL_SEQUENCE_TIMEOUT'),
       );
-    }, ms);
-    timer.unref();
-    command.once('end', () => clearTimeout(timer));
+    });
+    command.once('end', () => commands.delete(command));
     return addCommand(command);
   };
 }
@@ -62,6 +92,7 @@ function limitCommandTime(connection: CoreConnection, ms: number) {
  */
 function limitAcquireTime(pool: CorePool, ms: number) {
   const getConnection = pool.getConnection.bind(pool);
+  const waits = deadlines(ms);
   const guarded = new WeakSet<AcquireCallback>();
   pool.getConnection = (cb) => {
     // The pool re-enters getConnection with a queued callback when a connection leaves it.
@@ -73,17 +104,16 @@ function limitAcquireTime(pool: CorePool, ms: number) {
         return;
       }
       settled = true;
-      clearTimeout(timer);
+      waits.delete(guard);
       cb(err, connection);
     };
     guarded.add(guard);
-    const timer = setTimeout(() => {
+    waits.add(guard, () => {
       if (settled) return;
       settled = true;
       dequeue(pool, guard);
       cb(unavailable(`no MariaDB connection within ${ms} ms`, 'POOL_ACQUIRE_TIMEOUT'));
-    }, ms);
-    timer.unref();
+    });
     getConnection(guard);
   };
 }
@@ -130,8 +160,9 @@ export function createPool({
   });
   const core = pool.pool as unknown as CorePool & NodeJS.EventEmitter;
   if (acquireTimeoutMs > 0) limitAcquireTime(core, acquireTimeoutMs);
+  const commands = queryTimeoutMs > 0 ? deadlines(queryTimeoutMs) : null;
   core.on('connection', (connection: CoreConnection & mysql.Connection) => {
-    if (queryTimeoutMs > 0) limitCommandTime(connection, queryTimeoutMs);
+    if (commands) limitCommandTime(connection, commands);
     connection.query("SET time_zone = '+00:00'");
   });
   return pool;

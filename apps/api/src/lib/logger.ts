@@ -35,7 +35,7 @@ export const REDACT_PATHS = [
 /** pino options: secrets redacted where they can appear, pretty lines in development. */
 export function loggerOptions(
   config: Config,
-  stream?: NodeJS.WritableStream,
+  stream?: { write(line: string): void },
 ): FastifyServerOptions['logger'] {
   return {
     ...(stream && { stream }),

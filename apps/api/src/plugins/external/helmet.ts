@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
+import helmet, { type HelmetOptions } from 'helmet';
 
 type Policy = Record<string, string[]>;
 
@@ -49,30 +50,63 @@ export const cspHeader = (policy: Policy) =>
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 
+/** The headers API answers carry: the ones nginx sends on every response, and HSTS. */
+const API_HEADERS = new Set([
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'strict-transport-security',
+]);
+
 const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+
+/** The headers helmet sets with these options, worked out once rather than on every request. */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return headers;
+}
 
 /**
  * Security headers from the API itself, for when it serves the SPA without nginx in front:
  * CSP per kind of response, nosniff, no framing, a referrer that keeps paths (and their tokens)
- * to this site. HSTS only when the site is https: over http a browser ignores it anyway.
+ * to this site. HSTS only when the site is https: over http a browser ignores it anyway. helmet
+ * decides the headers once at start-up (its middleware would rebuild the CSP on every request);
+ * each request only gets its set.
  */
 export default fp(
   async (app) => {
     const https = app.config.SITE_ORIGIN.startsWith('https:');
-    await app.register(helmet, {
-      contentSecurityPolicy: { useDefaults: false, directives: SPA_CSP },
-      frameguard: { action: 'deny' },
-      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-      strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+    const headersFor = (directives: Policy) => ({
+      ...helmetHeaders({
+        contentSecurityPolicy: { useDefaults: false, directives },
+        frameguard: { action: 'deny' },
+        referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+        strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+      }),
+      'permissions-policy': PERMISSIONS_POLICY,
     });
-    const apiCsp = cspHeader(API_CSP);
-    app.addHook('onSend', async (request, reply) => {
-      reply.header('permissions-policy', PERMISSIONS_POLICY);
-      // Swagger UI sets its own policy (DOCS_CSP) in its routes' onSend, which runs after this.
-      if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-        reply.header('content-security-policy', apiCsp);
-      }
+    const spa = Object.entries(headersFor(SPA_CSP));
+    const docs = Object.entries(headersFor(DOCS_CSP));
+    // A JSON answer is never a page: it gets only what applies to any response (nginx's set), so
+    // the hot path writes a few short headers rather than every page header helmet knows.
+    const api = Object.entries(headersFor(API_CSP)).filter(([name]) => API_HEADERS.has(name));
+    app.addHook('onRequest', (request, reply, done) => {
+      const url = request.url;
+      const set = url.startsWith('/api/docs') ? docs : url.startsWith('/api/') ? api : spa;
+      // Straight on the response: Node sends them with the head, beside Fastify's own headers.
+      for (const [name, value] of set) reply.raw.setHeader(name, value);
+      done();
     });
   },
   { name: 'helmet', dependencies: ['config'] },
