@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PHONE_COUNTRIES } from '@folio/schema';
 import { z } from 'zod';
+import { isLoopbackHostname } from './lib/loopback';
 import { isPhoneCountry } from './lib/phones';
 
 /** Secrets that ship in docs and examples; production refuses them. */
@@ -113,13 +114,7 @@ export class ConfigError extends Error {}
 /** https, or plain http on this machine only (localhost, 127.0.0.0/8, ::1): never over a network. */
 export function isSecureOrigin(origin: string): boolean {
   const { protocol, hostname } = new URL(origin);
-  if (protocol === 'https:') return true;
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(hostname)
-  );
+  return protocol === 'https:' || isLoopbackHostname(hostname);
 }
 
 /** Parses the environment; the first problem becomes one line naming the setting. */

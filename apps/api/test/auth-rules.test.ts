@@ -104,8 +104,9 @@ describe('the session service', () => {
   let sessions: SessionService;
   let nextId = 1000 + Math.floor(Math.random() * 1e6);
 
-  beforeAll(() => {
-    sessions = createSessionService({
+  const warnings: { obj: object; msg: string }[] = [];
+  const sessionService = (siteOrigin: string) =>
+    createSessionService({
       store: createSessionStore(redis, Buffer.alloc(32, 9)),
       users,
       redis,
@@ -117,9 +118,13 @@ describe('the session service', () => {
       config: {
         ACCESS_TOKEN_TTL_SECONDS: 900,
         NODE_ENV: 'production',
-        SITE_ORIGIN: 'https://folio.example',
+        SITE_ORIGIN: siteOrigin,
       },
+      log: { warn: (obj, msg) => warnings.push({ obj, msg }) },
     });
+
+  beforeAll(() => {
+    sessions = sessionService('https://folio.example');
   });
 
   const account = (fields: Partial<UserRow> = {}) => {
@@ -194,5 +199,53 @@ describe('the session service', () => {
         }),
       ),
     ).toBe('ORIGIN_FORBIDDEN');
+  });
+
+  it('takes the loopback aliases of a plain-http loopback site, on its port only', () => {
+    const local = sessionService('http://localhost:3000');
+    for (const origin of [
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ]) {
+      expect(code(() => local.assertSameSite({ origin }))).toBeNull();
+    }
+    for (const origin of [
+      'http://127.0.0.1:3001',
+      'https://127.0.0.1:3000',
+      'https://localhost:3000',
+      'http://localhost',
+      'http://folio.example:3000',
+      'null',
+    ]) {
+      expect(code(() => local.assertSameSite({ origin }))).toBe('ORIGIN_FORBIDDEN');
+    }
+    const onPort80 = sessionService('http://127.0.0.1');
+    expect(code(() => onPort80.assertSameSite({ origin: 'http://localhost' }))).toBeNull();
+    expect(code(() => onPort80.assertSameSite({ origin: 'http://localhost:3000' }))).toBe(
+      'ORIGIN_FORBIDDEN',
+    );
+    // https is a real site's name (its certificate is for that name): only itself.
+    const secureLocal = sessionService('https://localhost:8443');
+    expect(code(() => secureLocal.assertSameSite({ origin: 'https://localhost:8443' }))).toBeNull();
+    expect(code(() => secureLocal.assertSameSite({ origin: 'https://127.0.0.1:8443' }))).toBe(
+      'ORIGIN_FORBIDDEN',
+    );
+  });
+
+  it('logs one line naming SITE_ORIGIN and the Origin it got when it refuses', () => {
+    warnings.length = 0;
+    expect(code(() => sessions.assertSameSite({ origin: 'http://127.0.0.1:3000' }))).toBe(
+      'ORIGIN_FORBIDDEN',
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.obj).toEqual({
+      siteOrigin: 'https://folio.example',
+      origin: 'http://127.0.0.1:3000',
+    });
+    expect(warnings[0]!.msg).toContain('SITE_ORIGIN https://folio.example');
+    expect(warnings[0]!.msg).toContain('http://127.0.0.1:3000');
+    expect(code(() => sessions.assertSameSite({ origin: 'https://folio.example' }))).toBeNull();
+    expect(warnings).toHaveLength(1);
   });
 });

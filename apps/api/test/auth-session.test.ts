@@ -192,6 +192,67 @@ describe('refresh token families', () => {
     );
     expect((await refresh(cookie, { 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
   });
+
+  it('takes no loopback alias for a site that is not a loopback one', async () => {
+    const { cookie } = await login();
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+      expectFailure(await refresh(cookie, { origin }), 403, 'ORIGIN_FORBIDDEN');
+    }
+    expect((await refresh(cookie)).statusCode).toBe(200);
+  });
+});
+
+describe('POST /auth/refresh on a loopback site', () => {
+  let local: App;
+  let logs: Record<string, unknown>[];
+  beforeAll(async () => {
+    ({ app: local, logs } = await buildTestApp(
+      { SITE_ORIGIN: 'http://localhost:3000' },
+      { captureLogs: true },
+    ));
+  });
+  afterAll(() => local.close());
+
+  async function localLogin() {
+    const user = await makeUser(local);
+    const res = await local.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: uniqueIp(),
+      payload: { account: user.email, password: user.password },
+    });
+    expect(res.statusCode).toBe(200);
+    return refreshCookie(res)!.value;
+  }
+  const localRefresh = (cookie: string, origin: string) =>
+    local.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { origin },
+      cookies: { [REFRESH_COOKIE]: cookie },
+    });
+
+  it('takes the site opened as localhost, 127.0.0.1 or [::1] on the same port', async () => {
+    let cookie = await localLogin();
+    for (const origin of ['http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:3000']) {
+      const res = await localRefresh(cookie, origin);
+      expect(res.statusCode, origin).toBe(200);
+      cookie = refreshCookie(res)!.value;
+    }
+  });
+
+  it('refuses another port or scheme, and logs one line naming SITE_ORIGIN and the Origin', async () => {
+    const cookie = await localLogin();
+    for (const origin of ['http://127.0.0.1:3001', 'https://localhost:3000']) {
+      const before = logs.length;
+      expectFailure(await localRefresh(cookie, origin), 403, 'ORIGIN_FORBIDDEN');
+      const refusals = logs.slice(before).filter((l) => l.level === 40);
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]).toMatchObject({ siteOrigin: 'http://localhost:3000', origin });
+      expect(refusals[0]!.msg).toContain('SITE_ORIGIN http://localhost:3000');
+    }
+    expect((await localRefresh(cookie, 'http://127.0.0.1:3000')).statusCode).toBe(200);
+  });
 });
 
 describe('access tokens', () => {

@@ -262,7 +262,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'The cookie is rotated on every use. Presenting an older token of the same session ends ' +
           'the session, however many rotations ago it was traded, except the one traded within the ' +
           'last 10 s, which answers the same new token (two tabs refreshing at once). ' +
-          'The request needs `Origin` equal to the site, or `Sec-Fetch-Site: same-origin` without ' +
+          'The request needs `Origin` equal to the site (for a plain-http loopback site, any of ' +
+          'localhost, 127.0.0.1 and [::1] on its port), or `Sec-Fetch-Site: same-origin` without ' +
           'an Origin (ORIGIN_FORBIDDEN otherwise). The cookie is `__Secure-folio_refresh` in ' +
           'production, `folio_refresh` elsewhere. 600 requests per IP in 15 minutes.',
         response: { 200: Envelope(AuthResultSchema), ...failures(401, 403) },

@@ -3,6 +3,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
+import { sameSiteOrigins } from '../../lib/loopback';
 import { loadMe } from '../users/me';
 import type { UserRepository, UserRow } from '../users/repository';
 import { REMEMBER_TTL_SECONDS, type SessionRecord, type SessionStore } from './store';
@@ -57,6 +58,7 @@ export interface SessionServiceDeps {
   redis: Redis;
   accessTokens: AccessTokenSigner;
   config: Pick<Config, 'ACCESS_TOKEN_TTL_SECONDS' | 'NODE_ENV' | 'SITE_ORIGIN'>;
+  log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
 }
 
@@ -86,8 +88,9 @@ export function loginRefusal(user: UserRow, now: Date = new Date()): AppError | 
  * session here, and every authenticated request is checked here.
  */
 export function createSessionService(deps: SessionServiceDeps) {
-  const { store, users, redis, accessTokens, config } = deps;
+  const { store, users, redis, accessTokens, config, log } = deps;
   const now = deps.now ?? (() => new Date());
+  const siteOrigins = sameSiteOrigins(config.SITE_ORIGIN);
   const production = config.NODE_ENV === 'production';
   // `__Secure-` makes browsers refuse the cookie unless it came, and goes, over a secure origin.
   const cookieName = production ? '__Secure-folio_refresh' : 'folio_refresh';
@@ -166,14 +169,20 @@ export function createSessionService(deps: SessionServiceDeps) {
 
     /**
      * Refresh may only be asked for by the site's own pages: a cross-site form or script can't
-     * send this `Origin`, and browsers that omit it still say `Sec-Fetch-Site: same-origin`.
+     * send this `Origin`, and browsers that omit it still say `Sec-Fetch-Site: same-origin`. A
+     * refusal is logged, since a site opened under another name than SITE_ORIGIN looks to its
+     * user like being logged out on every reload.
      */
     assertSameSite(headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] }) {
+      const { origin } = headers;
       const ok =
-        headers.origin !== undefined
-          ? headers.origin === config.SITE_ORIGIN
-          : headers['sec-fetch-site'] === 'same-origin';
-      if (!ok) throw new AppError('ORIGIN_FORBIDDEN');
+        origin !== undefined ? siteOrigins.has(origin) : headers['sec-fetch-site'] === 'same-origin';
+      if (ok) return;
+      log.warn(
+        { siteOrigin: config.SITE_ORIGIN, origin: origin ?? null },
+        `refresh refused: Origin ${origin ?? '(none)'} is not SITE_ORIGIN ${config.SITE_ORIGIN}`,
+      );
+      throw new AppError('ORIGIN_FORBIDDEN');
     },
 
     /** Trades a refresh token for the next one; an old token of the family ends the session. */

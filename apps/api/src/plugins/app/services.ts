@@ -78,6 +78,7 @@ export default fp(
       redis,
       accessTokens,
       config,
+      log,
     });
 
     app.decorate('counts', counts);
