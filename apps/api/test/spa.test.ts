@@ -42,6 +42,22 @@ describe('serving the built SPA', () => {
     }
   });
 
+  it('answers paths with a dot outside /api/, /assets/ and /uploads/ with index.html', async () => {
+    for (const url of ['/blogs/1.5', '/authors/a.b', '/blogs/1.5?page=2', '/missing.txt', '/a.json']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/text\/html/);
+      expect(res.body, url).toContain('<div id="root">');
+    }
+  });
+
+  it('still serves the real files at the root of the build', async () => {
+    const res = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/image\/svg\+xml/);
+    expect(res.body).toContain('<svg');
+  });
+
   it('caches hashed assets for a year', async () => {
     const res = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js' });
     expect(res.statusCode).toBe(200);
@@ -51,7 +67,15 @@ describe('serving the built SPA', () => {
   });
 
   it('keeps API and missing-file 404s as JSON envelopes', async () => {
-    for (const url of ['/api/v1/nothing', '/assets/missing-123.js', '/api/elsewhere']) {
+    for (const url of [
+      '/api/v1/nothing',
+      '/api/v1/blogs/1.5/x',
+      '/assets/missing-123.js',
+      '/assets/no-dot',
+      '/api/elsewhere',
+      '/uploads/avatars/missing.webp',
+      '/uploads/other',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(404);
       expect(res.json()).toMatchObject({ result: false, code: 'NOT_FOUND' });

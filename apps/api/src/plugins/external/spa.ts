@@ -1,19 +1,33 @@
 import { existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { AppError } from '../../lib/errors';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whether this process serves the built SPA (WEB_DIST holds one). */
+    servesSpa: boolean;
+  }
+}
+
 const HASHED_ASSET = /\/assets\//;
+/** The only paths that answer with files or JSON; a miss under them is a 404 envelope. */
+const NOT_SPA = /^\/(?:api|assets|uploads)\//;
 
 /**
- * Serves the built SPA: hashed assets cached for a year, index.html never cached, and any other
- * extension-less GET answered with index.html so client routes survive a reload.
+ * Serves the built SPA: hashed assets cached for a year, index.html never cached. The files of the
+ * build are routes of their own (@fastify/static's routes are made at start-up); any other GET
+ * outside /api/, /assets/ and /uploads/ gets index.html, dots and all (`/blogs/1.5`), so client
+ * routes survive a reload and an unknown one shows the SPA's own 404 page, as nginx's try_files
+ * does.
  */
 export default fp(
   async (app) => {
     const root = app.config.WEB_DIST;
-    if (!existsSync(join(root, 'index.html'))) {
+    const servesSpa = existsSync(join(root, 'index.html'));
+    app.decorate('servesSpa', servesSpa);
+    if (!servesSpa) {
       app.log.warn({ root }, 'no built SPA found; run `pnpm build` to serve it');
       return;
     }
@@ -36,7 +50,7 @@ export default fp(
 
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (path.startsWith('/api/') || extname(path) !== '') {
+      if (NOT_SPA.test(path)) {
         await app.limitUnknownRoute(request);
         throw new AppError('NOT_FOUND', {
           detail: 'routeNotFound',
