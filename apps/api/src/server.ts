@@ -53,7 +53,20 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info(`Folio is running: open ${addressToOpen(config.SITE_ORIGIN, address, app.servesSpa)}`);
+}
+
+/**
+ * SITE_ORIGIN when this process serves it (the SPA is built and SITE_ORIGIN is plain http on the
+ * port listened on), else the address listened on: behind nginx the site is nginx's to announce.
+ */
+function addressToOpen(siteOrigin: string, address: string, servesSpa: boolean): string {
+  const site = new URL(siteOrigin);
+  const listening = new URL(address);
+  const sitePort = site.port || (site.protocol === 'https:' ? '443' : '80');
+  const served = servesSpa && site.protocol === 'http:' && sitePort === (listening.port || '80');
+  return served ? site.origin : listening.origin;
 }
 
 main().catch((err: unknown) => {

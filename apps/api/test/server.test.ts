@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,13 @@ function startServer(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, output: () => output };
 }
+
+/** The `msg` of each JSON log line in a process's output. */
+const messages = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
 
 async function waitForReady(port: number) {
   for (let i = 0; i < 100; i++) {
@@ -102,9 +110,39 @@ describe('the server process', () => {
       expect(first.msg).toMatch(
         /^local demo: mail and SMS go to the outbox table \(outbox_messages\), not to people; for a real deployment set MAIL_TRANSPORT=smtp/,
       );
+      // No SPA is built here (WEB_DIST is missing), so this process does not serve SITE_ORIGIN.
+      await waitFor(
+        () => messages(server.output()).includes(`Folio is running: open http://127.0.0.1:${port}`),
+        'the start-up line naming the listen address',
+      );
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
+    }
+  });
+
+  it('says the address to open: SITE_ORIGIN, when it serves the SPA there', async () => {
+    const port = await freePort();
+    const webDist = mkdtempSync(join(tmpdir(), 'folio-server-dist-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Folio</title>');
+    const server = startServer({
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      WEB_DIST: webDist,
+      SITE_ORIGIN: `http://localhost:${port}`,
+    });
+    try {
+      await waitForReady(port);
+      await waitFor(
+        () => messages(server.output()).some((m) => m.startsWith('Folio is running')),
+        'the start-up line',
+      );
+      const lines = messages(server.output()).filter((m) => m.startsWith('Folio is running'));
+      expect(lines).toEqual([`Folio is running: open http://localhost:${port}`]);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(webDist, { recursive: true, force: true });
     }
   });
 
