@@ -54,7 +54,9 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
-  app.log.info(`Folio is running: open ${addressToOpen(config.SITE_ORIGIN, address, app.servesSpa)}`);
+  app.log.info(
+    `Folio is running: open ${addressToOpen(config.SITE_ORIGIN, address, app.servesSpa)}`,
+  );
 }
 
 /**

@@ -203,11 +203,7 @@ describe('the session service', () => {
 
   it('takes the loopback aliases of a plain-http loopback site, on its port only', () => {
     const local = sessionService('http://localhost:3000');
-    for (const origin of [
-      'http://localhost:3000',
-      'http://127.0.0.1:3000',
-      'http://[::1]:3000',
-    ]) {
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
       expect(code(() => local.assertSameSite({ origin }))).toBeNull();
     }
     for (const origin of [

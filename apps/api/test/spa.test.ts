@@ -43,7 +43,13 @@ describe('serving the built SPA', () => {
   });
 
   it('answers paths with a dot outside /api/, /assets/ and /uploads/ with index.html', async () => {
-    for (const url of ['/blogs/1.5', '/authors/a.b', '/blogs/1.5?page=2', '/missing.txt', '/a.json']) {
+    for (const url of [
+      '/blogs/1.5',
+      '/authors/a.b',
+      '/blogs/1.5?page=2',
+      '/missing.txt',
+      '/a.json',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/text\/html/);

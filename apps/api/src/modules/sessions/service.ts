@@ -176,7 +176,9 @@ export function createSessionService(deps: SessionServiceDeps) {
     assertSameSite(headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] }) {
       const { origin } = headers;
       const ok =
-        origin !== undefined ? siteOrigins.has(origin) : headers['sec-fetch-site'] === 'same-origin';
+        origin !== undefined
+          ? siteOrigins.has(origin)
+          : headers['sec-fetch-site'] === 'same-origin';
       if (ok) return;
       log.warn(
         { siteOrigin: config.SITE_ORIGIN, origin: origin ?? null },
