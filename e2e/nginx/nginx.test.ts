@@ -314,7 +314,13 @@ describe('nginx in front of the built SPA and API', () => {
   });
 
   it('answers client routes with the SPA shell (history fallback)', async () => {
-    for (const path of ['/blogs/1', '/authors', '/account/profile?tab=1']) {
+    for (const path of [
+      '/blogs/1',
+      '/authors',
+      '/account/profile?tab=1',
+      '/blogs/1.5',
+      '/authors/a.b',
+    ]) {
       const reply = await request(path);
       expect(reply.status, path).toBe(200);
       expect(reply.body.toString('utf8'), path).toBe(await indexHtml());
