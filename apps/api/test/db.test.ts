@@ -54,6 +54,17 @@ describe('seed', () => {
     ]);
     expect(rows.every((r) => r.status === 'published' && r.content.length > 40)).toBe(true);
     expect(SAMPLE_BLOGS).toHaveLength(10);
+    // Nobody "joined 4 minutes ago" with blogs from 2016: each joined before their first blog.
+    const firstBlog = new Map<string, number>();
+    for (const r of rows) {
+      const at = r.pubDate.getTime();
+      firstBlog.set(r.author, Math.min(at, firstBlog.get(r.author) ?? at));
+    }
+    expect(people).toHaveLength(firstBlog.size);
+    for (const person of people) {
+      expect(person.createdAt.getTime()).toBeLessThan(firstBlog.get(person.name)!);
+      expect(person.updatedAt.getTime()).toBe(person.createdAt.getTime());
+    }
     const res = await app.inject({ method: 'GET', url: '/api/v1/blogs?q=Harry' });
     expect(res.json().data.items.map((b: { title: string }) => b.title)).toEqual([
       "Harry Potter and the Sorcerer's Stone",

@@ -2,13 +2,41 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { authors, blogs } from './schema';
 
-/** The original project's sample authors and blogs; publication times are UTC. */
+/**
+ * The original project's sample authors and blogs; all times are UTC. Each author joined before
+ * their first blog, so a fresh site does not show ten-year-old blogs by people who "joined just now".
+ */
 export const SAMPLE_AUTHORS = [
-  { name: 'Mark', email: 'mark@gmail.com', bio: 'Reads the classics on long train rides.' },
-  { name: 'Jacob', email: 'jacob@gmail.com', bio: 'Writes about books that made him cry.' },
-  { name: 'Larry', email: 'larry@gmail.com', bio: 'Collects first editions and strong opinions.' },
-  { name: 'Tom', email: 'tom@gmail.com', bio: 'A quiet admirer of Jane Austen.' },
-  { name: 'Lily', email: 'lily@gmail.com', bio: 'Fantasy, maps and dragons.' },
+  {
+    name: 'Mark',
+    email: 'mark@gmail.com',
+    bio: 'Reads the classics on long train rides.',
+    joinedAt: '2015-11-02T09:14:00Z',
+  },
+  {
+    name: 'Jacob',
+    email: 'jacob@gmail.com',
+    bio: 'Writes about books that made him cry.',
+    joinedAt: '2015-11-20T18:40:00Z',
+  },
+  {
+    name: 'Larry',
+    email: 'larry@gmail.com',
+    bio: 'Collects first editions and strong opinions.',
+    joinedAt: '2015-12-05T07:55:00Z',
+  },
+  {
+    name: 'Tom',
+    email: 'tom@gmail.com',
+    bio: 'A quiet admirer of Jane Austen.',
+    joinedAt: '2015-12-18T21:03:00Z',
+  },
+  {
+    name: 'Lily',
+    email: 'lily@gmail.com',
+    bio: 'Fantasy, maps and dragons.',
+    joinedAt: '2016-01-04T12:30:00Z',
+  },
 ] as const;
 
 type SampleAuthor = (typeof SAMPLE_AUTHORS)[number]['name'];
@@ -99,7 +127,13 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
       .from(authors)
       .for('update');
     if (Number(row?.n ?? 0) > 0) return false;
-    await tx.insert(authors).values([...SAMPLE_AUTHORS]);
+    await tx.insert(authors).values(
+      SAMPLE_AUTHORS.map(({ joinedAt, ...author }) => ({
+        ...author,
+        createdAt: new Date(joinedAt),
+        updatedAt: new Date(joinedAt),
+      })),
+    );
     const rows = await tx.select({ id: authors.id, name: authors.name }).from(authors);
     const idOf = new Map(rows.map((r) => [r.name, r.id]));
     await tx.insert(blogs).values(

@@ -1,6 +1,9 @@
 import type { PageOf } from '@folio/schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useI18n } from '../lib/i18n';
+import { searchWithPage } from '../lib/list-search';
 import { EmptyState } from './empty-state';
 import { ErrorAlert } from './error-alert';
 import { Loading } from './loading';
@@ -30,6 +33,11 @@ export function PagedList<T>({
   const page = query.data;
   if (!page) return null;
 
+  // An old link or a hand-typed `?page=99` past the end is not an empty catalogue.
+  if (page.items.length === 0 && page.pages > 0 && page.page > page.pages) {
+    return <PastEnd page={page.page} pages={page.pages} />;
+  }
+
   return (
     <div aria-busy={query.isPlaceholderData}>
       {page.items.length === 0 ? (
@@ -52,5 +60,24 @@ export function PagedList<T>({
         />
       </div>
     </div>
+  );
+}
+
+function PastEnd({ page, pages }: { page: number; pages: number }) {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <EmptyState>
+      <p className="mb-3" data-testid="past-end">
+        {t('list.pastEnd', { page: number.format(page), pages: number.format(pages) })}
+      </p>
+      <Link
+        to={{ pathname: location.pathname, search: searchWithPage(location.search, pages) }}
+        className="btn btn-primary"
+      >
+        {t('list.lastPage', { pages: number.format(pages) })}
+      </Link>
+    </EmptyState>
   );
 }

@@ -1,10 +1,19 @@
 import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../lib/i18n';
 import { RelativeTime } from './relative-time';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+
+/** user-event waits on setTimeout between steps, so only the clock the component reads is faked. */
+function tapper() {
+  vi.useRealTimers();
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(NOW);
+  return userEvent.setup();
+}
 
 describe('<RelativeTime>', () => {
   beforeEach(() => {
@@ -55,18 +64,39 @@ describe('<RelativeTime>', () => {
     expect(screen.getByRole('time')).toHaveTextContent('3分钟前');
   });
 
-  it('carries the machine-readable and the exact time', () => {
+  it('carries the machine-readable time, and the exact one as its hover title', () => {
     const iso = minutesAgo(3);
     render(<RelativeTime dateTime={iso} />);
-    const time = screen.getByRole('time');
-    expect(time).toHaveAttribute('datetime', iso);
-    expect(time.getAttribute('title')).toMatch(/May 1, 2024/);
+    expect(screen.getByRole('time')).toHaveAttribute('datetime', iso);
+    expect(screen.getByRole('button', { name: '3 minutes ago' })).toHaveAccessibleDescription(
+      /May 1, 2024/,
+    );
   });
 
-  it('shows the exact time in Chinese too', () => {
-    setLocale('zh-CN');
+  it('shows the exact time on a tap, and the relative one on the next', async () => {
+    const user = tapper();
     render(<RelativeTime dateTime={minutesAgo(3)} />);
-    expect(screen.getByRole('time').getAttribute('title')).toMatch(/2024年5月1日/);
+    const button = screen.getByRole('button', { name: '3 minutes ago' });
+
+    await user.click(button);
+    expect(screen.getByRole('time')).toHaveTextContent(/^May 1, 2024 at 11:57:00\sAM UTC$/);
+    expect(button).toHaveAccessibleDescription('3 minutes ago');
+
+    await user.click(button);
+    expect(screen.getByRole('time')).toHaveTextContent('3 minutes ago');
+  });
+
+  it('shows the exact time from the keyboard too, in Chinese', async () => {
+    setLocale('zh-CN');
+    const user = tapper();
+    render(<RelativeTime dateTime={minutesAgo(3)} />);
+
+    await user.tab();
+    expect(screen.getByRole('button', { name: '3分钟前' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('time')).toHaveTextContent(/^2024年5月1日 UTC 11:57:00$/);
+    await user.keyboard(' ');
+    expect(screen.getByRole('time')).toHaveTextContent('3分钟前');
   });
 
   it('shows an unreadable date as it came', () => {

@@ -41,10 +41,14 @@ interface RelativeTimeProps {
   className?: string;
 }
 
-/** "3 minutes ago", kept current while shown, with the exact time on hover. */
+/**
+ * "3 minutes ago", kept current while shown. The exact time is a hover title for mice and, since
+ * touch screens have no hover, a tap (or Enter/Space from the keyboard) switches between the two.
+ */
 export function RelativeTime({ dateTime, className }: RelativeTimeProps) {
   const { locale } = useI18n();
   const [now, setNow] = useState(() => Date.now());
+  const [showExact, setShowExact] = useState(false);
   const time = Date.parse(dateTime);
 
   const delay = Number.isNaN(time) ? undefined : refreshDelay(Math.abs(time - now));
@@ -57,9 +61,19 @@ export function RelativeTime({ dateTime, className }: RelativeTimeProps) {
 
   if (Number.isNaN(time)) return <span className={className}>{dateTime}</span>;
 
+  const exact = formatExact(time, locale);
+  const relative = formatRelative(time, now, locale);
+  // The title (a hover tip, and the button's description for screen readers) is the other form.
   return (
-    <time dateTime={dateTime} title={formatExact(time, locale)} className={className}>
-      {formatRelative(time, now, locale)}
-    </time>
+    <button
+      type="button"
+      className={className ? `relative-time ${className}` : 'relative-time'}
+      title={showExact ? relative : exact}
+      onClick={() => setShowExact((shown) => !shown)}
+    >
+      <time dateTime={dateTime} aria-live="polite">
+        {showExact ? exact : relative}
+      </time>
+    </button>
   );
 }

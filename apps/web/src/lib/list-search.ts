@@ -50,3 +50,12 @@ export function useListSearch<S extends z.ZodObject>(schema: S) {
 
   return [params, update] as const;
 }
+
+/** `search` (a location's `?…`) pointing at another page of the same list; page 1 stays implicit. */
+export function searchWithPage(search: string, page: number): string {
+  const next = new URLSearchParams(search);
+  if (page > 1) next.set('page', String(page));
+  else next.delete('page');
+  const text = next.toString();
+  return text ? `?${text}` : '';
+}

@@ -122,6 +122,33 @@ describe('/blogs', () => {
     expect(await screen.findByText('No blogs found.')).toBeInTheDocument();
   });
 
+  it('says a page past the end is past the end, and links to the last page', async () => {
+    const user = userEvent.setup();
+    stubBlogsApi();
+    const router = renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs?page=99');
+
+    expect(await screen.findByText('There is no page 99: this list ends at page 3.')).toBeVisible();
+    expect(screen.queryByText('No blogs found.')).not.toBeInTheDocument();
+    const last = screen.getByRole('link', { name: 'Go to the last page (3)' });
+    expect(last).toHaveAttribute('href', '/blogs?page=3');
+
+    await user.click(last);
+    expect(await screen.findByRole('link', { name: 'Blog 41' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=3');
+  });
+
+  it('keeps the filters on the last-page link, in Chinese too', async () => {
+    setLocale('zh-CN');
+    stubBlogsApi();
+    renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs?perPage=10&q=a&page=99');
+
+    expect(await screen.findByText('没有第 99 页：列表只有 5 页。')).toBeVisible();
+    expect(screen.getByRole('link', { name: '前往最后一页（第 5 页）' })).toHaveAttribute(
+      'href',
+      '/blogs?perPage=10&q=a&page=5',
+    );
+  });
+
   it('shows a failure on the page and as a toast', async () => {
     stubApi(() => ({
       status: 400,

@@ -31,6 +31,8 @@ export const en = {
 
   'list.perPage': 'Per page',
   'list.range': 'Showing {from}–{to} of {total}',
+  'list.pastEnd': 'There is no page {page}: this list ends at page {pages}.',
+  'list.lastPage': 'Go to the last page ({pages})',
 
   'home.title': 'Latest blogs',
   'home.intro': 'The newest writing from Folio’s authors.',

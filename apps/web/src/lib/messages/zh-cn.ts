@@ -33,6 +33,8 @@ export const zhCN: Record<MessageKey, string> = {
 
   'list.perPage': '每页条数',
   'list.range': '第 {from}–{to} 条，共 {total} 条',
+  'list.pastEnd': '没有第 {page} 页：列表只有 {pages} 页。',
+  'list.lastPage': '前往最后一页（第 {pages} 页）',
 
   'home.title': '最新博客',
   'home.intro': 'Folio 作者们的最新文章。',
