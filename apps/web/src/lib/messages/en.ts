@@ -102,6 +102,7 @@ export const en = {
   'sms.send': 'Send code',
   'sms.sending': 'Sending…',
   'sms.resendIn': 'Resend in {seconds} s',
+  'sms.sendAgain': 'Send again',
   'sms.sent': 'A code is on its way by SMS.',
 
   'login.title': 'Log in',

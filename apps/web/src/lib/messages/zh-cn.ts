@@ -104,6 +104,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sms.send': '发送验证码',
   'sms.sending': '发送中…',
   'sms.resendIn': '{seconds} 秒后重发',
+  'sms.sendAgain': '重新发送',
   'sms.sent': '验证码已通过短信发送。',
 
   'login.title': '登录',
