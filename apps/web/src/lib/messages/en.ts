@@ -140,6 +140,7 @@ export const en = {
   'verify.checking': 'Checking your link…',
   'verify.success': 'Your email is verified. Welcome, {name}: you are logged in.',
   'verify.toAccount': 'Go to your account',
+  'verify.already': 'Your email address {email} is already verified, and you are logged in.',
   'verify.failed': 'This link is invalid, used or expired.',
   'verify.resendIntro': 'Type your email address and we will send a new link.',
   'verify.resend': 'Send the link again',

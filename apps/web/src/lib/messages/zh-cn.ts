@@ -142,6 +142,7 @@ export const zhCN: Record<MessageKey, string> = {
   'verify.checking': '正在验证链接…',
   'verify.success': '邮箱验证成功。欢迎你，{name}，你已登录。',
   'verify.toAccount': '前往我的账号',
+  'verify.already': '你的邮箱 {email} 已经验证过了，你已登录。',
   'verify.failed': '该链接无效、已使用或已过期。',
   'verify.resendIntro': '输入你的邮箱地址，我们会重新发送验证链接。',
   'verify.resend': '重新发送验证链接',
