@@ -9,10 +9,12 @@ interface CaptchaFieldProps {
   value: string;
   onChange: (value: string) => void;
   error?: string;
+  /** Shown on request ("Send again"), where the person's next step is typing the answer. */
+  autoFocus?: boolean;
 }
 
 /** The picture and its answer; a click on the picture draws a new one. */
-export function CaptchaField({ captcha, value, onChange, error }: CaptchaFieldProps) {
+export function CaptchaField({ captcha, value, onChange, error, autoFocus }: CaptchaFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const errorId = `${id}-error`;
@@ -41,6 +43,7 @@ export function CaptchaField({ captcha, value, onChange, error }: CaptchaFieldPr
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           data-testid="captcha-input"
+          autoFocus={autoFocus}
         />
         <button
           type="button"

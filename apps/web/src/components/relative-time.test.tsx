@@ -35,7 +35,8 @@ describe('<RelativeTime>', () => {
   });
 
   it.each([
-    [0, 'en', 'now'],
+    [0, 'en', 'just now'],
+    [0, 'zh-CN', '刚刚'],
     [0.5, 'en', '30 seconds ago'],
     [90, 'en', '1 hour ago'],
     [60 * 24, 'en', 'yesterday'],

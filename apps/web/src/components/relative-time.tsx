@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Locale } from '@folio/schema';
-import { useI18n } from '../lib/i18n';
+import { translate, useI18n } from '../lib/i18n';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400],
@@ -15,7 +15,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(time: number, now: number, locale: Locale): string {
   const seconds = (time - now) / 1000;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  if (Math.abs(seconds) < 10) return format.format(0, 'second');
+  // Intl's "now" / "现在" reads badly after a verb ("Logged in now"): "just now" / "刚刚" does not.
+  if (Math.abs(seconds) < 10) return translate(locale, 'time.justNow');
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
       return format.format(Math.trunc(seconds / size), unit);

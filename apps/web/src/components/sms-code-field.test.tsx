@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Providers } from '../app/providers';
@@ -55,14 +55,67 @@ describe('SmsCodeField', () => {
     act(() => vi.advanceTimersByTime(58_000));
     expect(sendButton()).toHaveTextContent('Resend in 1 s');
     expect(sendButton()).toBeDisabled();
-    act(() => vi.advanceTimersByTime(1000));
-    expect(sendButton()).toHaveTextContent('Send code');
+    // The picture that sent the code is spent: no fresh, unused picture waits on screen meanwhile.
+    expect(screen.queryByLabelText('Picture code')).not.toBeInTheDocument();
+    expect(api.calls('GET /captcha')).toHaveLength(1);
 
-    // The used picture was replaced, and its answer cleared.
-    expect(api.calls('GET /captcha')).toHaveLength(2);
-    expect(screen.getByLabelText('Picture code')).toHaveValue('');
-    await typeCaptcha('cd34');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(sendButton()).toHaveTextContent('Send again');
     expect(sendButton()).toBeEnabled();
+    expect(screen.queryByLabelText('Picture code')).not.toBeInTheDocument();
+
+    // Asking again brings a new picture to answer first.
+    fireEvent.click(sendButton());
+    expect(api.calls('POST /auth/sms-codes')).toHaveLength(1);
+    await typeCaptcha('cd34');
+    expect(screen.getByLabelText('Picture code')).toHaveFocus();
+    expect(api.calls('GET /captcha')).toHaveLength(2);
+    expect(sendButton()).toHaveTextContent('Send code');
+    fireEvent.click(sendButton());
+    expect(await screen.findByText('Resend in 60 s')).toBeInTheDocument();
+    expect(api.calls('POST /auth/sms-codes')[1]?.body).toMatchObject({
+      captchaId: 'c2',
+      captchaText: 'cd34',
+    });
+    expect(screen.queryByLabelText('Picture code')).not.toBeInTheDocument();
+  });
+
+  it('shows no picture while a code sent elsewhere counts down', async () => {
+    const api = fakeApi({ 'GET /captcha': ok(captcha('c1')) });
+    render(
+      <Providers>
+        <SmsCodeField
+          purpose="reset"
+          phone={() => '+8613800138000'}
+          code=""
+          onCodeChange={() => undefined}
+          initialCooldown={60}
+        />
+      </Providers>,
+    );
+    expect(sendButton()).toHaveTextContent('Resend in 60 s');
+    expect(screen.queryByLabelText('Picture code')).not.toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(sendButton()).toHaveTextContent('Send again');
+    expect(api.calls('GET /captcha')).toHaveLength(0);
+    fireEvent.click(sendButton());
+    await typeCaptcha();
+    expect(api.calls('GET /captcha')).toHaveLength(1);
+  });
+
+  it('keeps the picture up, with a new one, when the request is refused', async () => {
+    const api = fakeApi({
+      'GET /captcha': [ok(captcha('c1')), ok(captcha('c2'))],
+      'POST /auth/sms-codes': fail(422, 'VALIDATION_FAILED', 'Check the fields.', {
+        phone: 'phoneInvalid',
+      }),
+    });
+    render(<Harness />);
+    await typeCaptcha();
+    fireEvent.click(sendButton());
+    await waitFor(() => expect(api.calls('GET /captcha')).toHaveLength(2));
+    expect(screen.getByLabelText('Picture code')).toHaveValue('');
+    expect(screen.getByTestId('captcha-picture')).toHaveAttribute('data-captcha-id', 'c2');
   });
 
   it('waits as long as Retry-After says when the API refuses for too many codes', async () => {

@@ -29,7 +29,8 @@ interface SmsCodeFieldProps {
 
 /**
  * The picture captcha, the code, and "Send code", which asks the API for a code for the phone
- * and then counts down before it may be pressed again.
+ * and then counts down before it may be pressed again. Once a code is on its way the picture goes
+ * away (it only guards sending): "Send again" after the countdown brings a fresh one back.
  */
 export function SmsCodeField({
   purpose,
@@ -42,13 +43,22 @@ export function SmsCodeField({
 }: SmsCodeFieldProps) {
   const { t } = useI18n();
   const toast = useToast();
-  const captcha = useCaptcha(`sms-${purpose}`);
+  // A code sent elsewhere just now (the forgot-password page) needs no picture until another is asked.
+  const [captchaShown, setCaptchaShown] = useState(initialCooldown <= 0);
+  // Each round of showing has its own picture: the one that sent a code is spent.
+  const [round, setRound] = useState(0);
+  const captcha = useCaptcha(`sms-${purpose}-${round}`, captchaShown);
   const request = useRequestSmsCode();
   const { remaining, start } = useCountdown(initialCooldown);
   const [captchaText, setCaptchaText] = useState('');
   const [captchaError, setCaptchaError] = useState<string>();
 
   function send() {
+    if (!captchaShown) {
+      setRound((value) => value + 1);
+      setCaptchaShown(true);
+      return;
+    }
     const e164 = phone();
     if (!e164) return;
     const text = captchaText.trim();
@@ -63,6 +73,7 @@ export function SmsCodeField({
       {
         onSuccess: ({ cooldownSeconds }) => {
           start(cooldownSeconds || SMS_COOLDOWN_SECONDS);
+          setCaptchaShown(false);
           toast.show({ kind: 'info', text: t('sms.sent') });
         },
         onError: (failure) => {
@@ -77,10 +88,10 @@ export function SmsCodeField({
           if (Object.keys(others).length > 0) onFieldErrors?.(others);
           else toast.show({ kind: 'danger', text: failure.message });
         },
-        // A captcha answers one check, right or wrong.
-        onSettled: () => {
+        // A captcha answers one check, right or wrong: a refused request leaves a new one up.
+        onSettled: (_data, failure) => {
           setCaptchaText('');
-          void captcha.refetch();
+          if (failure) void captcha.refetch();
         },
       },
     );
@@ -90,19 +101,24 @@ export function SmsCodeField({
     ? t('sms.sending')
     : remaining > 0
       ? t('sms.resendIn', { seconds: remaining })
-      : t('sms.send');
+      : captchaShown
+        ? t('sms.send')
+        : t('sms.sendAgain');
 
   return (
     <>
-      <CaptchaField
-        captcha={captcha}
-        value={captchaText}
-        onChange={(value) => {
-          setCaptchaText(value);
-          setCaptchaError(undefined);
-        }}
-        error={captchaError}
-      />
+      {captchaShown && (
+        <CaptchaField
+          captcha={captcha}
+          value={captchaText}
+          onChange={(value) => {
+            setCaptchaText(value);
+            setCaptchaError(undefined);
+          }}
+          error={captchaError}
+          autoFocus={round > 0}
+        />
+      )}
       <TextField
         label={t('sms.code')}
         name="code"
@@ -117,7 +133,7 @@ export function SmsCodeField({
             type="button"
             className="btn btn-outline-primary sms-send"
             onClick={send}
-            disabled={request.isPending || remaining > 0 || !captcha.data}
+            disabled={request.isPending || remaining > 0 || (captchaShown && !captcha.data)}
             data-testid="send-code"
           >
             {sendLabel}

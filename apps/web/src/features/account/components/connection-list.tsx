@@ -1,7 +1,7 @@
 import type { Identity, Me, OAuthProvider } from '@folio/schema';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { RelativeTime } from '../../../components/relative-time';
+import { TimedPhrase } from '../../../components/timed-phrase';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -95,8 +95,11 @@ export function ConnectionList({ me, providers }: { me: Me; providers: OAuthProv
               <div className="fw-semibold">{row.name}</div>
               {row.identity ? (
                 <div className="small text-body-secondary text-break">
-                  {row.identity.label} · {t('account.connections.since')}{' '}
-                  <RelativeTime dateTime={row.identity.createdAt} />
+                  {row.identity.label} ·{' '}
+                  <TimedPhrase
+                    message={t('account.connections.since')}
+                    dateTime={row.identity.createdAt}
+                  />
                 </div>
               ) : (
                 <div className="small text-body-secondary">

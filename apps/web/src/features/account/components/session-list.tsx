@@ -1,5 +1,5 @@
 import type { Session } from '@folio/schema';
-import { RelativeTime } from '../../../components/relative-time';
+import { TimedPhrase } from '../../../components/timed-phrase';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -52,10 +52,13 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
                 <span className="me-2">{t('account.sessions.ip', { ip: session.ip })}</span>
               )}
               <span className="me-2">
-                {t('account.sessions.created')} <RelativeTime dateTime={session.createdAt} />
+                <TimedPhrase message={t('account.sessions.created')} dateTime={session.createdAt} />
               </span>
               <span>
-                {t('account.sessions.lastUsed')} <RelativeTime dateTime={session.lastUsedAt} />
+                <TimedPhrase
+                  message={t('account.sessions.lastUsed')}
+                  dateTime={session.lastUsedAt}
+                />
               </span>
             </div>
           </div>

@@ -1,5 +1,5 @@
 import type { Author } from '@folio/schema';
-import { RelativeTime } from '../../../components/relative-time';
+import { TimedPhrase } from '../../../components/timed-phrase';
 import { useI18n } from '../../../lib/i18n';
 
 export function AuthorProfile({ author }: { author: Author }) {
@@ -8,7 +8,7 @@ export function AuthorProfile({ author }: { author: Author }) {
     <section className="mb-4 pb-3 border-bottom">
       <h1 className="mb-2 text-break">{author.name}</h1>
       <p className="text-body-secondary mb-2">
-        {t('author.joinedAt')} <RelativeTime dateTime={author.createdAt} /> ·{' '}
+        <TimedPhrase message={t('author.joinedAt')} dateTime={author.createdAt} /> ·{' '}
         {t('author.blogCount', { count: new Intl.NumberFormat(locale).format(author.blogCount) })}
       </p>
       {author.bio ? (
