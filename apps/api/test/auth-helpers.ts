@@ -61,6 +61,7 @@ export function expectFailure(
     msg: string;
     errors?: Record<string, string>;
     location?: string;
+    captchaRequired?: true;
   };
   expect({ status: res.statusCode, code: body.code }).toEqual({ status, code });
   expect(body.result).toBe(false);

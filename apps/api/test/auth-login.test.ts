@@ -6,6 +6,7 @@ import { users } from '../src/db/schema';
 import {
   CAPTCHA_AFTER_FAILURES,
   DEVICE_COOKIE,
+  CAPTCHA_AFTER_IP_FAILURES,
   FREE_FAILURES_PER_SOURCE,
   loginGuardKeys,
   MAX_DELAY_SECONDS,
@@ -127,7 +128,13 @@ describe('POST /auth/login', () => {
     const user = await makeUser(app);
     const unknown = uniqueEmail();
     for (const account of [user.email!, unknown]) {
-      for (let i = 0; i < CAPTCHA_AFTER_FAILURES; i++) await fail(account);
+      // Each failure says whether the next try needs the picture: the last one before it does.
+      for (let i = 1; i <= CAPTCHA_AFTER_FAILURES; i++) {
+        const body = expectFailure(await fail(account), 401, 'CREDENTIALS_INVALID');
+        expect(body.captchaRequired, `failure ${i}`).toBe(
+          i === CAPTCHA_AFTER_FAILURES ? true : undefined,
+        );
+      }
       // Even the right password, from a fresh address.
       const bare = await login({ account, password: user.password });
       expect(expectFailure(bare, 422, 'CAPTCHA_REQUIRED').errors).toEqual({
@@ -158,9 +165,17 @@ describe('POST /auth/login', () => {
     expect((await login({ account: user.email, password: user.password })).statusCode).toBe(200);
   });
 
-  it(`needs a captcha after ${CAPTCHA_AFTER_FAILURES} failures from an IP, for any account`, async () => {
+  it(`needs a captcha from an address only after ${CAPTCHA_AFTER_IP_FAILURES} failures for any accounts`, async () => {
     const ip = uniqueIp();
+    // A few people behind one address mistyping is no reason to ask everyone there.
     for (let i = 0; i < CAPTCHA_AFTER_FAILURES; i++) await fail(uniqueEmail(), ip);
+    const first = await makeUser(app);
+    expect((await login({ account: first.email, password: first.password }, ip)).statusCode).toBe(
+      200,
+    );
+    for (let i = CAPTCHA_AFTER_FAILURES; i < CAPTCHA_AFTER_IP_FAILURES; i++) {
+      await fail(uniqueEmail(), ip);
+    }
     const user = await makeUser(app);
     const res = await login({ account: user.email, password: user.password }, ip);
     expectFailure(res, 422, 'CAPTCHA_REQUIRED');
@@ -243,13 +258,13 @@ describe('POST /auth/login', () => {
       [DEVICE_COOKIE]: device.value,
     });
     expect(owner.statusCode).toBe(200);
-    // A cookie value the account never saw counts for nothing.
+    // A cookie value the account never saw counts for nothing: that is the waiting address.
     expectFailure(
       await login({ account: user.email, password: user.password }, shared, {
         [DEVICE_COOKIE]: 'A'.repeat(22),
       }),
-      422,
-      'CAPTCHA_REQUIRED',
+      403,
+      'ACCOUNT_LOCKED',
     );
     // From anywhere else the right password gets in with a captcha.
     const elsewhere = await login(

@@ -18,6 +18,8 @@ export const FailureSchema = z
     msg: z.string(),
     errors: z.record(z.string(), z.string()).optional(),
     location: z.string().optional(),
+    /** The next attempt must carry a solved captcha (a failed login says so before it is refused). */
+    captchaRequired: z.literal(true).optional(),
     requestId: z.string(),
   })
   .meta({ id: 'Failure' });

@@ -10,6 +10,8 @@ export interface AppErrorOptions {
   location?: string;
   /** Seconds to wait before trying again (sent as `Retry-After`). */
   retryAfter?: number;
+  /** The next attempt must carry a solved captcha. */
+  captchaRequired?: boolean;
   cause?: unknown;
 }
 
@@ -22,6 +24,7 @@ export class AppError extends Error {
   readonly errors?: Record<string, string>;
   readonly location?: string;
   readonly retryAfter?: number;
+  readonly captchaRequired?: boolean;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.detail ?? code, { cause: options.cause });
@@ -33,6 +36,7 @@ export class AppError extends Error {
     this.errors = options.errors;
     this.location = options.location;
     this.retryAfter = options.retryAfter;
+    this.captchaRequired = options.captchaRequired;
   }
 }
 

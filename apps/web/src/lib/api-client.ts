@@ -25,6 +25,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds the API asked to wait (`Retry-After`), when it said. */
   readonly retryAfter: number | undefined;
+  /** The API said the next attempt needs a solved captcha. */
+  readonly captchaRequired: boolean;
 
   constructor(
     code: ApiErrorCode,
@@ -33,6 +35,7 @@ export class ApiError extends Error {
     status: number,
     requestId?: string,
     retryAfter?: number,
+    captchaRequired = false,
   ) {
     super(msg);
     this.name = 'ApiError';
@@ -41,6 +44,7 @@ export class ApiError extends Error {
     this.status = status;
     this.requestId = requestId;
     this.retryAfter = retryAfter;
+    this.captchaRequired = captchaRequired;
   }
 }
 
@@ -196,9 +200,17 @@ async function send<S extends z.ZodType>(
     const retryAfter = readRetryAfter(response);
     const failure = FailureSchema.safeParse(payload);
     if (failure.success) {
-      const { code, msg, errors, requestId } = failure.data;
+      const { code, msg, errors, requestId, captchaRequired } = failure.data;
       const known = isErrorCode(code) ? code : codeForStatus(response.status);
-      throw new ApiError(known, msg, errors, response.status, requestId, retryAfter);
+      throw new ApiError(
+        known,
+        msg,
+        errors,
+        response.status,
+        requestId,
+        retryAfter,
+        captchaRequired === true,
+      );
     }
     const code = codeForStatus(response.status);
     throw new ApiError(

@@ -5,6 +5,11 @@ import type { Redis } from 'ioredis';
 export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 export const CAPTCHA_AFTER_FAILURES = 3;
 /**
+ * Many people share one address (an office, a carrier's NAT): an address needs far more failures,
+ * for any accounts, before everyone behind it is asked for a captcha.
+ */
+export const CAPTCHA_AFTER_IP_FAILURES = 30;
+/**
  * Failures one source (a device, else an IP) may make for one account within the window before
  * each next one makes it wait, twice as long every time, up to MAX_DELAY_SECONDS.
  */
@@ -68,7 +73,9 @@ export function createLoginGuard(redis: Redis) {
     async needsCaptcha(account: string, source: LoginSource): Promise<boolean> {
       if (source.knownDevice) return false;
       const [a, i] = await redis.mget(k.account(account), k.ip(source.ip));
-      return Number(a ?? 0) >= CAPTCHA_AFTER_FAILURES || Number(i ?? 0) >= CAPTCHA_AFTER_FAILURES;
+      return (
+        Number(a ?? 0) >= CAPTCHA_AFTER_FAILURES || Number(i ?? 0) >= CAPTCHA_AFTER_IP_FAILURES
+      );
     },
 
     /** When this source may try this account again, if it must wait. */

@@ -285,7 +285,9 @@ export function createAuthService(deps: AuthDeps) {
       if (!valid || !user) {
         const until = await guard.recordFailure(account.subject, source);
         if (until) throw tooManyFailures(until);
-        throw new AppError('CREDENTIALS_INVALID');
+        // Said now, so the form shows the picture before the person tries again.
+        const captchaRequired = await guard.needsCaptcha(account.subject, source);
+        throw new AppError('CREDENTIALS_INVALID', { captchaRequired });
       }
       sessions.assertMayLogIn(user);
       await guard.clear(account.subject, source);

@@ -50,7 +50,7 @@ function send(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  extra: Partial<Pick<Failure, 'msg' | 'errors' | 'location'>> = {},
+  extra: Partial<Pick<Failure, 'msg' | 'errors' | 'location'>> & { captchaRequired?: boolean } = {},
 ) {
   const body: Failure = {
     result: false,
@@ -58,6 +58,7 @@ function send(
     msg: extra.msg ?? errorMessage(code, request.locale),
     ...(extra.errors && { errors: extra.errors }),
     ...(extra.location && { location: extra.location }),
+    ...(extra.captchaRequired && { captchaRequired: true as const }),
     requestId: String(request.id),
   };
   return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
@@ -131,6 +132,7 @@ export default fp(
               Object.entries(error.errors).map(([field, m]) => [field, fieldMessage(m, locale)]),
             ),
           location: error.location,
+          captchaRequired: error.captchaRequired || undefined,
         });
       }
 

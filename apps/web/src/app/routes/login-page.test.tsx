@@ -84,6 +84,34 @@ describe('/login', () => {
     expect(await screen.findByText('Welcome back, Lily!')).toBeInTheDocument();
   });
 
+  it('shows the picture as soon as a failed login says the next attempt needs it', async () => {
+    const refused = fail(401, 'CREDENTIALS_INVALID', 'The account or password is wrong.');
+    const api = fakeApi({
+      'GET /auth/oauth/providers': ok([]),
+      'GET /captcha': ok(captcha('c1')),
+      'POST /auth/login': [
+        { ...refused, body: { ...(refused.body as object), captchaRequired: true } },
+        ok(authResult('t1')),
+      ],
+    });
+    renderRoute(routes, '/login');
+    await screen.findByRole('heading', { name: 'Log in' });
+    fillLogin('lily@example.com', 'wrong-password');
+    submit();
+    expect(await screen.findByText('The account or password is wrong.')).toBeInTheDocument();
+    // Before the second try, not after it has been refused for want of a picture.
+    const captchaInput = await screen.findByLabelText('Picture code');
+    expect(api.calls('POST /auth/login')).toHaveLength(1);
+    fillLogin('lily@example.com', 'right-password');
+    fireEvent.change(captchaInput, { target: { value: 'abcde' } });
+    submit();
+    await waitFor(() => expect(api.calls('POST /auth/login')).toHaveLength(2));
+    expect(api.calls('POST /auth/login')[1]?.body).toMatchObject({
+      captchaId: 'c1',
+      captchaText: 'abcde',
+    });
+  });
+
   it('shows the API field errors under their fields', async () => {
     fakeApi({
       'GET /auth/oauth/providers': ok([]),

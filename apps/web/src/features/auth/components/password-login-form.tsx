@@ -21,7 +21,10 @@ interface PasswordLoginFormProps {
   onLoggedIn: (nickname: string) => void;
 }
 
-/** Email or phone and password; the picture captcha appears once the API asks for it. */
+/**
+ * Email or phone and password; the picture captcha appears as soon as the API says the next
+ * attempt needs it (with a failed login), so nobody is refused for lack of a picture never shown.
+ */
 export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginFormProps) {
   const { t, locale } = useI18n();
   const toast = useToast();
@@ -55,7 +58,12 @@ export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginForm
       onError: (error) => {
         const fields = apiFieldErrors(error);
         if (error instanceof ApiError) {
-          if (error.code === 'CAPTCHA_REQUIRED' || error.code === 'CAPTCHA_INVALID') {
+          // A refused attempt may say the next one needs the picture: show it before then.
+          if (
+            error.captchaRequired ||
+            error.code === 'CAPTCHA_REQUIRED' ||
+            error.code === 'CAPTCHA_INVALID'
+          ) {
             setCaptchaNeeded(true);
             if (error.code === 'CAPTCHA_INVALID') fields.captchaText ??= 'captchaWrong';
           }
