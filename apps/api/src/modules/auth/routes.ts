@@ -204,8 +204,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Log in with an email or phone and a password; sets the refresh cookie',
         description:
-          'After 3 failures for the account or the IP within 15 minutes a captcha is required ' +
-          '(CAPTCHA_REQUIRED), except from a browser that logged in to the account before (its ' +
+          'After 3 failures for the account, or 30 from the IP, within 15 minutes a captcha is ' +
+          'required (CAPTCHA_REQUIRED; the failure that makes it so answers CREDENTIALS_INVALID with ' +
+          '`captchaRequired: true`), except from a browser that logged in to the account before (its ' +
           '`folio_device` cookie). From the 5th failure within an hour, one source (that browser, ' +
           'else the IP) waits 1 s, 2 s, 4 s ... up to 15 minutes before its next try for the account ' +
           '(ACCOUNT_LOCKED with Retry-After); other sources and SMS-code login are not held up. ' +
