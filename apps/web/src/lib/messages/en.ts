@@ -196,7 +196,12 @@ export const en = {
   'account.avatar.choose': 'Choose a picture…',
   'account.avatar.upload': 'Upload',
   'account.avatar.preview': 'Your new picture',
-  'account.avatar.hint': 'JPEG, PNG, WebP or GIF, at most 2 MB. It is cropped to a square.',
+  'account.avatar.hint': 'JPEG, PNG, WebP or GIF, at most {max}. It is cropped to a square.',
+  'account.avatar.wrongType':
+    'That file is not a picture we take: choose a JPEG, PNG, WebP or GIF image.',
+  'account.avatar.tooLarge': 'That picture is larger than {max}: choose one of at most {max}.',
+  'account.avatar.unreadable':
+    'That file could not be shown as a picture: choose another JPEG, PNG, WebP or GIF image.',
   'account.avatar.saved': 'Picture updated.',
 
   'account.security.title': 'Security',

@@ -196,7 +196,10 @@ export const zhCN: Record<MessageKey, string> = {
   'account.avatar.choose': '选择图片…',
   'account.avatar.upload': '上传',
   'account.avatar.preview': '新头像',
-  'account.avatar.hint': 'JPEG、PNG、WebP 或 GIF，不超过 2 MB，将裁剪为正方形。',
+  'account.avatar.hint': 'JPEG、PNG、WebP 或 GIF，不超过 {max}，将裁剪为正方形。',
+  'account.avatar.wrongType': '该文件不是可用的图片，请选择 JPEG、PNG、WebP 或 GIF 图片。',
+  'account.avatar.tooLarge': '图片超过 {max}，请选择不超过 {max} 的图片。',
+  'account.avatar.unreadable': '该文件无法显示为图片，请另选一张 JPEG、PNG、WebP 或 GIF 图片。',
   'account.avatar.saved': '头像已更新。',
 
   'account.security.title': '账号安全',

@@ -5,7 +5,7 @@ import { meQueryOptions } from '../../../lib/api/get-me';
 
 export function uploadAvatar(file: File) {
   const body = new FormData();
-  body.append('file', file);
+  body.append('avatar', file);
   return apiRequest('/me/avatar', { method: 'POST', schema: MeSchema, body });
 }
 

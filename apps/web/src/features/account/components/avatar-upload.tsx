@@ -4,14 +4,30 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { FieldError } from '../../../components/form-field';
 import { useToast } from '../../../components/toast-context';
-import { ApiError } from '../../../lib/api-client';
+import { apiFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
+import type { MessageKey } from '../../../lib/i18n';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUploadAvatar } from '../api/upload-avatar';
 import { UserAvatar } from './user-avatar';
 
 interface Chosen {
   file: File;
   preview: string;
+}
+
+const ACCEPTED: ReadonlySet<string> = new Set(AVATAR_MIME_TYPES);
+/** The API's size limit as people read it ("2 MB"). */
+const MAX_SIZE = `${LIMITS.avatarBytes / (1024 * 1024)} MB`;
+
+/**
+ * What is wrong with a chosen file, before anything is sent. The browser's type comes from the
+ * file's name, so the API still checks the bytes; this spares a round trip and a broken preview.
+ */
+function problemWith(file: File): MessageKey | null {
+  if (!ACCEPTED.has(file.type)) return 'account.avatar.wrongType';
+  if (file.size > LIMITS.avatarBytes) return 'account.avatar.tooLarge';
+  return null;
 }
 
 /** Pick a picture, see it as it will look, then upload it (the API crops it square). */
@@ -21,8 +37,15 @@ export function AvatarUpload({ me }: { me: Me }) {
   const upload = useUploadAvatar();
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [error, setError] = useState<string>();
+  const { errors, setErrors, showApiError } = useFormErrors((text) =>
+    toast.show({ kind: 'danger', text }),
+  );
+  // The browser's own finding, kept as a key so it follows a change of language on this page.
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const error = problem ? t(problem, { max: MAX_SIZE }) : errors.avatar;
 
   useEffect(() => {
     if (!chosen) return;
@@ -33,14 +56,20 @@ export function AvatarUpload({ me }: { me: Me }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const allowed = (AVATAR_MIME_TYPES as readonly string[]).includes(file.type);
-    if (!allowed || file.size > LIMITS.avatarBytes) {
-      setError('imageInvalid');
+    const found = problemWith(file);
+    setProblem(found);
+    setErrors({});
+    if (found) {
       setChosen(null);
       return;
     }
-    setError(undefined);
     setChosen({ file, preview: URL.createObjectURL(file) });
+  }
+
+  /** The browser could not draw it: the API would not read it either, so it is not offered. */
+  function previewFailed() {
+    setChosen(null);
+    setProblem('account.avatar.unreadable');
   }
 
   function save() {
@@ -51,14 +80,9 @@ export function AvatarUpload({ me }: { me: Me }) {
         toast.show({ kind: 'success', text: t('account.avatar.saved') });
       },
       onError: (failure) => {
-        const problem = failure instanceof ApiError ? failure.errors?.file : undefined;
-        if (problem) setError(problem);
-        else {
-          toast.show({
-            kind: 'danger',
-            text: failure instanceof ApiError ? failure.message : t('error.unexpected'),
-          });
-        }
+        // Only the file is a field here; any other failure is said in a toast.
+        const { avatar } = apiFieldErrors(failure);
+        showApiError(failure, avatar ? { avatar } : {});
       },
     });
   }
@@ -70,12 +94,13 @@ export function AvatarUpload({ me }: { me: Me }) {
       </h2>
       <div className="d-flex flex-wrap align-items-center gap-3">
         {chosen ? (
-          <img
+          <UserAvatar
+            key={chosen.preview}
+            me={me}
+            size={96}
             src={chosen.preview}
             alt={t('account.avatar.preview')}
-            className="rounded-circle object-fit-cover"
-            width={96}
-            height={96}
+            onFailed={previewFailed}
           />
         ) : (
           <UserAvatar me={me} size={96} />
@@ -84,9 +109,12 @@ export function AvatarUpload({ me }: { me: Me }) {
           <input
             ref={inputRef}
             id={id}
+            name="avatar"
             type="file"
             accept={AVATAR_MIME_TYPES.join(',')}
             className="visually-hidden"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${errorId} ${hintId}` : hintId}
             onChange={choose}
             data-testid="avatar-input"
           />
@@ -118,8 +146,10 @@ export function AvatarUpload({ me }: { me: Me }) {
           )}
         </div>
       </div>
-      <FieldError message={error} />
-      <div className="form-text">{t('account.avatar.hint')}</div>
+      <FieldError id={errorId} message={error} />
+      <div id={hintId} className="form-text">
+        {t('account.avatar.hint', { max: MAX_SIZE })}
+      </div>
     </section>
   );
 }
