@@ -304,6 +304,15 @@ describe('changing the email', () => {
     expect(await app.users.findByIdentity('email', user.email!)).toBeUndefined();
     expect((await app.users.findByIdentity('email', next))?.user.id).toBe(user.id);
 
+    // The old address is told, in the person's language, with the new one masked.
+    const notices = await waitForMessages(app, user.email!);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.subject).toBe('你的 Folio 邮箱已更改');
+    expect(notices[0]!.body).toContain(`${next[0]}***@example.test`);
+    expect(notices[0]!.body).not.toContain(next);
+    expect(notices[0]!.body).toContain(`${app.config.SITE_ORIGIN}/forgot-password`);
+    expect(notices[0]!.body).toContain('退出所有设备');
+
     const again = await app.inject({
       method: 'POST',
       url: '/api/v1/me/email/confirm',
@@ -314,6 +323,27 @@ describe('changing the email', () => {
       code: 'TOKEN_INVALID',
       errors: { token: expect.any(String) },
     });
+  });
+
+  it('tells the old address in English, with a way to secure the account', async () => {
+    const { user, headers } = await loggedIn();
+    const next = freshEmail();
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/email',
+      headers,
+      payload: { email: next },
+    });
+    // Asking is not yet a change: the old address hears nothing until the link is followed.
+    await messageTo(next);
+    expect(await outbox(app, user.email!)).toHaveLength(0);
+    const token = tokenIn((await messageTo(next)).body);
+    await app.inject({ method: 'POST', url: '/api/v1/me/email/confirm', payload: { token } });
+    const notice = await messageTo(user.email!);
+    expect(notice.subject).toBe('Your Folio email address was changed');
+    expect(notice.body).toContain(`changed to ${next[0]}***@example.test.`);
+    expect(notice.body).toContain('sign out everywhere');
+    expect(notice.body).toContain(`${app.config.SITE_ORIGIN}/forgot-password`);
   });
 
   it('gives a phone-only account an email', async () => {

@@ -117,6 +117,10 @@ export const FIELD_MESSAGES = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },
+  phoneUnreadable: {
+    en: 'This phone number cannot be read. Type it with its country code, like +86 139 1234 5678.',
+    'zh-CN': '无法识别这个手机号码，请加上国家或地区代码，例如 +852 5123 4567。',
+  },
   phoneCountryUnsupported: {
     en: 'We cannot send text messages to numbers in this country or region.',
     'zh-CN': '暂不支持向该国家或地区的号码发送短信。',

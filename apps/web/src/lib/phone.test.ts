@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizeAccount, phoneFromE164, phoneToE164 } from './phone';
+import {
+  accountFieldError,
+  formatPhone,
+  normalizeAccount,
+  phoneFromE164,
+  phoneToE164,
+} from './phone';
 
 describe('phone numbers', () => {
   it('reads a national number in the chosen country as E.164', () => {
@@ -46,5 +52,17 @@ describe('phone numbers', () => {
     expect(normalizeAccount(' +86 138-0013-8000 ', 'en')).toBe('+8613800138000');
     expect(normalizeAccount('Lily@Example.com', 'zh-CN')).toBe('Lily@Example.com');
     expect(normalizeAccount('12', 'zh-CN')).toBe('12');
+  });
+
+  it("says when an account typed as a phone cannot be read in the reader's country", () => {
+    expect(accountFieldError('13973373854', 'zh-CN')).toBeNull();
+    expect(accountFieldError('(201) 555-0123', 'en')).toBeNull();
+    expect(accountFieldError('+86 139 7337 3854', 'en')).toBeNull();
+    expect(accountFieldError('lily@example.com', 'en')).toBeNull();
+    expect(accountFieldError('', 'en')).toBeNull();
+    // A Chinese mobile read as a US number, a number too short, a +code that reads as nothing.
+    for (const account of ['13973373854', '12', '+999 123']) {
+      expect(accountFieldError(account, 'en')).toEqual({ account: 'phoneUnreadable' });
+    }
   });
 });

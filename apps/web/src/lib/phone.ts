@@ -79,15 +79,35 @@ export function phoneFromE164(e164: string | null | undefined, locale: Locale): 
   return parsed?.isValid() ? display(parsed, false) : emptyPhone(locale);
 }
 
+/** An account typed as a phone (digits, maybe a +code, no letters) rather than an email. */
+const PHONE_LIKE = /^\+?[0-9 ()-]*[0-9][0-9 ()-]*$/;
+
+/** A phone-like account read with its own +code, or else in the reader's usual country. */
+function parseAccountPhone(text: string, locale: Locale) {
+  const parsed = text.startsWith('+')
+    ? parsePhoneNumberFromString(text)
+    : parsePhoneNumberFromString(text, defaultPhoneCountry(locale) as CountryCode);
+  return parsed?.isValid() ? parsed : undefined;
+}
+
 /**
  * An account as typed at login or recovery: an email stays as it is; a phone typed without its
  * +code is read in the reader's usual country and sent in E.164, the only form the API knows.
  */
 export function normalizeAccount(account: string, locale: Locale): string {
   const text = account.trim();
-  if (text.includes('@') || !/^[+0-9 ()-]+$/.test(text)) return text;
-  const parsed = text.startsWith('+')
-    ? parsePhoneNumberFromString(text)
-    : parsePhoneNumberFromString(text, defaultPhoneCountry(locale) as CountryCode);
-  return parsed?.isValid() ? parsed.number : text;
+  if (!PHONE_LIKE.test(text)) return text;
+  return parseAccountPhone(text, locale)?.number ?? text;
+}
+
+/**
+ * The account field's error when it looks like a phone number that can't be read (in the
+ * reader's usual country, or with the +code typed): sent as it is, it could only fail as a
+ * wrong account or password.
+ */
+export function accountFieldError(account: string, locale: Locale): FieldErrors | null {
+  const text = account.trim();
+  return PHONE_LIKE.test(text) && !parseAccountPhone(text, locale)
+    ? { account: 'phoneUnreadable' }
+    : null;
 }

@@ -16,6 +16,7 @@ import { normalizePhone } from '../../lib/phones';
 import { cooldown, dailyCap } from '../../lib/throttle';
 import type { SmsCodes } from '../auth/sms-codes';
 import type { Notifier } from '../notifications/queue';
+import { maskRecipient } from '../notifications/transports';
 import type { AuthContext, SessionService } from '../sessions/service';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRepository, UserRow } from '../users/repository';
@@ -167,7 +168,8 @@ export function createMeService(deps: MeDeps) {
 
     /**
      * Follows a change-email link: the token names the user and the address. Only the latest
-     * request's link works (an older one no longer matches the pending address).
+     * request's link works (an older one no longer matches the pending address). The old address,
+     * if there was one, gets a notice naming the new one masked.
      */
     async confirmEmailChange(token: string): Promise<EmailChanged> {
       const claims = await linkTokens.consume('change-email', token);
@@ -176,6 +178,7 @@ export function createMeService(deps: MeDeps) {
       if (!user || !claims.email || pending !== claims.email) {
         throw new AppError('TOKEN_INVALID', { errors: { token: 'tokenInvalid' } });
       }
+      const previous = (await users.identities(user.id)).find((i) => i.provider === 'email');
       await users.replaceIdentity(user.id, {
         kind: 'email',
         provider: 'email',
@@ -183,6 +186,14 @@ export function createMeService(deps: MeDeps) {
         verifiedAt: new Date(),
       });
       await redis.del(pendingEmailKey(user.id));
+      // The old address hears of it: if the change was a stranger's, it is the owner's only warning.
+      if (previous) {
+        await notifier.send('email-changed', previous.subject, user.locale, {
+          nickname: user.nickname,
+          newEmail: maskRecipient(claims.email),
+          link: `${config.SITE_ORIGIN}/forgot-password`,
+        });
+      }
       return { email: claims.email };
     },
 

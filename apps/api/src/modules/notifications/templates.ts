@@ -36,6 +36,17 @@ export const TEMPLATES = {
       body: '{nickname}，你好：\n\n请点击下面的链接，把这个地址设为你的 Folio 新邮箱：\n\n{link}\n\n链接只能使用一次，24 小时内有效。在此之前旧邮箱保持不变。',
     },
   },
+  'email-changed': {
+    channel: 'email',
+    en: {
+      subject: 'Your Folio email address was changed',
+      body: "Hello {nickname},\n\nThe email address of your Folio account was changed to {newEmail}. This address no longer logs in to it. If it was you, there is nothing to do.\n\nIf it was not you, someone may know your password. Still logged in? Change your password, then sign out everywhere on your account's Sessions page. Otherwise reset your password with your phone number here; a reset signs out every device:\n\n{link}",
+    },
+    'zh-CN': {
+      subject: '你的 Folio 邮箱已更改',
+      body: '{nickname}，你好：\n\n你的 Folio 账号邮箱已改为 {newEmail}，此邮箱不能再用来登录该账号。如果是你本人操作，无需处理。\n\n如果不是你本人操作，可能有人知道了你的密码。如果你仍处于登录状态，请修改密码，然后在账号的“登录设备”页面退出所有设备；否则请通过下面的链接用手机号重置密码，重置后所有设备都会退出登录：\n\n{link}',
+    },
+  },
   'reset-password': {
     channel: 'email',
     en: {

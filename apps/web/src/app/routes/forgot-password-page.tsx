@@ -7,7 +7,7 @@ import { AccountField } from '../../components/form-field';
 import { SubmitButton } from '../../components/submit-button';
 import { useForgotPassword } from '../../features/auth/api/forgot-password';
 import { AuthCard } from '../../features/auth/components/auth-card';
-import { normalizeAccount } from '../../lib/phone';
+import { accountFieldError, normalizeAccount } from '../../lib/phone';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFormErrors } from '../../lib/use-form-errors';
@@ -19,13 +19,15 @@ export function ForgotPasswordPage() {
   const navigate = useNavigate();
   const forgot = useForgotPassword();
   const [account, setAccount] = useState('');
-  const { errors, failure, check, onApiError } = useFormErrors();
+  const { errors, failure, check, onApiError, setFieldErrors } = useFormErrors();
   const [sent, setSent] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const data = check(ForgotPasswordBody, { account: normalizeAccount(account, locale) });
-    if (!data) return;
+    const unreadable = accountFieldError(account, locale);
+    if (unreadable) setFieldErrors(unreadable);
+    if (!data || unreadable) return;
     const target = data.account;
     forgot.mutate(target, {
       onSuccess: () => {

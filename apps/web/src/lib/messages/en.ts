@@ -113,7 +113,8 @@ export const en = {
   'login.withPassword': 'Password',
   'login.withSms': 'SMS code',
   'login.account': 'Email or phone',
-  'login.accountHint': 'A phone number with its country code, e.g. +86 138 0013 8000.',
+  'login.accountHint':
+    'A phone number outside the US needs its country code, e.g. +86 138 0013 8000.',
   'login.password': 'Password',
   'login.remember': 'Remember me for 30 days',
   'login.submit': 'Log in',

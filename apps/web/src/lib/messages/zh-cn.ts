@@ -115,7 +115,7 @@ export const zhCN: Record<MessageKey, string> = {
   'login.withPassword': '密码登录',
   'login.withSms': '短信验证码登录',
   'login.account': '邮箱或手机号',
-  'login.accountHint': '手机号请带国家区号，例如 +86 138 0013 8000。',
+  'login.accountHint': '中国大陆以外的手机号请带国家区号，例如 +852 5123 4567。',
   'login.password': '密码',
   'login.remember': '30 天内记住我',
   'login.submit': '登录',

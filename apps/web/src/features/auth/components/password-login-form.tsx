@@ -12,7 +12,7 @@ import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCaptcha } from '../../../lib/api/get-captcha';
 import { useLogin } from '../api/login';
 import { useResendVerification } from '../api/resend-verification';
-import { normalizeAccount } from '../../../lib/phone';
+import { accountFieldError, normalizeAccount } from '../../../lib/phone';
 import { CaptchaField } from '../../../components/captcha-field';
 
 interface PasswordLoginFormProps {
@@ -52,7 +52,9 @@ export function PasswordLoginForm({ oauthTicket, onLoggedIn }: PasswordLoginForm
       },
       captchaNeeded && !captchaText.trim() ? { captchaText: 'required' } : undefined,
     );
-    if (!data) return;
+    const unreadable = accountFieldError(account, locale);
+    if (unreadable) setErrors((current) => ({ ...current, ...unreadable }));
+    if (!data || unreadable) return;
     setFailure(null);
     login.mutate(data, {
       onError: (error) => {
