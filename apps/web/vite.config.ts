@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { precompress } from './vite-plugins/precompress';
+import { precompress } from './vite-plugins/precompress.ts';
 
 const apiProxy = {
   '/api': { target: process.env.FOLIO_API_URL ?? 'http://localhost:3000', changeOrigin: true },
