@@ -110,7 +110,11 @@ describe('serving the build precompressed', () => {
         ['/assets/index-AbC123.js', /javascript/, SCRIPT],
         ['/assets/index-AbC123.css', /text\/css/, 'body{margin:0}'.repeat(50)],
       ] as const) {
-        const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: { 'accept-encoding': encoding },
+        });
         expect(res.statusCode, url).toBe(200);
         expect(res.headers['content-encoding'], url).toBe(encoding);
         expect(res.headers.vary, url).toMatch(/accept-encoding/i);
@@ -123,7 +127,11 @@ describe('serving the build precompressed', () => {
 
     it(`sends index.html as ${encoding}, uncached, at / and at client routes`, async () => {
       for (const url of ['/', '/blogs/3?x=1', '/blogs/1.5']) {
-        const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: { 'accept-encoding': encoding },
+        });
         expect(res.statusCode, url).toBe(200);
         expect(res.headers['content-encoding'], url).toBe(encoding);
         expect(res.headers.vary, url).toMatch(/accept-encoding/i);
