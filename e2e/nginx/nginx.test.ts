@@ -344,6 +344,23 @@ describe('nginx in front of the built SPA and API', () => {
     }
   });
 
+  it("sends the build's own .gz files (gzip_static), index.html at client routes too", async () => {
+    for (const [path, file] of [
+      ...(await builtAssets()).map((asset) => [asset, asset] as const),
+      ['/', 'index.html'],
+      ['/blogs/1.5', 'index.html'],
+    ] as const) {
+      const reply = await request(path, { headers: { 'accept-encoding': 'gzip, br' } });
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers['content-encoding'], path).toBe('gzip');
+      expect(reply.headers.vary, path).toContain('Accept-Encoding');
+      // The very bytes the build wrote (gzip -9), not nginx's own gzip of the file.
+      const precompressed = await readFile(join(webDist, `${file}.gz`));
+      expect(reply.body.equals(precompressed), path).toBe(true);
+      expect(reply.headers['content-length'], path).toBe(String(precompressed.length));
+    }
+  });
+
   it('sends assets uncompressed to a client that does not ask for gzip', async () => {
     const [asset] = await builtAssets();
     const reply = await request(asset!);

@@ -12,6 +12,8 @@ declare module 'fastify' {
 }
 
 const HASHED_ASSET = /\/assets\//;
+/** The build's precompressed siblings (apps/web/vite-plugins/precompress.ts). */
+const COMPRESSED_SIBLING = /\.(?:br|gz)$/;
 /** The only paths that answer with files or JSON; a miss under them is a 404 envelope. */
 const NOT_SPA = /^\/(?:api|assets|uploads)\//;
 
@@ -20,7 +22,8 @@ const NOT_SPA = /^\/(?:api|assets|uploads)\//;
  * build are routes of their own (@fastify/static's routes are made at start-up); any other GET
  * outside /api/, /assets/ and /uploads/ gets index.html, dots and all (`/blogs/1.5`), so client
  * routes survive a reload and an unknown one shows the SPA's own 404 page, as nginx's try_files
- * does.
+ * does. The build writes brotli and gzip siblings of its text files; preCompressed sends the one the
+ * client accepts (index.html through sendFile too), or the plain file when it accepts neither.
  */
 export default fp(
   async (app) => {
@@ -36,7 +39,12 @@ export default fp(
       wildcard: false,
       index: false,
       cacheControl: false,
-      setHeaders(res, path) {
+      preCompressed: true,
+      // The siblings are sent in place of their file, never as routes of their own.
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders(res, sentPath) {
+        // `sentPath` is the file on disk, `.br` or `.gz` when a sibling was chosen.
+        const path = sentPath.replace(COMPRESSED_SIBLING, '');
         res.header(
           'cache-control',
           HASHED_ASSET.test(path)
