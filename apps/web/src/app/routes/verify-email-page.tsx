@@ -81,31 +81,15 @@ export function VerifyEmailPage() {
       {waitingForAccount ? (
         <Loading label={t('verify.checking')} />
       ) : alreadyVerified ? (
-        <div data-testid="verify-already">
-          <FormAlert kind="success">{t('verify.already', { email: alreadyVerified })}</FormAlert>
-          <div className="d-grid gap-2">
-            <Link to="/account" className="btn btn-primary">
-              {t('verify.toAccount')}
-            </Link>
-            <Link to="/" className="btn btn-outline-secondary">
-              {t('notFound.back')}
-            </Link>
-          </div>
-        </div>
+        <Verified
+          testId="verify-already"
+          message={t('verify.already', { email: alreadyVerified })}
+        />
       ) : verify.isSuccess ? (
-        <div data-testid="verify-success">
-          <FormAlert kind="success">
-            {t('verify.success', { name: verify.data.user.nickname })}
-          </FormAlert>
-          <div className="d-grid gap-2">
-            <Link to="/account" className="btn btn-primary">
-              {t('verify.toAccount')}
-            </Link>
-            <Link to="/" className="btn btn-outline-secondary">
-              {t('notFound.back')}
-            </Link>
-          </div>
-        </div>
+        <Verified
+          testId="verify-success"
+          message={t('verify.success', { name: verify.data.user.nickname })}
+        />
       ) : verify.isError || !token ? (
         <div data-testid="verify-failed">
           <FormAlert>
@@ -157,5 +141,23 @@ function ResendForm() {
       />
       <SubmitButton busy={resend.isPending}>{t('verify.resend')}</SubmitButton>
     </form>
+  );
+}
+
+/** The address is verified and the person logged in: where to go from here. */
+function Verified({ testId, message }: { testId: string; message: string }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid={testId}>
+      <FormAlert kind="success">{message}</FormAlert>
+      <div className="d-grid gap-2">
+        <Link to="/account" className="btn btn-primary">
+          {t('verify.toAccount')}
+        </Link>
+        <Link to="/" className="btn btn-outline-secondary">
+          {t('notFound.back')}
+        </Link>
+      </div>
+    </div>
   );
 }
