@@ -1,22 +1,62 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { budget } from './vite-plugins/budget.ts';
+import { firstLoadChunk } from './vite-plugins/first-load-chunk.ts';
 import { precompress } from './vite-plugins/precompress.ts';
+
+const reactRouterProduction = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+);
 
 const apiProxy = {
   '/api': { target: process.env.FOLIO_API_URL ?? 'http://localhost:3000', changeOrigin: true },
 };
 
-export default defineConfig({
-  plugins: [react(), precompress()],
+export default defineConfig(({ command }) => ({
+  plugins: [
+    react(),
+    precompress(),
+    budget([
+      {
+        name: 'the home page',
+        html: 'index.html',
+        // The language's site texts, loaded before the first render (src/lib/i18n.ts).
+        loadsOneOf: [/^en-[\w-]{8}\.js$/, /^zh-cn-[\w-]{8}\.js$/],
+        jsGzip: 100_000,
+        cssGzip: 25_000,
+      },
+    ]),
+  ],
   // The API serves the build from its root with a history fallback, so assets load from '/'.
   base: '/',
+  resolve: {
+    // react-router's package exports only its development build, with its warnings and checks;
+    // the build takes the production one it ships beside it.
+    alias:
+      command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
+  },
+  css: {
+    preprocessorOptions: {
+      // Bootstrap 5.3's Sass still uses @import and the global functions Dart Sass deprecates.
+      scss: {
+        quietDeps: true,
+        silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'mixed-decls'],
+      },
+    },
+  },
   server: { port: 5173, proxy: apiProxy },
   preview: { port: 4173, proxy: apiProxy },
-  build: { outDir: 'dist', assetsDir: 'assets' },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    modulePreload: { polyfill: false },
+    rolldownOptions: { output: { codeSplitting: { groups: [firstLoadChunk()] } } },
+  },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
   },
-});
+}));

@@ -22,6 +22,12 @@ import { CountCache } from '../src/lib/count-cache';
 import { createRedis } from '../src/lib/redis';
 import { visibleBlog } from '../src/modules/blogs/repository';
 import { watchCpu } from './cpu';
+import {
+  HOME_PAGE_FCP_MS,
+  HOME_PAGE_WIRE_BYTES,
+  measureHomePage,
+  type HomePageLoad,
+} from './home-page';
 import { argon2Settings } from './login';
 import {
   measureRegistration,
@@ -53,6 +59,9 @@ const OTHER_CPU_WARNING = 0.1;
 
 /** Not an autocannon load: timed one request at a time (see register.ts). */
 const REGISTRATION_SCENARIO = 'register-email-cost';
+/** Not an autocannon load either: Chromium opens the home page cold (see home-page.ts). */
+const HOME_PAGE_SCENARIO = 'home-page-cold';
+const OWN_SCENARIOS = [REGISTRATION_SCENARIO, HOME_PAGE_SCENARIO];
 
 /** The bench's own processes: this one and the servers it starts. */
 const ownPids: number[] = [process.pid];
@@ -93,7 +102,7 @@ function parseOptions(argv: string[]): Options {
   };
   const only = values.only?.split(',').filter(Boolean);
   const unknown = only?.filter(
-    (name) => name !== REGISTRATION_SCENARIO && !SCENARIOS.some((s) => s.name === name),
+    (name) => !OWN_SCENARIOS.includes(name) && !SCENARIOS.some((s) => s.name === name),
   );
   if (unknown?.length) usage(`no scenario named ${unknown.join(', ')}`);
   return {
@@ -280,10 +289,31 @@ function registrationTarget(cost: RegistrationCost): TargetResult {
   };
 }
 
+/** The cold home page's targets, as the load scenarios' ones read. */
+function homePageTargets(load: HomePageLoad): TargetResult[] {
+  return [
+    {
+      name: `${HOME_PAGE_SCENARIO} median bytes on the wire`,
+      actual: load.wireBytes,
+      limit: HOME_PAGE_WIRE_BYTES,
+      comparison: '<=',
+      met: load.wireBytes <= HOME_PAGE_WIRE_BYTES,
+    },
+    {
+      name: `${HOME_PAGE_SCENARIO} median first contentful paint ms`,
+      actual: load.fcpMs,
+      limit: HOME_PAGE_FCP_MS,
+      comparison: '<',
+      met: load.fcpMs < HOME_PAGE_FCP_MS,
+    },
+  ];
+}
+
 function printTable(
   results: ScenarioResult[],
   targets: TargetResult[],
   registration: RegistrationCost | null,
+  homePage: HomePageLoad | null,
 ) {
   const rows = [
     ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'non-2xx/errors'],
@@ -310,6 +340,13 @@ function printTable(
       `\n${REGISTRATION_SCENARIO} (${registration.samples} samples each): ` +
         `new address median ${registration.newMedianMs} ms, taken address median ` +
         `${registration.takenMedianMs} ms, difference ${registration.differenceMs} ms`,
+    );
+  }
+  if (homePage) {
+    console.log(
+      `${HOME_PAGE_SCENARIO} (median of ${homePage.runs}): first contentful paint ` +
+        `${homePage.fcpMs} ms, ${(homePage.wireBytes / 1000).toFixed(1)} kB on the wire in ` +
+        `${homePage.requests} requests`,
     );
   }
   console.log();
@@ -347,16 +384,19 @@ async function main() {
   const ctx = { ...(await prepareBenchDatabase(databaseUrl, redisUrl)), databaseUrl, redisUrl };
   const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
   const measureRegistrationCost = !options.only || options.only.includes(REGISTRATION_SCENARIO);
+  const measureHome = !options.only || options.only.includes(HOME_PAGE_SCENARIO);
   const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   console.log(
     `${databaseName(databaseUrl)}: ${ctx.totalBlogs} visible blogs; ` +
       `${scenarios.length} scenarios x (${WARMUP_SECONDS} s warm-up + ${options.duration} s), ` +
       `${options.connections} connections` +
-      (measureRegistrationCost ? `, then ${REGISTRATION_SCENARIO}` : ''),
+      (measureRegistrationCost ? `, then ${REGISTRATION_SCENARIO}` : '') +
+      (measureHome ? `, then ${HOME_PAGE_SCENARIO}` : ''),
   );
 
   const raw: Omit<ScenarioResult, 'ratioToBaseline'>[] = [];
   let registration: RegistrationCost | null = null;
+  let homePage: HomePageLoad | null = null;
   const servers = new Map<ServerKind, RunningServer>();
   try {
     for (const scenario of scenarios) {
@@ -374,7 +414,7 @@ async function main() {
       );
       raw.push(result);
     }
-    if (measureRegistrationCost) {
+    const appServer = async () => {
       let server = servers.get('app');
       if (!server) {
         await Promise.all([...servers.values()].map(stopServer));
@@ -382,10 +422,23 @@ async function main() {
         server = await startServer('app', env);
         servers.set('app', server);
       }
+      return server;
+    };
+    if (measureRegistrationCost) {
+      const server = await appServer();
       registration = await measureRegistration({ ...ctx, baseUrl: server.baseUrl });
       console.log(
         `  ${REGISTRATION_SCENARIO}: new ${registration.newMedianMs} ms, taken ` +
           `${registration.takenMedianMs} ms (medians)`,
+      );
+    }
+    if (measureHome) {
+      // A server started afresh: the first visitor after a deploy meets cold caches too.
+      await Promise.all([...servers.values()].map(stopServer));
+      servers.clear();
+      homePage = await measureHomePage((await appServer()).baseUrl);
+      console.log(
+        `  ${HOME_PAGE_SCENARIO}: FCP ${homePage.fcpMs} ms, ${homePage.wireBytes} bytes (medians)`,
       );
     }
   } finally {
@@ -400,13 +453,15 @@ async function main() {
   const targets = [
     ...checkTargets(results),
     ...(registration ? [registrationTarget(registration)] : []),
+    ...(homePage ? homePageTargets(homePage) : []),
   ];
-  printTable(results, targets, registration);
+  printTable(results, targets, registration, homePage);
 
   if (options.json) {
     const report = {
       scenarios: results,
       registration,
+      homePage,
       targets,
       settings: {
         durationSeconds: options.duration,

@@ -195,10 +195,10 @@ export interface ScenarioResult {
 
 export interface TargetResult {
   name: string;
-  /** The measured ratio. */
+  /** The measured figure (a ratio, bytes or ms, as the name says). */
   actual: number;
   limit: number;
-  comparison: '>=' | '<=';
+  comparison: '>=' | '<=' | '<';
   met: boolean;
 }
 

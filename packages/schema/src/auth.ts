@@ -32,6 +32,7 @@ export const SmsCodeResultSchema = z.object({
   /** Seconds a code stays valid. */
   expiresInSeconds: z.number().int(),
 });
+export type SmsCodeResult = z.infer<typeof SmsCodeResultSchema>;
 
 /** An unbound OAuth sign-in waiting to be attached to the account being made or logged into. */
 const oauthTicket = { oauthTicket: z.string().max(64).optional() };
@@ -88,6 +89,7 @@ export type AuthResult = z.infer<typeof AuthResultSchema>;
 
 /** What register-by-email, resend and forgot answer, whatever the account: nothing to enumerate. */
 export const AcceptedSchema = z.object({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
+export type Accepted = z.infer<typeof AcceptedSchema>;
 
 export const ForgotPasswordBody = z.object({
   account: z.string().trim().min(1, 'required').max(LIMITS.email),
@@ -117,21 +119,13 @@ export const OAuthStartQuery = z.object({
   next: z.string().max(512).optional(),
 });
 export const OAuthStartSchema = z.object({ url: z.string() });
+export type OAuthStart = z.infer<typeof OAuthStartSchema>;
 /** An unbound provider account, shown while the person registers or logs in to bind it. */
 export const OAuthPendingSchema = z.object({
   provider: OAuthProviderSchema,
   email: z.string().nullable(),
   name: z.string().nullable(),
 });
-
-/** A `next` redirect target that stays on this site: a path, never a scheme or another host. */
-export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
-    return fallback;
-  }
-  if (next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
-  return next;
-}
 
 // OAuth routes: the provider in the path, the callback the provider sends the browser back to, a ticket.
 export const OAuthProviderParams = z.object({ provider: z.string().max(32) });

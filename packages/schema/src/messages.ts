@@ -1,3 +1,4 @@
+import { formatMessage } from './format';
 import type { ErrorCode } from './errors';
 import type { Locale } from './locale';
 
@@ -170,12 +171,6 @@ export function fieldMessage(message: string, locale: Locale): string {
   return message in FIELD_MESSAGES
     ? FIELD_MESSAGES[message as keyof typeof FIELD_MESSAGES][locale]
     : message;
-}
-
-export function formatMessage(template: string, params: Record<string, string | number> = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
 }
 
 /** Success messages the account endpoints say (`msg` of a success envelope). */

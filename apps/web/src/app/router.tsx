@@ -1,102 +1,90 @@
-import { createBrowserRouter } from 'react-router';
+import { lazy, Suspense } from 'react';
+import type { ComponentType } from 'react';
+import { Route, Routes } from 'react-router';
 import { Loading } from '../components/loading';
-import { AccountLayout } from './layouts/account-layout';
+import { loadPageTexts } from '../lib/i18n';
 import { PublicLayout } from './layouts/public-layout';
-import { AuthorPage } from './routes/author-page';
-import { AuthorsPage } from './routes/authors-page';
-import { BlogsPage } from './routes/blogs-page';
-import { ErrorPage } from './routes/error-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 
-export const router = createBrowserRouter([
-  {
-    element: <PublicLayout />,
-    errorElement: <ErrorPage />,
-    hydrateFallbackElement: <Loading />,
-    children: [
-      {
-        // Errors inside a page keep the navbar, so the reader can go elsewhere.
-        errorElement: <ErrorPage />,
-        children: [
-          { index: true, element: <HomePage /> },
-          { path: 'blogs', element: <BlogsPage /> },
-          {
-            path: 'blogs/:id',
-            // The markdown renderer and sanitizer are only needed here.
-            lazy: async () => ({ Component: (await import('./routes/blog-page')).BlogPage }),
-          },
-          { path: 'authors', element: <AuthorsPage /> },
-          { path: 'authors/:id', element: <AuthorPage /> },
-          // Login, registration and account pages carry the phone-number library: loaded on demand.
-          {
-            path: 'login',
-            lazy: async () => ({ Component: (await import('./routes/login-page')).LoginPage }),
-          },
-          {
-            path: 'register',
-            lazy: async () => ({
-              Component: (await import('./routes/register-page')).RegisterPage,
-            }),
-          },
-          {
-            path: 'verify-email',
-            lazy: async () => ({
-              Component: (await import('./routes/verify-email-page')).VerifyEmailPage,
-            }),
-          },
-          {
-            path: 'confirm-email',
-            lazy: async () => ({
-              Component: (await import('./routes/confirm-email-page')).ConfirmEmailPage,
-            }),
-          },
-          {
-            path: 'forgot-password',
-            lazy: async () => ({
-              Component: (await import('./routes/forgot-password-page')).ForgotPasswordPage,
-            }),
-          },
-          {
-            path: 'reset-password',
-            lazy: async () => ({
-              Component: (await import('./routes/reset-password-page')).ResetPasswordPage,
-            }),
-          },
-          {
-            path: 'account',
-            element: <AccountLayout />,
-            children: [
-              {
-                index: true,
-                lazy: async () => ({
-                  Component: (await import('./routes/account-profile-page')).AccountProfilePage,
-                }),
-              },
-              {
-                path: 'security',
-                lazy: async () => ({
-                  Component: (await import('./routes/account-security-page')).AccountSecurityPage,
-                }),
-              },
-              {
-                path: 'sessions',
-                lazy: async () => ({
-                  Component: (await import('./routes/account-sessions-page')).AccountSessionsPage,
-                }),
-              },
-              {
-                path: 'connections',
-                lazy: async () => ({
-                  Component: (await import('./routes/account-connections-page'))
-                    .AccountConnectionsPage,
-                }),
-              },
-            ],
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-]);
+/**
+ * A page loaded when it is first opened, with the pages' texts and styles. Only the home page ships in the
+ * first load: the others carry what the home page does not need (the form validation, the
+ * phone-number library, the markdown renderer) and would push it past its budget (`pnpm build`
+ * checks it).
+ */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): ComponentType {
+  const Page = lazy(async () => {
+    const [module] = await Promise.all([load(), loadPageTexts(), import('../styles/pages.scss')]);
+    return { default: module[name] as ComponentType };
+  });
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+const BlogsPage = page(() => import('./routes/blogs-page'), 'BlogsPage');
+const BlogPage = page(() => import('./routes/blog-page'), 'BlogPage');
+const AuthorsPage = page(() => import('./routes/authors-page'), 'AuthorsPage');
+const AuthorPage = page(() => import('./routes/author-page'), 'AuthorPage');
+const LoginPage = page(() => import('./routes/login-page'), 'LoginPage');
+const RegisterPage = page(() => import('./routes/register-page'), 'RegisterPage');
+const VerifyEmailPage = page(() => import('./routes/verify-email-page'), 'VerifyEmailPage');
+const ConfirmEmailPage = page(() => import('./routes/confirm-email-page'), 'ConfirmEmailPage');
+const ForgotPasswordPage = page(
+  () => import('./routes/forgot-password-page'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = page(() => import('./routes/reset-password-page'), 'ResetPasswordPage');
+const AccountLayout = page(() => import('./layouts/account-layout'), 'AccountLayout');
+const AccountProfilePage = page(
+  () => import('./routes/account-profile-page'),
+  'AccountProfilePage',
+);
+const AccountSecurityPage = page(
+  () => import('./routes/account-security-page'),
+  'AccountSecurityPage',
+);
+const AccountSessionsPage = page(
+  () => import('./routes/account-sessions-page'),
+  'AccountSessionsPage',
+);
+const AccountConnectionsPage = page(
+  () => import('./routes/account-connections-page'),
+  'AccountConnectionsPage',
+);
+
+/** Every page of the SPA, under the public layout (navbar, footer, error boundary). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="blogs" element={<BlogsPage />} />
+        <Route path="blogs/:id" element={<BlogPage />} />
+        <Route path="authors" element={<AuthorsPage />} />
+        <Route path="authors/:id" element={<AuthorPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="account" element={<AccountLayout />}>
+          <Route index element={<AccountProfilePage />} />
+          <Route path="security" element={<AccountSecurityPage />} />
+          <Route path="sessions" element={<AccountSessionsPage />} />
+          <Route path="connections" element={<AccountConnectionsPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

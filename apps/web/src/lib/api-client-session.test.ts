@@ -1,4 +1,3 @@
-import { MeSchema } from '@folio/schema';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authResult, fail, fakeApi, me, ok } from '../test/fake-api';
 import { ApiError, apiRequest } from './api-client';
@@ -26,7 +25,7 @@ describe('apiRequest with a session', () => {
   it('sends the access token it holds', async () => {
     setSession(authResult('token-a'));
     const api = fakeApi({ 'GET /me': ok(me) });
-    await apiRequest('/me', { schema: MeSchema });
+    await apiRequest('/me');
     expect(api.calls('GET /me')[0]?.headers.get('Authorization')).toBe('Bearer token-a');
   });
 
@@ -38,7 +37,7 @@ describe('apiRequest with a session', () => {
       'POST /auth/refresh': ok(authResult('new')),
     });
 
-    await expect(apiRequest('/me', { schema: MeSchema })).resolves.toMatchObject({ id: 7 });
+    await expect(apiRequest('/me')).resolves.toMatchObject({ id: 7 });
     expect(api.calls('POST /auth/refresh')).toHaveLength(1);
     // The refresh rides on the HttpOnly cookie alone: no token, no body.
     const refresh = api.calls('POST /auth/refresh')[0]!;
@@ -57,11 +56,7 @@ describe('apiRequest with a session', () => {
       'POST /auth/refresh': ok(authResult('new')),
     });
 
-    await Promise.all([
-      apiRequest('/me', { schema: MeSchema }),
-      apiRequest('/me', { schema: MeSchema }),
-      apiRequest('/me', { schema: MeSchema }),
-    ]);
+    await Promise.all([apiRequest('/me'), apiRequest('/me'), apiRequest('/me')]);
     // A second use of the same refresh token would end the session: only one may go.
     expect(api.calls('POST /auth/refresh')).toHaveLength(1);
   });
@@ -73,10 +68,7 @@ describe('apiRequest with a session', () => {
       'POST /auth/refresh': fail(401, 'SESSION_EXPIRED', 'Your session has ended.'),
     });
 
-    const results = await Promise.allSettled([
-      apiRequest('/me', { schema: MeSchema }),
-      apiRequest('/me', { schema: MeSchema }),
-    ]);
+    const results = await Promise.allSettled([apiRequest('/me'), apiRequest('/me')]);
 
     for (const result of results) {
       expect(result.status).toBe('rejected');
@@ -98,7 +90,6 @@ describe('apiRequest with a session', () => {
     await expect(
       apiRequest('/auth/login', {
         method: 'POST',
-        schema: MeSchema,
         body: { account: 'a@b.c', password: 'x' },
       }),
     ).rejects.toMatchObject({ code: 'CREDENTIALS_INVALID', status: 401 });
@@ -116,7 +107,7 @@ describe('apiRequest with a session', () => {
         return new Response(JSON.stringify(body), { status });
       }),
     );
-    await expect(apiRequest('/me', { schema: MeSchema })).rejects.toMatchObject({
+    await expect(apiRequest('/me')).rejects.toMatchObject({
       code: 'SESSION_EXPIRED',
     });
     expect(getAuthState().status).toBe('authenticated');
@@ -127,7 +118,7 @@ describe('apiRequest with a session', () => {
     window.history.replaceState(null, '', '/login?next=%2Faccount');
     setSession(authResult('old'));
     fakeApi({ 'GET /me': expired(), 'POST /auth/refresh': expired() });
-    await expect(apiRequest('/me', { schema: MeSchema })).rejects.toBeInstanceOf(ApiError);
+    await expect(apiRequest('/me')).rejects.toBeInstanceOf(ApiError);
     expect(lost).toHaveBeenCalledWith('/login');
   });
 
@@ -138,9 +129,9 @@ describe('apiRequest with a session', () => {
         headers: { 'Retry-After': '42' },
       },
     });
-    await expect(
-      apiRequest('/auth/sms-codes', { method: 'POST', schema: MeSchema, body: {} }),
-    ).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfter: 42 });
+    await expect(apiRequest('/auth/sms-codes', { method: 'POST', body: {} })).rejects.toMatchObject(
+      { code: 'RATE_LIMITED', retryAfter: 42 },
+    );
   });
 
   it('sends FormData as multipart, leaving the content type to the browser', async () => {
@@ -148,7 +139,7 @@ describe('apiRequest with a session', () => {
     const api = fakeApi({ 'POST /me/avatar': ok(me) });
     const body = new FormData();
     body.append('file', new Blob(['x'], { type: 'image/png' }), 'a.png');
-    await apiRequest('/me/avatar', { method: 'POST', schema: MeSchema, body });
+    await apiRequest('/me/avatar', { method: 'POST', body });
     const request = api.calls('POST /me/avatar')[0]!;
     expect(request.body).toBe(body);
     expect(request.headers.get('Content-Type')).toBeNull();

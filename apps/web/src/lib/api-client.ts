@@ -1,13 +1,5 @@
-import {
-  AuthResultSchema,
-  ERROR_MESSAGES,
-  ERROR_STATUS,
-  Envelope,
-  FailureSchema,
-  isErrorCode,
-} from '@folio/schema';
-import type { ErrorCode } from '@folio/schema';
-import { z } from 'zod';
+import { ERROR_STATUS, isErrorCode } from '@folio/schema';
+import type { AuthResult, ErrorCode, Failure } from '@folio/schema';
 import { clearSession, getAccessToken, getAuthState, sessionLost, setSession } from './auth-store';
 import { getLocale, translate } from './i18n';
 
@@ -48,13 +40,14 @@ export class ApiError extends Error {
   }
 }
 
-const SuccessEnvelope = Envelope(z.unknown());
-
 export type QueryValue = string | number | boolean | null | undefined;
 
-export interface RequestOptions<S extends z.ZodType> {
-  /** Validates `data`, so callers get the shared schema's types and never a surprise. */
-  schema: S;
+/**
+ * A request's options. The answer's `data` is typed by the caller from the shared schema's types
+ * and not validated again here: the API serializes every response through that same schema, and
+ * carrying the validator would put zod in every page's first load.
+ */
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   /** JSON, or FormData for uploads. */
@@ -108,12 +101,9 @@ const TOKEN_REFUSED = new Set<ApiErrorCode>(['UNAUTHENTICATED', 'SESSION_EXPIRED
  * token; when the API refuses it, refreshes the session once and retries, else sends the person
  * to the login page.
  */
-export async function apiRequest<S extends z.ZodType>(
-  path: string,
-  options: RequestOptions<S>,
-): Promise<z.output<S>> {
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   try {
-    return await send(path, options);
+    return await send<T>(path, options);
   } catch (error) {
     if (
       !(error instanceof ApiError) ||
@@ -126,7 +116,7 @@ export async function apiRequest<S extends z.ZodType>(
     const refreshed = await refreshSession().catch(() => false);
     if (!refreshed) throw error;
     try {
-      return await send(path, options);
+      return await send<T>(path, options);
     } catch (retryError) {
       if (retryError instanceof ApiError && retryError.status === 401) sessionLost();
       throw retryError;
@@ -145,7 +135,7 @@ let refreshing: Promise<boolean> | null = null;
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      setSession(await send('/auth/refresh', { method: 'POST', schema: AuthResultSchema }, false));
+      setSession(await send<AuthResult>('/auth/refresh', { method: 'POST' }, false));
       return true;
     } catch (error) {
       if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
@@ -167,11 +157,34 @@ export function restoreSession(): Promise<void> {
   );
 }
 
-async function send<S extends z.ZodType>(
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The failure envelope, when that is what came back (a proxy's HTML error page is not). */
+function readFailure(payload: unknown): Failure | undefined {
+  if (!isRecord(payload) || payload.result !== false) return undefined;
+  const { code, msg, errors, requestId } = payload;
+  if (typeof code !== 'string' || typeof msg !== 'string') return undefined;
+  const fieldErrors =
+    isRecord(errors) && Object.values(errors).every((text) => typeof text === 'string')
+      ? (errors as Record<string, string>)
+      : undefined;
+  return {
+    result: false,
+    code,
+    msg,
+    errors: fieldErrors,
+    requestId: typeof requestId === 'string' ? requestId : '',
+    captchaRequired: payload.captchaRequired === true ? true : undefined,
+  };
+}
+
+async function send<T>(
   path: string,
-  { schema, method = 'GET', query, body, signal }: RequestOptions<S>,
+  { method = 'GET', query, body, signal }: RequestOptions,
   withToken = true,
-): Promise<z.output<S>> {
+): Promise<T> {
   const locale = getLocale();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   const token = withToken ? getAccessToken() : null;
@@ -198,21 +211,23 @@ async function send<S extends z.ZodType>(
 
   if (!response.ok) {
     const retryAfter = readRetryAfter(response);
-    const failure = FailureSchema.safeParse(payload);
-    if (failure.success) {
-      const { code, msg, errors, requestId, captchaRequired } = failure.data;
+    const failure = readFailure(payload);
+    if (failure) {
+      const { code, msg, errors, requestId, captchaRequired } = failure;
       const known = isErrorCode(code) ? code : codeForStatus(response.status);
       throw new ApiError(
         known,
         msg,
         errors,
         response.status,
-        requestId,
+        requestId || undefined,
         retryAfter,
         captchaRequired === true,
       );
     }
     const code = codeForStatus(response.status);
+    // Loaded only on this path: every code's message in both languages is a page's worth of text.
+    const { ERROR_MESSAGES } = await import('@folio/schema/messages');
     throw new ApiError(
       code,
       ERROR_MESSAGES[code][locale],
@@ -223,9 +238,7 @@ async function send<S extends z.ZodType>(
     );
   }
 
-  const envelope = SuccessEnvelope.safeParse(payload);
-  const data = envelope.success ? schema.safeParse(envelope.data.data) : undefined;
-  if (!data?.success) {
+  if (!isRecord(payload) || payload.result !== true || !('data' in payload)) {
     throw new ApiError(
       'INVALID_RESPONSE',
       translate(locale, 'error.invalidResponse'),
@@ -233,5 +246,5 @@ async function send<S extends z.ZodType>(
       response.status,
     );
   }
-  return data.data;
+  return payload.data as T;
 }

@@ -1,17 +1,65 @@
 import { LOCALES, formatMessage, pickLocale } from '@folio/schema';
 import type { Locale } from '@folio/schema';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { en } from './messages/en';
-import type { MessageKey } from './messages/en';
-import { zhCN } from './messages/zh-cn';
+import type { SiteMessageKey } from './messages/en';
+import type { PageMessageKey } from './messages/en-pages';
 
-export type { MessageKey };
+export type { PageMessageKey, SiteMessageKey };
+export type MessageKey = SiteMessageKey | PageMessageKey;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const STORAGE_KEY = 'folio.locale';
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+/**
+ * Texts come in two parts per language. `site`: what the layout and the home page say, loaded
+ * before the first render. `pages`: everything else, loaded with the first lazily loaded page
+ * (the router waits for it). A visit loads only the language it reads in.
+ */
+export type CatalogPart = 'site' | 'pages';
+type Texts = Partial<Record<MessageKey, string>>;
+
+const catalogLoaders: Record<Locale, Record<CatalogPart, () => Promise<Texts>>> = {
+  en: {
+    site: async () => (await import('./messages/en')).en,
+    pages: async () => (await import('./messages/en-pages')).enPages,
+  },
+  'zh-CN': {
+    site: async () => (await import('./messages/zh-cn')).zhCN,
+    pages: async () => (await import('./messages/zh-cn-pages')).zhCNPages,
+  },
+};
+const catalogs: Record<Locale, Texts> = { en: {}, 'zh-CN': {} };
+const loading = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
+/** The parts loaded so far in any language: switching languages loads the same ones. */
+const wanted = new Set<CatalogPart>();
+
+/** Loads a part of a language's texts (once; again after a failure). */
+export function loadCatalog(locale: Locale, part: CatalogPart = 'site'): Promise<void> {
+  wanted.add(part);
+  const key = `${locale}:${part}`;
+  let promise = loading.get(key);
+  if (!promise) {
+    promise = catalogLoaders[locale][part]().then(
+      (texts) => {
+        Object.assign(catalogs[locale], texts);
+        loaded.add(key);
+      },
+      (error: unknown) => {
+        loading.delete(key);
+        throw error;
+      },
+    );
+    loading.set(key, promise);
+  }
+  return promise;
+}
+
+/** The pages' texts in the current language: the router loads them with a page's code. */
+export function loadPageTexts(): Promise<void> {
+  return loadCatalog(getLocale(), 'pages');
+}
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -42,6 +90,17 @@ export function getLocale(): Locale {
   return current;
 }
 
+/**
+ * Switches the UI language once its texts are loaded (the same parts as the current language's),
+ * and resolves then. If they can't be loaded, it rejects and the page stays as it is.
+ */
+export async function changeLocale(locale: Locale): Promise<void> {
+  const parts: CatalogPart[] = wanted.size > 0 ? [...wanted] : ['site'];
+  await Promise.all(parts.map((part) => loadCatalog(locale, part)));
+  setLocale(locale);
+}
+
+/** Switches the UI language at once: its texts must be loaded (`changeLocale` loads them). */
 export function setLocale(locale: Locale): void {
   current = locale;
   try {
@@ -60,12 +119,22 @@ function subscribe(listener: () => void) {
   };
 }
 
+const reported = new Set<string>();
+
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return formatMessage(catalogs[locale][key], params);
+  const template = catalogs[locale][key];
+  if (template === undefined) {
+    // A text asked for before its part was loaded (a bug: the first load uses a page's text), or
+    // after its file failed to load. The key is shown rather than nothing.
+    if (!reported.has(key)) console.error(`i18n: no ${locale} text loaded for "${key}"`);
+    reported.add(key);
+    return key;
+  }
+  return formatMessage(template, params);
 }
 
 export function useI18n() {
   const locale = useSyncExternalStore(subscribe, getLocale, getLocale);
   const t = useCallback<Translate>((key, params) => translate(locale, key, params), [locale]);
-  return useMemo(() => ({ locale, setLocale, t }), [locale, t]);
+  return useMemo(() => ({ locale, changeLocale, t }), [locale, t]);
 }

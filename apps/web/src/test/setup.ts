@@ -1,10 +1,17 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { LOCALES } from '@folio/schema';
 import { clearSession } from '../lib/auth-store';
 import { componentsSettled } from '../lib/bootstrap-component';
+import { loadCatalog } from '../lib/i18n';
 import { requestsSettled } from './fake-api';
 import { clearQueryClients } from './render-route';
+
+// The app loads its language's texts before its first render; tests render in either at once.
+await Promise.all(
+  LOCALES.flatMap((locale) => [loadCatalog(locale, 'site'), loadCatalog(locale, 'pages')]),
+);
 
 // Runs after each test file's own afterEach hooks: nothing a test started may reach the next one.
 afterEach(async () => {

@@ -55,7 +55,8 @@ describe('leaving the account pages', () => {
     });
     const router = renderRoute(routes, '/account/sessions');
     expect(await screen.findByText('This device')).toBeInTheDocument();
-    expect(screen.getByTestId('user-menu-toggle')).toHaveTextContent('Lily');
+    // The account menu loads once someone is logged in.
+    expect(await screen.findByTestId('user-menu-toggle')).toHaveTextContent('Lily');
 
     fireEvent.click(screen.getByTestId('logout'));
     await waitFor(() => expect(getAuthState().status).toBe('anonymous'));

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { LOCALE_NAMES, useI18n } from '../../lib/i18n';
 
 export function LanguageSwitch() {
-  const { locale, setLocale, t } = useI18n();
+  const { locale, changeLocale, t } = useI18n();
   const id = useId();
   return (
     <>
@@ -17,7 +17,7 @@ export function LanguageSwitch() {
         data-testid="language-switch"
         onChange={(event) => {
           const next = LOCALES.find((option) => option === event.target.value);
-          if (next) setLocale(next);
+          if (next) changeLocale(next).catch((error: unknown) => console.error(error));
         }}
       >
         {LOCALES.map((option) => (

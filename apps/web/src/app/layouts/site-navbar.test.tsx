@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { componentsSettled } from '../../lib/bootstrap-component';
+import { offcanvasModule } from '../../lib/bootstrap-loader';
 import { setLocale } from '../../lib/i18n';
 import { fakeApi } from '../../test/fake-api';
 import { Providers } from '../providers';
@@ -35,7 +36,9 @@ describe('the navbar menu', () => {
 
   it('unmounted while sliding in, goes with its backdrop and scroll lock once the slide ends', async () => {
     const { unmount } = renderNavbar();
-    fireEvent.click(screen.getByTestId('menu-toggler'));
+    // Bootstrap's Offcanvas loads at the first tap; loaded, it starts sliding in on the click.
+    await offcanvasModule.load();
+    await act(async () => fireEvent.click(screen.getByTestId('menu-toggler')));
     const menu = screen.getByTestId('menu');
     expect(menu).toHaveClass('showing');
     // Bootstrap's last step runs when the slide ends, after the unmount.

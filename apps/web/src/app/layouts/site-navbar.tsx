@@ -1,7 +1,9 @@
-import Offcanvas from 'bootstrap/js/dist/offcanvas';
+import type Offcanvas from 'bootstrap/js/dist/offcanvas';
 import { useEffect, useId, useRef } from 'react';
 import { Link, NavLink } from 'react-router';
 import { attachComponent, releaseBody } from '../../lib/bootstrap-component';
+import type { AttachedComponent } from '../../lib/bootstrap-component';
+import { offcanvasModule } from '../../lib/bootstrap-loader';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
 import { APP_NAME } from '../../lib/use-document-title';
@@ -16,7 +18,7 @@ const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
 
 /**
  * Links sit inline from the `lg` breakpoint; below it they move into an offcanvas panel run by
- * Bootstrap's own Offcanvas (focus trap, Escape, backdrop, scroll lock).
+ * Bootstrap's own Offcanvas (focus trap, Escape, backdrop, scroll lock), loaded at the first tap.
  */
 export function SiteNavbar() {
   const { t } = useI18n();
@@ -24,20 +26,25 @@ export function SiteNavbar() {
   const menuId = useId();
   const titleId = useId();
 
-  useEffect(() => {
+  const attached = useRef<AttachedComponent<Offcanvas> | null>(null);
+
+  // The menu may go while open or sliding: its backdrop goes with it, and the scroll lock too.
+  useEffect(
+    () => () => {
+      attached.current?.dispose(releaseBody);
+      attached.current = null;
+    },
+    [],
+  );
+
+  const menu = () => attached.current?.instance;
+
+  async function toggleMenu() {
+    const Component = await offcanvasModule.load();
     const element = menuRef.current;
     if (!element) return;
-    const menu = attachComponent(Offcanvas, element);
-    // The menu may go while open or sliding: its backdrop goes with it, and the scroll lock too.
-    return () => menu.dispose(releaseBody);
-  }, []);
-
-  const menu = () => (menuRef.current ? Offcanvas.getOrCreateInstance(menuRef.current) : null);
-
-  function toggleMenu() {
-    const element = menuRef.current;
-    if (!element) return;
-    Offcanvas.getOrCreateInstance(element).toggle();
+    attached.current ??= attachComponent(Component, element);
+    attached.current.instance.toggle();
     // Bootstrap moves focus in only after the slide-in; doing it now lets Escape work at once.
     if (element.classList.contains('showing')) element.focus();
   }
@@ -59,7 +66,8 @@ export function SiteNavbar() {
             aria-controls={menuId}
             aria-label={t('nav.menu')}
             data-testid="menu-toggler"
-            onClick={toggleMenu}
+            onPointerEnter={() => void offcanvasModule.load()}
+            onClick={() => void toggleMenu()}
           >
             <span className="navbar-toggler-icon" />
           </button>

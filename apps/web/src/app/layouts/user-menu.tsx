@@ -1,28 +1,16 @@
-import type { Me } from '@folio/schema';
-import Dropdown from 'bootstrap/js/dist/dropdown';
-import { useEffect, useRef } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
-import { useToast } from '../../components/toast-context';
-import { clearSession } from '../../lib/auth-store';
-import { useI18n } from '../../lib/i18n';
-import type { MessageKey } from '../../lib/i18n';
-import { useMe } from '../../lib/api/get-me';
-import { UserAvatar } from '../../features/account/components/user-avatar';
-import { useLogout } from '../../features/auth/api/logout';
+import { lazy, Suspense } from 'react';
+import { Link, NavLink } from 'react-router';
 import { useAuth } from '../../lib/auth-context';
+import { useI18n } from '../../lib/i18n';
 
-const ACCOUNT_LINKS: { to: string; label: MessageKey }[] = [
-  { to: '/account', label: 'account.nav.profile' },
-  { to: '/account/security', label: 'account.nav.security' },
-  { to: '/account/sessions', label: 'account.nav.sessions' },
-  { to: '/account/connections', label: 'account.nav.connections' },
-];
+const AccountMenu = lazy(async () => ({
+  default: (await import('./account-dropdown')).AccountMenu,
+}));
 
 /** The navbar's end: the person's menu when logged in, else "Log in" and "Register". */
 export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const { status } = useAuth();
-  const me = useMe();
 
   if (status === 'unknown') return null;
   if (status === 'anonymous') {
@@ -44,74 +32,9 @@ export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
       </ul>
     );
   }
-  return me.data ? <AccountDropdown me={me.data} onNavigate={onNavigate} /> : null;
-}
-
-function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
-  const { nickname } = me;
-  const { t } = useI18n();
-  const toast = useToast();
-  const navigate = useNavigate();
-  const logout = useLogout();
-  const toggleRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const element = toggleRef.current;
-    if (!element) return;
-    const dropdown = Dropdown.getOrCreateInstance(element);
-    return () => dropdown.dispose();
-  }, []);
-
-  function leave() {
-    onNavigate();
-    logout.mutate(undefined, {
-      onSettled: () => {
-        clearSession({ leftByChoice: true });
-        void navigate('/');
-        toast.show({ kind: 'info', text: t('auth.loggedOut') });
-      },
-    });
-  }
-
   return (
-    <ul className="navbar-nav mt-3 mt-lg-0 me-lg-2" data-testid="user-menu">
-      <li className="nav-item dropdown">
-        <button
-          ref={toggleRef}
-          type="button"
-          className="nav-link dropdown-toggle d-flex align-items-center gap-2"
-          data-bs-toggle="dropdown"
-          aria-expanded="false"
-          aria-label={t('nav.userMenu', { name: nickname })}
-          data-testid="user-menu-toggle"
-        >
-          <UserAvatar me={me} size={28} />
-          <span className="text-truncate user-menu-name">{nickname}</span>
-        </button>
-        <ul className="dropdown-menu dropdown-menu-lg-end">
-          {ACCOUNT_LINKS.map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to} end className="dropdown-item" onClick={onNavigate}>
-                {t(link.label)}
-              </NavLink>
-            </li>
-          ))}
-          <li>
-            <hr className="dropdown-divider" />
-          </li>
-          <li>
-            <button
-              type="button"
-              className="dropdown-item"
-              onClick={leave}
-              disabled={logout.isPending}
-              data-testid="logout"
-            >
-              {t('nav.logout')}
-            </button>
-          </li>
-        </ul>
-      </li>
-    </ul>
+    <Suspense fallback={null}>
+      <AccountMenu onNavigate={onNavigate} />
+    </Suspense>
   );
 }

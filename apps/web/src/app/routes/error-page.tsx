@@ -1,21 +1,23 @@
 import { useEffect } from 'react';
-import { Link, useRouteError } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
-/** Shown when rendering a page throws; the details go to the console for whoever debugs it. */
-export function ErrorPage() {
+/**
+ * Shown when rendering a page throws (or its code could not be loaded); the details go to the
+ * console for whoever debugs it. The way home reloads the document, so a new deployment's files
+ * are fetched afresh.
+ */
+export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useI18n();
-  const error = useRouteError();
   useDocumentTitle(t('error.pageTitle'));
   useEffect(() => console.error(error), [error]);
   return (
     <section className="container text-center py-5" role="alert">
       <h1 className="h3">{t('error.pageTitle')}</h1>
       <p className="text-body-secondary">{t('error.pageText')}</p>
-      <Link to="/" className="btn btn-primary" reloadDocument>
+      <a href="/" className="btn btn-primary">
         {t('notFound.back')}
-      </Link>
+      </a>
     </section>
   );
 }

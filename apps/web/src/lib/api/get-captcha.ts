@@ -1,9 +1,9 @@
-import { CaptchaSchema } from '@folio/schema';
+import type { Captcha } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client';
 
 export function fetchCaptcha(signal?: AbortSignal) {
-  return apiRequest('/captcha', { schema: CaptchaSchema, signal });
+  return apiRequest<Captcha>('/captcha', { signal });
 }
 
 /**

@@ -1,10 +1,10 @@
-import { MeSchema } from '@folio/schema';
+import type { Me } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client';
 import { useAuth } from '../auth-context';
 
 export function fetchMe(signal?: AbortSignal) {
-  return apiRequest('/me', { schema: MeSchema, signal });
+  return apiRequest<Me>('/me', { signal });
 }
 
 /** The account; every other `/me` query key starts with this one, so one call forgets them all. */

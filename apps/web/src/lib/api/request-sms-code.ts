@@ -1,10 +1,9 @@
-import { SmsCodeResultSchema } from '@folio/schema';
-import type { SmsCodeRequest } from '@folio/schema';
+import type { SmsCodeRequest, SmsCodeResult } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../api-client';
 
 export function requestSmsCode(body: SmsCodeRequest) {
-  return apiRequest('/auth/sms-codes', { method: 'POST', schema: SmsCodeResultSchema, body });
+  return apiRequest<SmsCodeResult>('/auth/sms-codes', { method: 'POST', body });
 }
 
 export function useRequestSmsCode() {

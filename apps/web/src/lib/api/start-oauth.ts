@@ -1,4 +1,4 @@
-import { OAuthStartSchema } from '@folio/schema';
+import type { OAuthStart } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../api-client';
 
@@ -10,8 +10,7 @@ export interface StartOAuth {
 }
 
 export function startOAuth({ provider, intent, next }: StartOAuth) {
-  return apiRequest(`/auth/oauth/${encodeURIComponent(provider)}/start`, {
-    schema: OAuthStartSchema,
+  return apiRequest<OAuthStart>(`/auth/oauth/${encodeURIComponent(provider)}/start`, {
     query: { intent, next },
   });
 }

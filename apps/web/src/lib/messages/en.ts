@@ -1,3 +1,7 @@
+/**
+ * The site's texts in English: what the layout and the home page say, loaded before the first
+ * render. Everything else is in `en-pages.ts`, loaded with the first lazily loaded page.
+ */
 export const en = {
   'common.close': 'Close',
   'common.loading': 'Loading…',
@@ -21,66 +25,18 @@ export const en = {
   'footer.tagline': 'Stories worth keeping.',
   'footer.apiDocs': 'API documentation',
 
-  'pagination.label': 'Pagination',
-  'pagination.previous': 'Previous page',
-  'pagination.next': 'Next page',
-  'pagination.page': 'Page {page}',
-
-  'search.label': 'Search',
-  'search.submit': 'Search',
-
-  'list.perPage': 'Per page',
-  'list.range': 'Showing {from}–{to} of {total}',
-  'list.pastEnd': 'There is no page {page}: this list ends at page {pages}.',
-  'list.lastPage': 'Go to the last page ({pages})',
-
   'home.title': 'Latest blogs',
   'home.intro': 'The newest writing from Folio’s authors.',
   'home.allBlogs': 'All blogs →',
 
-  'blogs.title': 'Blogs',
-  'blogs.searchPlaceholder': 'Search titles',
   'blogs.empty': 'No blogs found.',
-  'blogs.allAuthors': 'All authors',
-  'blogs.authorNumber': 'Author #{id}',
-  'blogs.sort': 'Order',
-  'blogs.sort.newest': 'Newest first',
-  'blogs.sort.oldest': 'Oldest first',
 
-  'blog.title': 'Title',
-  'blog.author': 'Author',
-  'blog.published': 'Published',
-  'blog.views': 'Views',
   'blog.byline': 'by',
-  'blog.viewCount': 'Views: {count}',
-  'blog.documentTitle': 'Blog',
-  'blog.notFound.title': 'Blog not found',
-  'blog.notFound.text': 'This blog does not exist or is no longer published.',
-  'blog.notFound.back': 'Back to all blogs',
-
-  'authors.title': 'Authors',
-  'authors.searchPlaceholder': 'Search names',
-  'authors.empty': 'No authors found.',
-
-  'author.name': 'Name',
-  'author.blogs': 'Blogs',
-  'author.joined': 'Joined',
-  'author.joinedAt': 'Joined {time}',
-  'author.blogCount': 'Blogs: {count}',
-  'author.noBio': 'No bio yet.',
-  'author.blogsBy': 'Blogs by {name}',
-  'author.noBlogs': 'This author has not published any blogs yet.',
-  'author.documentTitle': 'Author',
-  'author.notFound.title': 'Author not found',
-  'author.notFound.text': 'There is no author at this address.',
-  'author.notFound.back': 'Back to all authors',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page you asked for does not exist.',
   'notFound.back': 'Go to the home page',
 
-  'common.cancel': 'Cancel',
-  'common.save': 'Save',
   'time.justNow': 'just now',
 
   'nav.login': 'Log in',
@@ -91,189 +47,10 @@ export const en = {
   'auth.loggedOut': 'You have logged out.',
   'auth.sessionEnded': 'Your session has ended; please log in again.',
 
-  'captcha.label': 'Picture code',
-  'captcha.alt': 'Characters to type',
-  'captcha.renew': 'Show another picture',
-  'captcha.loadFailed': 'The picture could not be loaded; click it to try again.',
-
-  'phone.label': 'Phone number',
-  'phone.country': 'Country or region',
-  'phone.otherCountry': 'Other (+code)',
-  'phone.otherHint': 'Type the whole number with its country code, e.g. +44 20 7946 0958.',
-
-  'sms.code': 'SMS code',
-  'sms.send': 'Send code',
-  'sms.sending': 'Sending…',
-  'sms.resendIn': 'Resend in {seconds} s',
-  'sms.sendAgain': 'Send again',
-  'sms.sent': 'A code is on its way by SMS.',
-
-  'login.title': 'Log in',
-  'login.method': 'How to log in',
-  'login.withPassword': 'Password',
-  'login.withSms': 'SMS code',
-  'login.account': 'Email or phone',
-  'login.accountHint':
-    'A phone number outside the US needs its country code, e.g. +86 138 0013 8000.',
-  'login.password': 'Password',
-  'login.remember': 'Remember me for 30 days',
-  'login.submit': 'Log in',
-  'login.forgot': 'Forgot your password?',
-  'login.noAccount': 'New to Folio?',
-  'login.registerLink': 'Create an account',
-  'login.welcome': 'Welcome back, {name}!',
-
-  'register.title': 'Create an account',
-  'register.method': 'How to register',
-  'register.withPhone': 'Phone',
-  'register.withEmail': 'Email',
-  'register.email': 'Email',
-  'register.nickname': 'Nickname',
-  'register.password': 'Password',
-  'register.passwordHint': '8 to 128 characters. Anything goes except the most common passwords.',
-  'register.submit': 'Create account',
-  'register.haveAccount': 'Already have an account?',
-  'register.loginLink': 'Log in',
-  'register.welcome': 'Welcome to Folio, {name}!',
-  'register.checkInbox': 'Check your inbox',
-  'register.checkInboxText':
-    'We sent a link to {email}. Follow it within 24 hours to activate your account.',
-  'register.useAnotherEmail': 'Use another address',
-
-  'verify.title': 'Verify your email',
-  'verify.checking': 'Checking your link…',
-  'verify.success': 'Your email is verified. Welcome, {name}: you are logged in.',
-  'verify.toAccount': 'Go to your account',
-  'verify.already': 'Your email address {email} is already verified, and you are logged in.',
-  'verify.failed': 'This link is invalid, used or expired.',
-  'verify.resendIntro': 'Type your email address and we will send a new link.',
-  'verify.resend': 'Send the link again',
-  'verify.resent': 'If the account is waiting for verification, a new link is on its way.',
-
-  'confirmEmail.title': 'Confirm your new email',
-  'confirmEmail.success': 'Your email address is now {email}.',
-  'confirmEmail.toSecurity': 'Back to security settings',
-  'confirmEmail.tryAgain': 'Change the email again',
-
-  'forgot.title': 'Forgot your password?',
-  'forgot.intro':
-    'Type the email or phone of your account. We will send a link by email or a code by SMS.',
-  'forgot.submit': 'Send',
-  'forgot.sent':
-    'If {account} belongs to an account, a link to reset the password is on its way. It works for one hour.',
-  'forgot.again': 'Try another email or phone',
-  'forgot.backToLogin': 'Back to log in',
-
-  'reset.title': 'Choose a new password',
-  'reset.phoneIntro': 'Type the code we sent to your phone, then your new password.',
-  'reset.password': 'New password',
-  'reset.submit': 'Set password',
-  'reset.done': 'Your password is changed. Log in with it.',
-  'reset.askAgain': 'Ask for a new one.',
-
-  'oauth.or': 'or',
-  'oauth.continueWith': 'Continue with {provider}',
-  'oauth.failed': 'Signing in with that provider did not complete; please try again.',
-  'oauth.pendingIntro': 'Your {provider} account {account} is not linked to Folio yet.',
-  'oauth.pendingLogin': 'Log in below to link it to your account,',
-  'oauth.pendingRegister': 'Create an account below and {provider} will be linked to it,',
-  'oauth.orRegister': 'or create a new account.',
-  'oauth.orLogin': 'or log in to an account you already have.',
-  'oauth.pendingExpired': 'This sign-in has expired. Start again from the provider button.',
-
-  'account.nav.label': 'Account settings',
   'account.nav.profile': 'Profile',
   'account.nav.security': 'Security',
   'account.nav.sessions': 'Sessions',
   'account.nav.connections': 'Connections',
-
-  'account.profile.title': 'Profile',
-  'account.profile.birthday': 'Birthday',
-  'account.profile.locale': 'Language',
-  'account.profile.localeHint': 'Emails and text messages come in this language.',
-  'account.profile.saved': 'Profile saved.',
-
-  'account.avatar.title': 'Picture',
-  'account.avatar.choose': 'Choose a picture…',
-  'account.avatar.upload': 'Upload',
-  'account.avatar.preview': 'Your new picture',
-  'account.avatar.hint': 'JPEG, PNG, WebP or GIF, at most {max}. It is cropped to a square.',
-  'account.avatar.wrongType':
-    'That file is not a picture we take: choose a JPEG, PNG, WebP or GIF image.',
-  'account.avatar.tooLarge': 'That picture is larger than {max}: choose one of at most {max}.',
-  'account.avatar.unreadable':
-    'That file could not be shown as a picture: choose another JPEG, PNG, WebP or GIF image.',
-  'account.avatar.saved': 'Picture updated.',
-
-  'account.security.title': 'Security',
-
-  'account.password.title': 'Password',
-  'account.password.current': 'Current password',
-  'account.password.new': 'New password',
-  'account.password.hint': '8 to 128 characters. Your other sessions are logged out.',
-  'account.password.submit': 'Change password',
-  'account.password.saved': 'Password changed. Your other sessions were logged out.',
-
-  'account.email.title': 'Email',
-  'account.email.current': 'Your email:',
-  'account.email.none': 'No email address yet.',
-  'account.email.pending':
-    'Waiting for confirmation of {email}: follow the link we sent there. Until then your current address stays.',
-  'account.email.new': 'New email',
-  'account.email.add': 'Email',
-  'account.email.submit': 'Send confirmation link',
-  'account.email.sent': 'We sent a link to {email}. Follow it to confirm the change.',
-
-  'account.phone.title': 'Phone',
-  'account.phone.current': 'Your phone:',
-  'account.phone.none': 'No phone number yet.',
-  'account.phone.new': 'New phone number',
-  'account.phone.add': 'Phone number',
-  'account.phone.submit': 'Change phone',
-  'account.phone.saved': 'Phone number changed.',
-
-  'account.delete.title': 'Delete account',
-  'account.delete.text':
-    'Your account and its ways of logging in are removed. Your blogs stay, shown as by a deleted user.',
-  'account.delete.button': 'Delete my account…',
-  'account.delete.confirmTitle': 'Delete your account?',
-  'account.delete.confirmText': 'This cannot be undone. Type your password to confirm.',
-  'account.delete.password': 'Password',
-  'account.delete.confirm': 'Delete account',
-  'account.delete.done': 'Your account is deleted. Goodbye!',
-
-  'account.sessions.title': 'Sessions',
-  'account.sessions.intro': 'The browsers and devices logged in to your account.',
-  'account.sessions.current': 'This device',
-  'account.sessions.unknownDevice': 'Unknown device',
-  'account.sessions.ip': 'IP {ip}',
-  'account.sessions.created': 'Logged in {time}',
-  'account.sessions.lastUsed': 'Last active {time}',
-  'account.sessions.revoke': 'Log out',
-  'account.sessions.revoked': 'That session is logged out.',
-  'account.sessions.revokeOthers': 'Log out everywhere else',
-  'account.sessions.revokeOthersConfirm': 'Log them out',
-  'account.sessions.revokeOthersText':
-    'Every session but this one ({count}) is logged out at once.',
-  'account.sessions.othersRevoked': 'Logged out of {count} other sessions.',
-
-  'account.connections.title': 'Connections',
-  'account.connections.intro':
-    'The ways you can log in. Link an account from another site to sign in with it.',
-  'account.connections.email': 'Email',
-  'account.connections.phone': 'Phone',
-  'account.connections.since': 'added {time}',
-  'account.connections.notLinked': 'Not linked',
-  'account.connections.link': 'Link',
-  'account.connections.unlink': 'Unlink',
-  'account.connections.remove': 'Remove',
-  'account.connections.removeTitle': 'Remove {name}?',
-  'account.connections.removeText': 'You will no longer log in with {name} ({label}).',
-  'account.connections.removeConfirm': 'Remove',
-  'account.connections.removed': '{name} removed.',
-  'account.connections.lastOne': 'Your only way to log in cannot be removed; add another first.',
-  'account.connections.noProviders': 'This site offers no sign-in with other sites yet.',
-  'account.connections.bound': 'Linked. You can now log in with it.',
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
+export type SiteMessageKey = keyof typeof en;

@@ -1,11 +1,11 @@
-import { MeSchema } from '@folio/schema';
+import type { Me } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
 
 /** Sends a link to the new address; the account shows it as pending until it is followed. */
 export function changeEmail(email: string) {
-  return apiRequest('/me/email', { method: 'POST', schema: MeSchema, body: { email } });
+  return apiRequest<Me>('/me/email', { method: 'POST', body: { email } });
 }
 
 export function useChangeEmail() {

@@ -1,12 +1,11 @@
-import { MeSchema } from '@folio/schema';
 import type { z } from 'zod';
-import type { ChangePhoneBody } from '@folio/schema';
+import type { ChangePhoneBody, Me } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
 
 export function changePhone(body: z.infer<typeof ChangePhoneBody>) {
-  return apiRequest('/me/phone', { method: 'POST', schema: MeSchema, body });
+  return apiRequest<Me>('/me/phone', { method: 'POST', body });
 }
 
 export function useChangePhone() {

@@ -1,13 +1,12 @@
-import { EmailChangedSchema } from '@folio/schema';
+import type { EmailChanged } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
 
 /** Needs no login: the token names the account. */
 export function confirmEmail(token: string) {
-  return apiRequest('/me/email/confirm', {
+  return apiRequest<EmailChanged>('/me/email/confirm', {
     method: 'POST',
-    schema: EmailChangedSchema,
     body: { token },
     onUnauthorized: 'throw',
   });

@@ -1,11 +1,10 @@
-import { SessionSchema } from '@folio/schema';
+import type { Session } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
 
 export function fetchSessions(signal?: AbortSignal) {
-  return apiRequest('/me/sessions', { schema: z.array(SessionSchema), signal });
+  return apiRequest<Session[]>('/me/sessions', { signal });
 }
 
 export function sessionsQueryOptions() {

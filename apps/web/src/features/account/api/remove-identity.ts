@@ -1,11 +1,11 @@
-import { MeSchema } from '@folio/schema';
+import type { Me } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
 
 /** Unbinds a way of logging in; the API refuses the last one (LAST_LOGIN_METHOD). */
 export function removeIdentity(id: number) {
-  return apiRequest(`/me/identities/${id}`, { method: 'DELETE', schema: MeSchema });
+  return apiRequest<Me>(`/me/identities/${id}`, { method: 'DELETE' });
 }
 
 export function useRemoveIdentity() {

@@ -1,11 +1,11 @@
-import { SessionsRevokedSchema } from '@folio/schema';
+import type { SessionsRevoked } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { sessionsQueryOptions } from './get-sessions';
 
 /** Logs out everywhere else; this session stays. */
 export function revokeOtherSessions() {
-  return apiRequest('/me/sessions', { method: 'DELETE', schema: SessionsRevokedSchema });
+  return apiRequest<SessionsRevoked>('/me/sessions', { method: 'DELETE' });
 }
 
 export function useRevokeOtherSessions() {

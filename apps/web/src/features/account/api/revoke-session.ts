@@ -1,12 +1,11 @@
-import { AcceptedSchema } from '@folio/schema';
+import type { Accepted } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { sessionsQueryOptions } from './get-sessions';
 
 export function revokeSession(id: string) {
-  return apiRequest(`/me/sessions/${encodeURIComponent(id)}`, {
+  return apiRequest<Accepted>(`/me/sessions/${encodeURIComponent(id)}`, {
     method: 'DELETE',
-    schema: AcceptedSchema,
   });
 }
 

@@ -1,11 +1,10 @@
-import { MeSchema } from '@folio/schema';
-import type { UpdateMe } from '@folio/schema';
+import type { Me, UpdateMe } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
 
 export function updateMe(body: UpdateMe) {
-  return apiRequest('/me', { method: 'PATCH', schema: MeSchema, body });
+  return apiRequest<Me>('/me', { method: 'PATCH', body });
 }
 
 export function useUpdateMe() {

@@ -1,4 +1,4 @@
-import { MeSchema } from '@folio/schema';
+import type { Me } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { meQueryOptions } from '../../../lib/api/get-me';
@@ -6,7 +6,7 @@ import { meQueryOptions } from '../../../lib/api/get-me';
 export function uploadAvatar(file: File) {
   const body = new FormData();
   body.append('avatar', file);
-  return apiRequest('/me/avatar', { method: 'POST', schema: MeSchema, body });
+  return apiRequest<Me>('/me/avatar', { method: 'POST', body });
 }
 
 export function useUploadAvatar() {

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { FieldError, NicknameField, TextField } from '../../../components/form-field';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
-import { LOCALE_NAMES, setLocale, translate, useI18n } from '../../../lib/i18n';
+import { changeLocale, LOCALE_NAMES, translate, useI18n } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateMe } from '../api/update-me';
 
@@ -27,10 +27,10 @@ export function ProfileForm({ me }: { me: Me }) {
     const data = check(UpdateMeBody, { nickname, birthday: birthday || null, locale });
     if (!data) return;
     update.mutate(data, {
-      onSuccess: (saved) => {
+      onSuccess: async (saved) => {
         // The language chosen for mail is the one the person reads the site in, too.
         const switched = saved.locale !== uiLocale && saved.locale !== me.locale;
-        if (switched) setLocale(saved.locale);
+        if (switched) await changeLocale(saved.locale).catch(() => undefined);
         // `t` is the language of the moment the form was sent: the toast speaks the new one.
         const text = translate(switched ? saved.locale : uiLocale, 'account.profile.saved');
         toast.show({ kind: 'success', text });

@@ -1,11 +1,10 @@
-import { AcceptedSchema } from '@folio/schema';
+import type { Accepted } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function forgotPassword(account: string) {
-  return apiRequest('/auth/password/forgot', {
+  return apiRequest<Accepted>('/auth/password/forgot', {
     method: 'POST',
-    schema: AcceptedSchema,
     body: { account },
   });
 }

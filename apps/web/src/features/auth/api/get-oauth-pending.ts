@@ -1,10 +1,9 @@
-import { OAuthPendingSchema } from '@folio/schema';
+import type { OAuthPending } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchOAuthPending(ticket: string, signal?: AbortSignal) {
-  return apiRequest(`/auth/oauth/pending/${encodeURIComponent(ticket)}`, {
-    schema: OAuthPendingSchema,
+  return apiRequest<OAuthPending>(`/auth/oauth/pending/${encodeURIComponent(ticket)}`, {
     signal,
   });
 }

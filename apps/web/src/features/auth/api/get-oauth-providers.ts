@@ -1,10 +1,9 @@
-import { OAuthProviderSchema } from '@folio/schema';
+import type { OAuthProvider } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchOAuthProviders(signal?: AbortSignal) {
-  return apiRequest('/auth/oauth/providers', { schema: z.array(OAuthProviderSchema), signal });
+  return apiRequest<OAuthProvider[]>('/auth/oauth/providers', { signal });
 }
 
 export function oauthProvidersQueryOptions() {

@@ -1,11 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 
 export function logout() {
-  return apiRequest('/auth/logout', {
+  return apiRequest<unknown>('/auth/logout', {
     method: 'POST',
-    schema: z.unknown(),
     onUnauthorized: 'throw',
   });
 }

@@ -1,11 +1,10 @@
-import { AcceptedSchema } from '@folio/schema';
+import type { Accepted } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function resendVerification(email: string) {
-  return apiRequest('/auth/verify-email/resend', {
+  return apiRequest<Accepted>('/auth/verify-email/resend', {
     method: 'POST',
-    schema: AcceptedSchema,
     body: { email },
   });
 }

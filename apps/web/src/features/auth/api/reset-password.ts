@@ -1,10 +1,9 @@
-import { AcceptedSchema } from '@folio/schema';
-import type { ResetPassword } from '@folio/schema';
+import type { Accepted, ResetPassword } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function resetPassword(body: ResetPassword) {
-  return apiRequest('/auth/password/reset', { method: 'POST', schema: AcceptedSchema, body });
+  return apiRequest<Accepted>('/auth/password/reset', { method: 'POST', body });
 }
 
 export function useResetPassword() {

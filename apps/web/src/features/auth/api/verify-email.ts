@@ -1,12 +1,11 @@
-import { AuthResultSchema } from '@folio/schema';
+import type { AuthResult } from '@folio/schema';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setSession } from '../../../lib/auth-store';
 
 export function verifyEmail(token: string) {
-  return apiRequest('/auth/verify-email', {
+  return apiRequest<AuthResult>('/auth/verify-email', {
     method: 'POST',
-    schema: AuthResultSchema,
     body: { token },
   });
 }

@@ -1,9 +1,9 @@
-import { AuthorSchema } from '@folio/schema';
+import type { Author } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchAuthor(id: number, signal?: AbortSignal) {
-  return apiRequest(`/authors/${id}`, { schema: AuthorSchema, signal });
+  return apiRequest<Author>(`/authors/${id}`, { signal });
 }
 
 export function authorQueryOptions(id: number) {

@@ -1,10 +1,9 @@
-import { AuthorPageSchema } from '@folio/schema';
-import type { AuthorListParams } from '@folio/schema';
+import type { AuthorListParams, AuthorPage } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchAuthors(params: AuthorListParams, signal?: AbortSignal) {
-  return apiRequest('/authors', { schema: AuthorPageSchema, query: params, signal });
+  return apiRequest<AuthorPage>('/authors', { query: params, signal });
 }
 
 export function authorsQueryOptions(params: AuthorListParams) {

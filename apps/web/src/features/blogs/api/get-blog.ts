@@ -1,9 +1,9 @@
-import { BlogSchema } from '@folio/schema';
+import type { Blog } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchBlog(id: number, signal?: AbortSignal) {
-  return apiRequest(`/blogs/${id}`, { schema: BlogSchema, signal });
+  return apiRequest<Blog>(`/blogs/${id}`, { signal });
 }
 
 export function blogQueryOptions(id: number) {

@@ -1,10 +1,9 @@
-import { BlogPageSchema } from '@folio/schema';
-import type { BlogListParams } from '@folio/schema';
+import type { BlogListParams, BlogPage } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export function fetchBlogs(params: BlogListParams, signal?: AbortSignal) {
-  return apiRequest('/blogs', { schema: BlogPageSchema, query: params, signal });
+  return apiRequest<BlogPage>('/blogs', { query: params, signal });
 }
 
 export function blogsQueryOptions(params: BlogListParams) {

@@ -1,0 +1,24 @@
+import { Component } from 'react';
+import type { ReactNode } from 'react';
+import { ErrorPage } from '../routes/error-page';
+
+interface Props {
+  children: ReactNode;
+}
+
+/** Keeps a page that throws from taking the navbar down with it. Keyed by path by its user. */
+export class PageErrorBoundary extends Component<Props, { error: unknown }> {
+  override state: { error: unknown } = { error: undefined };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error ?? new Error('unknown') };
+  }
+
+  override render() {
+    return this.state.error === undefined ? (
+      this.props.children
+    ) : (
+      <ErrorPage error={this.state.error} />
+    );
+  }
+}
