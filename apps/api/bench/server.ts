@@ -5,6 +5,7 @@
  * on SIGTERM or when the parent goes away.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { drizzle } from 'drizzle-orm/mysql2';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RowDataPacket } from 'mysql2';
@@ -63,10 +64,29 @@ async function baseline(config: Config): Promise<FastifyInstance> {
   return app;
 }
 
+/** A port free at the moment, so that SITE_ORIGIN can name it before the app is built. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
 async function main() {
   const kind = process.argv[2] as ServerKind;
+  const port = await freePort();
   const config = loadConfig({
     ...process.env,
+    // The home-page scenario's browser refreshes its (absent) session from this origin.
+    SITE_ORIGIN: `http://${HOST}:${port}`,
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(48).toString('base64url'),
     LOG_LEVEL: 'info',
@@ -80,7 +100,7 @@ async function main() {
   });
   const app =
     kind === 'app' ? await buildApp(config, { logStream: logSink }) : await baseline(config);
-  await app.listen({ host: HOST, port: 0 });
+  await app.listen({ host: HOST, port });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP address');
 

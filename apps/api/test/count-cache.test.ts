@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { CountCache } from '../src/lib/count-cache';
@@ -32,5 +34,78 @@ describe('CountCache', () => {
     expect(await one.get('blogs', {}, async () => 5)).toBe(5);
     expect(await two.get('blogs', {}, async () => 7)).toBe(7);
     expect(await one.get('blogs', {}, async () => 99)).toBe(5);
+  });
+
+  it('counts a missing value once, however many callers in however many processes want it', async () => {
+    const url = `mysql://x@h/flight_${Date.now()}`;
+    // Three API processes: each with its own Redis connection and cache.
+    const connections = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const connection = createRedis(TEST_REDIS_URL);
+        await connection.connect();
+        return connection;
+      }),
+    );
+    try {
+      const caches = connections.map((connection) => new CountCache(connection, url));
+      let computed = 0;
+      const slowCount = async () => {
+        computed += 1;
+        await sleep(150);
+        return 42;
+      };
+      const totals = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => caches[i % 3]!.get('things', {}, slowCount)),
+      );
+      expect(totals).toEqual(Array(30).fill(42));
+      expect(computed).toBe(1);
+
+      // After a write, the same again: one recount, everyone gets its result.
+      await caches[0]!.invalidate('things');
+      const after = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          caches[i % 3]!.get('things', {}, async () => {
+            computed += 1;
+            await sleep(100);
+            return 43;
+          }),
+        ),
+      );
+      expect(after).toEqual(Array(30).fill(43));
+      expect(computed).toBe(2);
+    } finally {
+      for (const connection of connections) connection.disconnect();
+    }
+  });
+
+  it('lets a waiter count when the counting process fails', async () => {
+    const url = `mysql://x@h/fail_${Date.now()}`;
+    const other = createRedis(TEST_REDIS_URL);
+    await other.connect();
+    try {
+      const failing = new CountCache(redis, url);
+      const waiting = new CountCache(other, url);
+      const first = failing.get('things', {}, async () => {
+        await sleep(50);
+        throw new Error('the database went away');
+      });
+      await sleep(10);
+      const second = waiting.get('things', {}, async () => 7);
+      await expect(first).rejects.toThrow('the database went away');
+      expect(await second).toBe(7);
+    } finally {
+      other.disconnect();
+    }
+  });
+
+  it('takes over a claim whose process died, once the claim expires', async () => {
+    const database = `dead_${Date.now()}`;
+    const counts = new CountCache(redis, `mysql://x@h/${database}`, undefined, 200);
+    // What a process that claimed the key and then died leaves behind (scope version 0).
+    const digest = createHash('sha1').update(JSON.stringify({})).digest('base64url');
+    await redis.set(`cache:${database}:count:things:0:${digest}:claim`, 'gone', 'PX', 200);
+    const started = Date.now();
+    expect(await counts.get('things', {}, async () => 9)).toBe(9);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 });
