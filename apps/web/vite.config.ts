@@ -51,7 +51,11 @@ export default defineConfig(({ command }) => ({
     outDir: 'dist',
     assetsDir: 'assets',
     modulePreload: { polyfill: false },
-    rolldownOptions: { output: { codeSplitting: { groups: [firstLoadChunk()] } } },
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [firstLoadChunk()] } },
+      // Zopfli (precompress) takes most of the build's time by design; no warning about it.
+      checks: { bundlerTimings: false },
+    },
   },
   test: {
     environment: 'jsdom',
