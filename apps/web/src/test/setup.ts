@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { clearSession } from '../lib/auth-store';
 import { componentsSettled } from '../lib/bootstrap-component';
 import { requestsSettled } from './fake-api';
 import { clearQueryClients } from './render-route';
+import { setViewportWidth } from './viewport';
+
+// A desktop window unless a test narrows it (stubbed globals are restored after each test).
+beforeEach(() => setViewportWidth(1280));
 
 // Runs after each test file's own afterEach hooks: nothing a test started may reach the next one.
 afterEach(async () => {
