@@ -92,6 +92,6 @@ test.describe('on a phone', () => {
     await menu.getByRole('link', { name: 'Authors' }).click();
     await expect(page).toHaveURL(/\/authors$/);
     await expect(menu).toBeHidden();
-    await expect(page.getByTestId('author-table')).toContainText('Lily');
+    await expect(page.getByTestId('author-cards')).toContainText('Lily');
   });
 });

@@ -1,12 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
 import { LOCALES } from '@folio/schema';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { clearSession } from '../lib/auth-store';
 import { componentsSettled } from '../lib/bootstrap-component';
 import { loadCatalog } from '../lib/i18n';
 import { requestsSettled } from './fake-api';
 import { clearQueryClients } from './render-route';
+import { setViewportWidth } from './viewport';
+
+// A desktop window unless a test narrows it (stubbed globals are restored after each test).
+beforeEach(() => setViewportWidth(1280));
 
 // The app loads its language's texts before its first render; tests render in either at once.
 await Promise.all(

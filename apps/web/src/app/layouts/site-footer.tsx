@@ -9,7 +9,7 @@ export function SiteFooter() {
         <span>
           © {new Date().getFullYear()} {APP_NAME} · {t('footer.tagline')}
         </span>
-        <a href="/api/docs" className="link-secondary">
+        <a href="/api/docs" className="footer-link">
           {t('footer.apiDocs')}
         </a>
       </div>

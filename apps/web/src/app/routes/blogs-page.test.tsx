@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../lib/i18n';
 import { renderRoute, requestedUrls, stubApi } from '../../test/render-route';
+import { setViewportWidth } from '../../test/viewport';
 import { BlogsPage } from './blogs-page';
 
 const authors = [
@@ -111,6 +112,19 @@ describe('/blogs', () => {
     await waitFor(() => expect(router.state.location.search).toBe('?perPage=10&q=sea&authorId=2'));
     const last = requestedUrls(fetchMock, '/api/v1/blogs').at(-1);
     expect(last?.searchParams.get('authorId')).toBe('2');
+  });
+
+  it('on a phone, lists the blogs as cards, numbered on from the earlier pages', async () => {
+    setViewportWidth(390);
+    stubBlogsApi();
+    renderRoute([{ path: '/blogs', element: <BlogsPage /> }], '/blogs?page=2');
+
+    const cards = within(await screen.findByTestId('blog-cards')).getAllByRole('listitem');
+    expect(cards).toHaveLength(20);
+    expect(within(cards[0]!).getByRole('link', { name: 'Blog 21' })).toBeInTheDocument();
+    expect(cards[0]).toHaveTextContent('#21');
+    expect(within(cards[0]!).getByText('Views')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('says so when nothing matches', async () => {

@@ -21,10 +21,6 @@ export const enPages = {
   'blogs.sort.newest': 'Newest first',
   'blogs.sort.oldest': 'Oldest first',
 
-  'blog.title': 'Title',
-  'blog.author': 'Author',
-  'blog.published': 'Published',
-  'blog.views': 'Views',
   'blog.viewCount': 'Views: {count}',
   'blog.documentTitle': 'Blog',
   'blog.notFound.title': 'Blog not found',

@@ -32,6 +32,10 @@ export const en = {
   'blogs.empty': 'No blogs found.',
 
   'blog.byline': 'by',
+  'blog.title': 'Title',
+  'blog.author': 'Author',
+  'blog.published': 'Published',
+  'blog.views': 'Views',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page you asked for does not exist.',

@@ -22,10 +22,6 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'blogs.sort.newest': '最新优先',
   'blogs.sort.oldest': '最早优先',
 
-  'blog.title': '标题',
-  'blog.author': '作者',
-  'blog.published': '发布时间',
-  'blog.views': '阅读量',
   'blog.viewCount': '阅读 {count}',
   'blog.documentTitle': '博客',
   'blog.notFound.title': '找不到这篇博客',

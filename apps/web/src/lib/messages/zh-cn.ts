@@ -30,6 +30,10 @@ export const zhCN: Record<SiteMessageKey, string> = {
   'blogs.empty': '没有找到博客。',
 
   'blog.byline': '作者',
+  'blog.title': '标题',
+  'blog.author': '作者',
+  'blog.published': '发布时间',
+  'blog.views': '阅读量',
 
   'notFound.title': '页面未找到',
   'notFound.text': '你访问的页面不存在。',

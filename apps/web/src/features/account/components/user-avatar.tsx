@@ -42,12 +42,11 @@ export function UserAvatar({
   const initial = Array.from(me.nickname.trim())[0]?.toUpperCase() ?? '?';
   return (
     <span
-      className="rounded-circle bg-primary text-white d-inline-flex align-items-center justify-content-center fw-semibold flex-shrink-0"
+      className="avatar-initial rounded-circle bg-primary text-white d-inline-flex align-items-center justify-content-center fw-semibold flex-shrink-0"
       style={{ ...style, fontSize: size * 0.45 }}
       aria-hidden="true"
+      data-initial={initial}
       data-testid="avatar-placeholder"
-    >
-      {initial}
-    </span>
+    />
   );
 }
