@@ -345,7 +345,8 @@ function printTable(
   if (homePage) {
     console.log(
       `${HOME_PAGE_SCENARIO} (median of ${homePage.runs}): first contentful paint ` +
-        `${homePage.fcpMs} ms, ${(homePage.wireBytes / 1000).toFixed(1)} kB on the wire in ` +
+        `${homePage.fcpMs} ms, largest contentful paint ${homePage.lcpMs} ms, ` +
+        `${(homePage.wireBytes / 1000).toFixed(1)} kB on the wire in ` +
         `${homePage.requests} requests`,
     );
   }
@@ -438,7 +439,8 @@ async function main() {
       servers.clear();
       homePage = await measureHomePage((await appServer()).baseUrl);
       console.log(
-        `  ${HOME_PAGE_SCENARIO}: FCP ${homePage.fcpMs} ms, ${homePage.wireBytes} bytes (medians)`,
+        `  ${HOME_PAGE_SCENARIO}: FCP ${homePage.fcpMs} ms, LCP ${homePage.lcpMs} ms, ` +
+          `${homePage.wireBytes} bytes (medians)`,
       );
     }
   } finally {
