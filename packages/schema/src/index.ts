@@ -10,4 +10,5 @@ export * from './limits';
 export * from './locale';
 export * from './messages';
 export * from './permissions';
+export * from './upload';
 export * from './user';

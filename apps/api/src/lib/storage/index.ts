@@ -1,0 +1,86 @@
+import type { Readable } from 'node:stream';
+import type { Config } from '../../config';
+import { createLocalStorage } from './local';
+import { createS3Storage } from './s3';
+
+/** One stored object as read back: its bytes as a stream, with what an HTTP answer needs. */
+export interface StoredObject {
+  body: Readable;
+  size: number;
+  contentType: string;
+  lastModified: Date;
+}
+
+export interface StorageEntry {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+/**
+ * Where uploaded files live: the local disk (one machine) or an S3-compatible bucket (several API
+ * machines sharing it). Keys are relative paths Folio makes itself (`images/<random>/800.webp`,
+ * `avatars/<name>.webp`); every driver refuses any other shape.
+ */
+export interface Storage {
+  readonly driver: 'local' | 's3';
+  put(key: string, data: Buffer, contentType: string): Promise<void>;
+  /** The object, or null when there is none under the key. */
+  get(key: string): Promise<StoredObject | null>;
+  /** Deletes the keys that exist; missing ones are no error. */
+  delete(keys: string[]): Promise<void>;
+  /** Every object whose key starts with `prefix` (a folder such as `avatars/`). */
+  list(prefix: string): Promise<StorageEntry[]>;
+  close(): void;
+}
+
+/** Keys are `segment/segment/...`, each of letters, digits, `_`, `-` and inner dots: never `..`. */
+const KEY = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9]+)?)*$/;
+const PREFIX = /^(?:[A-Za-z0-9_-]+\/)*$/;
+
+export function assertKey(key: string): void {
+  if (!KEY.test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
+}
+
+export function assertPrefix(prefix: string): void {
+  if (!PREFIX.test(prefix)) throw new Error(`not a storage prefix: ${JSON.stringify(prefix)}`);
+}
+
+const TYPES: Record<string, string> = {
+  webp: 'image/webp',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+};
+
+/** The Content-Type a key's extension stands for (what the local disk can't remember). */
+export function contentTypeOf(key: string): string {
+  return TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
+}
+
+export type StorageConfig = Pick<
+  Config,
+  | 'STORAGE_DRIVER'
+  | 'UPLOADS_DIR'
+  | 'S3_ENDPOINT'
+  | 'S3_BUCKET'
+  | 'S3_REGION'
+  | 'S3_ACCESS_KEY_ID'
+  | 'S3_SECRET_ACCESS_KEY'
+  | 'S3_FORCE_PATH_STYLE'
+>;
+
+/** The storage the settings choose (STORAGE_DRIVER). */
+export function createStorage(config: StorageConfig): Storage {
+  if (config.STORAGE_DRIVER === 's3') {
+    return createS3Storage({
+      endpoint: config.S3_ENDPOINT,
+      bucket: config.S3_BUCKET!,
+      region: config.S3_REGION,
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    });
+  }
+  return createLocalStorage(config.UPLOADS_DIR);
+}

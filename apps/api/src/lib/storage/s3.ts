@@ -1,0 +1,122 @@
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { assertKey, assertPrefix, contentTypeOf, type Storage, type StorageEntry } from './index';
+
+export interface S3StorageOptions {
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+}
+
+/** DeleteObjects takes at most this many keys a call. */
+const DELETE_BATCH = 1000;
+
+const notFound = (err: unknown) =>
+  err instanceof NoSuchKey ||
+  (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404);
+
+/**
+ * An S3-compatible bucket (AWS, MinIO, Ceph, R2, ...), so that every API machine sees the same
+ * files. Without keys the SDK's own chain (environment, instance role) signs the requests.
+ */
+export function createS3Storage(options: S3StorageOptions): Storage {
+  const { bucket } = options;
+  const client = new S3Client({
+    region: options.region,
+    endpoint: options.endpoint,
+    forcePathStyle: options.forcePathStyle,
+    // Checksums only where S3 requires them: many S3-compatible servers refuse the newer ones.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(options.accessKeyId &&
+      options.secretAccessKey && {
+        credentials: {
+          accessKeyId: options.accessKeyId,
+          secretAccessKey: options.secretAccessKey,
+        },
+      }),
+  });
+
+  return {
+    driver: 's3',
+
+    async put(key, data, contentType) {
+      assertKey(key);
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, ContentType: contentType }),
+      );
+    },
+
+    async get(key) {
+      assertKey(key);
+      try {
+        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        if (!(res.Body instanceof Readable)) throw new Error('S3 answered no body stream');
+        return {
+          body: res.Body,
+          size: res.ContentLength ?? 0,
+          contentType: res.ContentType ?? contentTypeOf(key),
+          lastModified: res.LastModified ?? new Date(0),
+        };
+      } catch (err) {
+        if (notFound(err)) return null;
+        throw err;
+      }
+    },
+
+    async delete(keys) {
+      keys.forEach(assertKey);
+      for (let i = 0; i < keys.length; i += DELETE_BATCH) {
+        const batch = keys.slice(i, i + DELETE_BATCH);
+        const res = await client.send(
+          new DeleteObjectsCommand({
+            Bucket: bucket,
+            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+          }),
+        );
+        const failed = (res.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
+        if (failed.length) {
+          throw new Error(
+            `S3 could not delete ${failed.map((e) => `${e.Key} (${e.Code})`).join(', ')}`,
+          );
+        }
+      }
+    },
+
+    async list(prefix) {
+      assertPrefix(prefix);
+      const entries: StorageEntry[] = [];
+      let token: string | undefined;
+      do {
+        const res = await client.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+        );
+        for (const item of res.Contents ?? []) {
+          if (!item.Key) continue;
+          entries.push({
+            key: item.Key,
+            size: item.Size ?? 0,
+            lastModified: item.LastModified ?? new Date(0),
+          });
+        }
+        token = res.IsTruncated ? res.NextContinuationToken : undefined;
+      } while (token);
+      return entries;
+    },
+
+    close() {
+      client.destroy();
+    },
+  };
+}
