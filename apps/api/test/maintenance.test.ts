@@ -245,17 +245,17 @@ describe('sweeping stray avatar files', () => {
     // Not a name Folio writes: never touched.
     await plant('README.txt', old);
 
-    expect(await sweepStrayAvatars(app.db, dir(), owner)).toBe(2);
+    expect(await sweepStrayAvatars(app.db, app.storage, owner)).toBe(2);
     expect((await readdir(dir())).sort()).toEqual(
       ['.folio-database', 'README.txt', `${user.id}-JustWrittenFile1.webp`, referenced].sort(),
     );
-    expect(await sweepStrayAvatars(app.db, dir(), owner)).toBe(0);
+    expect(await sweepStrayAvatars(app.db, app.storage, owner)).toBe(0);
   });
 
   it('refuses a folder another database has claimed', async () => {
     await plant('999998-StrayOfNoAccoun2.webp', STRAY_AVATAR_MIN_AGE_MS + 60_000);
     await expect(
-      sweepStrayAvatars(app.db, dir(), databaseOwner('mysql://root@db.example:3306/other')),
+      sweepStrayAvatars(app.db, app.storage, databaseOwner('mysql://root@db.example:3306/other')),
     ).rejects.toThrow(/another database/);
     expect(await readdir(dir())).toContain('999998-StrayOfNoAccoun2.webp');
   });

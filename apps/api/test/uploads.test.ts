@@ -7,6 +7,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { uploadReferences, uploads, users } from '../src/db/schema';
+import {
+  databaseOwner,
+  STRAY_AVATAR_MIN_AGE_MS,
+  sweepStrayAvatars,
+} from '../src/modules/maintenance/sweep-avatars';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 import { startTestStorage, type TestStorage } from './storage-servers';
 
@@ -546,6 +551,60 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
       await app.uploadService.purgeUnreferenced();
       expect(await served(used)).toEqual(used.variants.map(() => 404));
       expect(await served(young)).toEqual(young.variants.map(() => 200));
+    });
+  });
+
+  describe('avatars on the same storage', () => {
+    const avatarForm = async (width: number) =>
+      form({
+        field: 'avatar',
+        filename: 'me.png',
+        data: await picture(width, 80).png().toBuffer(),
+      });
+
+    it('stores, serves and replaces an avatar under avatars/, and the sweep takes strays', async () => {
+      const { user, headers } = await loggedIn();
+      const send = async (width: number) => {
+        const body = await avatarForm(width);
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/me/avatar',
+          payload: body.payload,
+          headers: { ...headers, ...body.headers },
+        });
+        expect(res.statusCode).toBe(200);
+        return res.json().data.avatarUrl as string;
+      };
+      const first = await send(90);
+      expect(first).toMatch(new RegExp(`^/uploads/avatars/${user.id}-[A-Za-z0-9_-]{16}\\.webp$`));
+      const firstKey = first.slice('/uploads/'.length);
+      expect(await storage.keys()).toContain(firstKey);
+      const got = await get(first);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-type']).toBe('image/webp');
+      expect(got.headers['cache-control']).toBe(IMMUTABLE);
+      expect(got.headers['x-content-type-options']).toBe('nosniff');
+      expect(await sharp(got.rawPayload).metadata()).toMatchObject({ width: 256, height: 256 });
+
+      const second = await send(120);
+      const keys = await storage.keys();
+      expect(keys).toContain(second.slice('/uploads/'.length));
+      expect(keys).not.toContain(firstKey);
+      expect((await get(first)).statusCode).toBe(404);
+
+      // A file no account points at (a crash between storing and recording it).
+      const stray = `avatars/${user.id}-StrayAfterCrash1.webp`;
+      await app.storage.put(stray, got.rawPayload, 'image/webp');
+      const owner = databaseOwner(app.config.DATABASE_URL);
+      const later = { now: Date.now() + STRAY_AVATAR_MIN_AGE_MS + 60_000 };
+      expect(await sweepStrayAvatars(app.db, app.storage, owner, later)).toBeGreaterThanOrEqual(1);
+      const after = await storage.keys();
+      expect(after).not.toContain(stray);
+      expect(after).toContain(second.slice('/uploads/'.length));
+      // The storage is claimed for this database: another one's sweep is refused.
+      await expect(
+        sweepStrayAvatars(app.db, app.storage, 'db.example:3306/other', later),
+      ).rejects.toThrow(/another database/);
     });
   });
 

@@ -31,6 +31,12 @@ export interface Storage {
   delete(keys: string[]): Promise<void>;
   /** Every object whose key starts with `prefix` (a folder such as `avatars/`). */
   list(prefix: string): Promise<StorageEntry[]>;
+  /**
+   * Whether the objects under `prefix` belong to `owner` (a database): the first call claims
+   * them, in a marker (`<prefix>.folio-database`) no listing of Folio's names includes. Two
+   * deployments sharing one folder or bucket would otherwise sweep each other's files away.
+   */
+  claim(prefix: string, owner: string): Promise<boolean>;
   close(): void;
 }
 
@@ -41,6 +47,9 @@ const PREFIX = /^(?:[A-Za-z0-9_-]+\/)*$/;
 export function assertKey(key: string): void {
   if (!KEY.test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
 }
+
+/** The name of the marker `claim` writes under a prefix. */
+export const OWNER_MARKER = '.folio-database';
 
 export function assertPrefix(prefix: string): void {
   if (!PREFIX.test(prefix)) throw new Error(`not a storage prefix: ${JSON.stringify(prefix)}`);

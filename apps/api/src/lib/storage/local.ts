@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { assertKey, assertPrefix, contentTypeOf, type Storage, type StorageEntry } from './index';
+import {
+  assertKey,
+  assertPrefix,
+  contentTypeOf,
+  OWNER_MARKER,
+  type Storage,
+  type StorageEntry,
+} from './index';
 
 const missing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -82,6 +89,20 @@ export function createLocalStorage(root: string): Storage {
         entries.push({ key, size: info.size, lastModified: info.mtime });
       }
       return entries;
+    },
+
+    async claim(prefix, owner) {
+      assertPrefix(prefix);
+      const dir = join(root, ...prefix.split('/').filter(Boolean));
+      const file = join(dir, OWNER_MARKER);
+      await mkdir(dir, { recursive: true });
+      try {
+        await writeFile(file, `${owner}\n`, { flag: 'wx' });
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      return (await readFile(file, 'utf8')).trim() === owner;
     },
 
     close() {},

@@ -8,7 +8,14 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { assertKey, assertPrefix, contentTypeOf, type Storage, type StorageEntry } from './index';
+import {
+  assertKey,
+  assertPrefix,
+  contentTypeOf,
+  OWNER_MARKER,
+  type Storage,
+  type StorageEntry,
+} from './index';
 
 export interface S3StorageOptions {
   endpoint?: string;
@@ -113,6 +120,28 @@ export function createS3Storage(options: S3StorageOptions): Storage {
         token = res.IsTruncated ? res.NextContinuationToken : undefined;
       } while (token);
       return entries;
+    },
+
+    async claim(prefix, owner) {
+      assertPrefix(prefix);
+      const Key = `${prefix}${OWNER_MARKER}`;
+      try {
+        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
+        return (await res.Body!.transformToString()).trim() === owner;
+      } catch (err) {
+        if (!notFound(err)) throw err;
+      }
+      // Only the first sweep of a bucket gets here; two at once would both claim it for the
+      // same owner (they run for one database), so no conditional write is needed.
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key,
+          Body: `${owner}\n`,
+          ContentType: 'text/plain',
+        }),
+      );
+      return true;
     },
 
     close() {

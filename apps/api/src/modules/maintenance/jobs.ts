@@ -4,7 +4,6 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { createStorage } from '../../lib/storage';
 import { bullConnection } from '../notifications/queue';
-import { avatarsDir } from '../me/avatar';
 import { createUploadRepository } from '../uploads/repository';
 import { createUploadService } from '../uploads/service';
 import { createUserRepository } from '../users/repository';
@@ -44,11 +43,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           return { purged };
         }
         case SWEEP_AVATARS: {
-          const removed = await sweepStrayAvatars(
-            db,
-            avatarsDir(config.UPLOADS_DIR),
-            databaseOwner(config.DATABASE_URL),
-          );
+          const removed = await sweepStrayAvatars(db, storage, databaseOwner(config.DATABASE_URL));
           log.info({ job: job.name, removed }, 'swept stray avatar files');
           return { removed };
         }

@@ -121,6 +121,7 @@ export default fp(
         linkTokens,
         notifier,
         smsCodes,
+        storage,
         config,
       }),
     );
