@@ -554,6 +554,31 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
     });
   });
 
+  describe('stray image files', () => {
+    it('are swept when no upload row names them, once old enough; known ones stay', async () => {
+      const { upload } = await loggedIn();
+      const res = await upload(fileForm(await picture(500, 300).png().toBuffer()));
+      const known = res.json().data as { url: string; variants: { url: string }[] };
+      const strayPrefix = `images/${randomBytes(16).toString('base64url')}`;
+      const webp = await picture(40, 40).webp().toBuffer();
+      await app.storage.put(`${strayPrefix}/400.webp`, webp, 'image/webp');
+      await app.storage.put(`${strayPrefix}/800.webp`, webp, 'image/webp');
+      const owner = databaseOwner(app.config.DATABASE_URL);
+
+      // Just written: left alone.
+      expect(await app.uploadService.sweepStrayFiles(owner)).toBe(0);
+      expect((await storage.keys()).filter((k) => k.startsWith(strayPrefix))).toHaveLength(2);
+
+      const later = { now: Date.now() + 16 * 60_000 };
+      expect(await app.uploadService.sweepStrayFiles(owner, later)).toBeGreaterThanOrEqual(1);
+      expect((await storage.keys()).filter((k) => k.startsWith(strayPrefix))).toEqual([]);
+      for (const v of known.variants) expect((await get(v.url)).statusCode).toBe(200);
+      await expect(
+        app.uploadService.sweepStrayFiles('db.example:3306/other', later),
+      ).rejects.toThrow(/another database/);
+    });
+  });
+
   describe('avatars on the same storage', () => {
     const avatarForm = async (width: number) =>
       form({
@@ -613,6 +638,13 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
       const missing = await get('/uploads/images/AAAAAAAAAAAAAAAAAAAAAA/400.webp');
       expect(missing.statusCode).toBe(404);
       expect(missing.json()).toMatchObject({ result: false, code: 'NOT_FOUND' });
+      const { upload } = await loggedIn();
+      const made = (await upload(fileForm(await picture(50, 50).png().toBuffer()))).json().data;
+      const head = await app.inject({ method: 'HEAD', url: made.url });
+      expect(head.statusCode).toBe(200);
+      expect(head.headers['content-type']).toBe('image/webp');
+      expect(head.headers['cache-control']).toBe(IMMUTABLE);
+      expect(head.rawPayload.length).toBe(0);
       const folder = await get('/uploads/images/');
       expect(folder.statusCode).toBe(403);
       expect(folder.json()).toMatchObject({ result: false, code: 'FORBIDDEN' });

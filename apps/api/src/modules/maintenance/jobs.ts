@@ -49,8 +49,9 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
         }
         case PURGE_UPLOADS: {
           const purged = await uploads.purgeUnreferenced();
-          log.info({ job: job.name, purged }, 'purged unreferenced uploads');
-          return { purged };
+          const swept = await uploads.sweepStrayFiles(databaseOwner(config.DATABASE_URL));
+          log.info({ job: job.name, purged, swept }, 'purged unreferenced uploads');
+          return { purged, swept };
         }
         default:
           throw new Error(`unknown maintenance job ${job.name}`);

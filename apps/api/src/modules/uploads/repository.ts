@@ -109,6 +109,16 @@ export function createUploadRepository(db: Db) {
       return rows.map((r) => r.id);
     },
 
+    /** Those of the storage prefixes that an upload row names. */
+    async knownStorageKeys(keys: string[]): Promise<Set<string>> {
+      if (!keys.length) return new Set();
+      const rows = await db
+        .select({ key: uploads.storageKey })
+        .from(uploads)
+        .where(inArray(uploads.storageKey, keys));
+      return new Set(rows.map((r) => r.key));
+    },
+
     /** The oldest uploads made before `cutoff` that nothing refers to. */
     unreferencedBefore(cutoff: Date) {
       return db

@@ -19,11 +19,19 @@ export const UPLOADS_URL_PREFIX = '/uploads/';
 export const UNREFERENCED_UPLOAD_TTL_MS = 86_400_000;
 const CONTENT_TYPE = 'image/webp';
 
+/**
+ * Files younger than this are left by the sweep of stray files: the row is written before its
+ * files, but a replica may not have it yet.
+ */
+export const STRAY_FILE_MIN_AGE_MS = 15 * 60_000;
+const IMAGES_PREFIX = 'images/';
+const STORAGE_KEY = /^images\/[A-Za-z0-9_-]{22}$/;
+
 /** The field the upload form's errors name. */
 export const UPLOAD_FIELD = 'file';
 
 const variantKey = (storageKey: string, width: number) => `${storageKey}/${width}.webp`;
-const newStorageKey = () => `images/${randomBytes(16).toString('base64url')}`;
+const newStorageKey = () => `${IMAGES_PREFIX}${randomBytes(16).toString('base64url')}`;
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 const PROBLEMS: Record<
@@ -167,6 +175,44 @@ export function createUploadService({ uploads, users, storage, config }: UploadD
         purged += rows.length;
         if (candidates.length < PURGE_BATCH) return purged;
       }
+    },
+
+    /**
+     * Deletes stored image files no upload row names: left when deleting a purged upload's files
+     * failed, or by a failed upload whose clean-up failed too. Only in a storage `owner` (the
+     * database) has claimed, as for avatars.
+     */
+    async sweepStrayFiles(
+      owner: string,
+      { now = Date.now(), minAgeMs = STRAY_FILE_MIN_AGE_MS } = {},
+    ): Promise<number> {
+      const byUpload = new Map<string, { keys: string[]; newest: number }>();
+      for (const entry of await storage.list(IMAGES_PREFIX)) {
+        const prefix = entry.key.slice(0, entry.key.lastIndexOf('/'));
+        if (!STORAGE_KEY.test(prefix)) continue;
+        const group = byUpload.get(prefix) ?? { keys: [], newest: 0 };
+        group.keys.push(entry.key);
+        group.newest = Math.max(group.newest, entry.lastModified.getTime());
+        byUpload.set(prefix, group);
+      }
+      if (!byUpload.size) return 0;
+      if (!(await storage.claim(IMAGES_PREFIX, owner))) {
+        throw new Error(
+          `the ${storage.driver} storage's ${IMAGES_PREFIX} holds uploads of another database; give each deployment its own UPLOADS_DIR or S3_BUCKET`,
+        );
+      }
+      const prefixes = [...byUpload.keys()];
+      let removed = 0;
+      for (let i = 0; i < prefixes.length; i += PURGE_BATCH) {
+        const batch = prefixes.slice(i, i + PURGE_BATCH);
+        const known = await uploads.knownStorageKeys(batch);
+        const stray = batch.filter(
+          (p) => !known.has(p) && now - byUpload.get(p)!.newest >= minAgeMs,
+        );
+        await storage.delete(stray.flatMap((p) => byUpload.get(p)!.keys));
+        removed += stray.length;
+      }
+      return removed;
     },
   };
 }
