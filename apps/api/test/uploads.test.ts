@@ -12,6 +12,7 @@ import {
   STRAY_AVATAR_MIN_AGE_MS,
   sweepStrayAvatars,
 } from '../src/modules/maintenance/sweep-avatars';
+import { createUploadRepository } from '../src/modules/uploads/repository';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 import { startTestStorage, type TestStorage } from './storage-servers';
 
@@ -553,6 +554,35 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
       expect(await served(young)).toEqual(young.variants.map(() => 200));
     });
   });
+
+  if (driver === 'local') {
+    it('finds purge candidates through uploads_created_idx and references by their key', async () => {
+      const { user } = await loggedIn();
+      // Enough rows that the plan is the one a real table gets, not a scan of a handful.
+      await app.db.insert(uploads).values(
+        Array.from({ length: 300 }, () => ({
+          userId: user.id,
+          storageKey: `images/${randomBytes(16).toString('base64url')}`,
+          width: 10,
+          height: 10,
+          bytes: 1,
+        })),
+      );
+      try {
+        await app.pool.query('ANALYZE TABLE uploads, upload_references');
+        const query = createUploadRepository(app.db).unreferencedBefore(
+          new Date(Date.now() - 30 * DAY),
+        );
+        const { sql, params } = query.toSQL();
+        const [rows] = await app.pool.query(`EXPLAIN ${sql}`, params);
+        const plan = rows as { table: string; key: string | null }[];
+        expect(plan.find((r) => r.table === 'uploads')?.key).toBe('uploads_created_idx');
+        expect(plan.find((r) => r.table === 'upload_references')?.key).toBe('PRIMARY');
+      } finally {
+        await app.db.delete(uploads).where(eq(uploads.userId, user.id));
+      }
+    });
+  }
 
   describe('stray image files', () => {
     it('are swept when no upload row names them, once old enough; known ones stay', async () => {

@@ -83,7 +83,7 @@ export async function encodeVariants(
 ): Promise<EncodedVariant[]> {
   const source = sharp(input, {
     limitInputPixels: MAX_INPUT_PIXELS,
-    failOn: 'warning',
+    failOn: 'error',
     autoOrient: true,
   });
   const variants: EncodedVariant[] = [];
