@@ -695,6 +695,36 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
       it('keeps nothing on the local disk', async () => {
         await expect(access(join(storage.settings.UPLOADS_DIR!, 'images'))).rejects.toThrow();
       });
+
+      it('answers 503 while the bucket is unreachable, and keeps no row', async () => {
+        const { app: cut } = await buildTestApp({
+          RUN_WORKER: 'false',
+          ...storage.settings,
+          // A port nothing listens on.
+          S3_ENDPOINT: 'http://127.0.0.1:9',
+        });
+        try {
+          const user = await makeUser(cut);
+          const { headers } = await sessionFor(cut, user.id);
+          const body = fileForm(await picture(50, 50).png().toBuffer());
+          const res = await cut.inject({
+            method: 'POST',
+            url: '/api/v1/uploads',
+            payload: body.payload,
+            headers: { ...headers, ...body.headers },
+          });
+          expect(res.statusCode).toBe(503);
+          expect(res.json()).toMatchObject({ result: false, code: 'UNAVAILABLE' });
+          expect(await rowsOf(user.id)).toEqual([]);
+          const served = await cut.inject({
+            method: 'GET',
+            url: '/uploads/images/AAAAAAAAAAAAAAAAAAAAAA/400.webp',
+          });
+          expect(served.statusCode).toBe(503);
+        } finally {
+          await cut.close();
+        }
+      });
     }
   });
 });

@@ -1,13 +1,17 @@
 import { Readable } from 'node:stream';
 import {
   DeleteObjectsCommand,
+  type DeleteObjectsCommandOutput,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { Unavailable } from '../errors';
 import {
   assertKey,
   assertPrefix,
@@ -55,20 +59,38 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       }),
   });
 
+  /**
+   * One call to the bucket. An answer S3 gave about the request (a missing key, a refusal) is
+   * the caller's to judge; no answer, or a 5xx, means the store is down: a 503, logged as such.
+   */
+  async function guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      const status = err instanceof S3ServiceException ? err.$metadata.httpStatusCode : undefined;
+      if (status !== undefined && status < 500) throw err;
+      throw Unavailable('S3 storage', err, { tell: false });
+    }
+  }
+
   return {
     driver: 's3',
 
     async put(key, data, contentType) {
       assertKey(key);
-      await client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, ContentType: contentType }),
+      await guard(() =>
+        client.send(
+          new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, ContentType: contentType }),
+        ),
       );
     },
 
     async get(key) {
       assertKey(key);
       try {
-        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const res = await guard(() =>
+          client.send(new GetObjectCommand({ Bucket: bucket, Key: key })),
+        );
         if (!(res.Body instanceof Readable)) throw new Error('S3 answered no body stream');
         return {
           body: res.Body,
@@ -86,11 +108,13 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       keys.forEach(assertKey);
       for (let i = 0; i < keys.length; i += DELETE_BATCH) {
         const batch = keys.slice(i, i + DELETE_BATCH);
-        const res = await client.send(
-          new DeleteObjectsCommand({
-            Bucket: bucket,
-            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
-          }),
+        const res = await guard(() =>
+          client.send(
+            new DeleteObjectsCommand({
+              Bucket: bucket,
+              Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+            }),
+          ),
         );
         const failed = (res.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
         if (failed.length) {
@@ -106,8 +130,10 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       const entries: StorageEntry[] = [];
       let token: string | undefined;
       do {
-        const res = await client.send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+        const res = await guard(() =>
+          client.send(
+            new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+          ),
         );
         for (const item of res.Contents ?? []) {
           if (!item.Key) continue;
@@ -126,20 +152,22 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       assertPrefix(prefix);
       const Key = `${prefix}${OWNER_MARKER}`;
       try {
-        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
+        const res = await guard(() => client.send(new GetObjectCommand({ Bucket: bucket, Key })));
         return (await res.Body!.transformToString()).trim() === owner;
       } catch (err) {
         if (!notFound(err)) throw err;
       }
       // Only the first sweep of a bucket gets here; two at once would both claim it for the
       // same owner (they run for one database), so no conditional write is needed.
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key,
-          Body: `${owner}\n`,
-          ContentType: 'text/plain',
-        }),
+      await guard(() =>
+        client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key,
+            Body: `${owner}\n`,
+            ContentType: 'text/plain',
+          }),
+        ),
       );
       return true;
     },
