@@ -1,11 +1,8 @@
 import { Readable } from 'node:stream';
 import {
   DeleteObjectsCommand,
-  type DeleteObjectsCommandOutput,
   GetObjectCommand,
-  type GetObjectCommandOutput,
   ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
