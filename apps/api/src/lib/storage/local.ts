@@ -9,7 +9,7 @@ import {
   OWNER_MARKER,
   type Storage,
   type StorageEntry,
-} from './index';
+} from './storage';
 
 const missing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 

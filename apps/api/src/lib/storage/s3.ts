@@ -16,7 +16,7 @@ import {
   OWNER_MARKER,
   type Storage,
   type StorageEntry,
-} from './index';
+} from './storage';
 
 export interface S3StorageOptions {
   endpoint?: string;
