@@ -13,6 +13,7 @@ import {
   sweepStrayAvatars,
 } from '../src/modules/maintenance/sweep-avatars';
 import { createUploadRepository } from '../src/modules/uploads/repository';
+import { createUploadService } from '../src/modules/uploads/service';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 import { startTestStorage, type TestStorage } from './storage-servers';
 
@@ -607,6 +608,35 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
         app.uploadService.sweepStrayFiles('db.example:3306/other', later),
       ).rejects.toThrow(/another database/);
     });
+  });
+
+  it('a purge whose file deletion fails leaves files the sweep then takes', async () => {
+    const { upload } = await loggedIn();
+    const res = await upload(fileForm(await picture(500, 300).png().toBuffer()));
+    const made = res.json().data as { id: number; url: string };
+    await app.db
+      .update(uploads)
+      .set({ createdAt: new Date(Date.now() - 2 * DAY) })
+      .where(eq(uploads.id, made.id));
+    const failing = createUploadService({
+      uploads: createUploadRepository(app.db),
+      users: app.users,
+      storage: {
+        ...app.storage,
+        delete: async () => {
+          throw new Error('storage down');
+        },
+      },
+      config: app.config,
+    });
+    await expect(failing.purgeUnreferenced()).rejects.toThrow('storage down');
+    expect(await app.db.select().from(uploads).where(eq(uploads.id, made.id))).toEqual([]);
+    expect((await get(made.url)).statusCode).toBe(200);
+
+    const owner = databaseOwner(app.config.DATABASE_URL);
+    const later = { now: Date.now() + 16 * 60_000 };
+    expect(await app.uploadService.sweepStrayFiles(owner, later)).toBeGreaterThanOrEqual(1);
+    expect((await get(made.url)).statusCode).toBe(404);
   });
 
   describe('avatars on the same storage', () => {
