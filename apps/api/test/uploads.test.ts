@@ -705,6 +705,30 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
       expect(head.headers['content-type']).toBe('image/webp');
       expect(head.headers['cache-control']).toBe(IMMUTABLE);
       expect(head.rawPayload.length).toBe(0);
+      // A reload that revalidates gets a 304, by ETag or by date.
+      const full = await get(made.url);
+      const etag = String(full.headers.etag);
+      expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+      for (const condition of [
+        { 'if-none-match': etag },
+        { 'if-none-match': `W/"0-0", ${etag}` },
+        { 'if-modified-since': String(full.headers['last-modified']) },
+      ]) {
+        const again = await app.inject({ method: 'GET', url: made.url, headers: condition });
+        expect(again.statusCode, JSON.stringify(condition)).toBe(304);
+        expect(again.rawPayload.length).toBe(0);
+        expect(again.headers['cache-control']).toBe(IMMUTABLE);
+      }
+      const changed = await app.inject({
+        method: 'GET',
+        url: made.url,
+        headers: {
+          'if-none-match': 'W/"0-0"',
+          'if-modified-since': String(full.headers['last-modified']),
+        },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.rawPayload.length).toBeGreaterThan(0);
       const folder = await get('/uploads/images/');
       expect(folder.statusCode).toBe(403);
       expect(folder.json()).toMatchObject({ result: false, code: 'FORBIDDEN' });
