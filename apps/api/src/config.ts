@@ -97,6 +97,23 @@ export const ConfigSchema = z.object({
   /** Run the background worker (mail, SMS, clean-ups) inside the API process. */
   RUN_WORKER: bool.default(true),
   UPLOADS_DIR: z.string().default(defaultUploadsDir),
+  /** Where uploads are kept: `local` (UPLOADS_DIR, one machine) or `s3` (a bucket several share). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** An S3-compatible endpoint (MinIO, Ceph, R2, ...); without it, AWS's for S3_REGION. */
+  S3_ENDPOINT: urlWithProtocol(['http:', 'https:']).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Without both keys the AWS SDK's own chain (environment, instance role) signs requests. */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** `bucket` in the path rather than the host name, as most self-hosted servers want. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Stored bytes of all sizes of a user's image uploads together (POST /uploads); 200 MB by default. */
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(200 * 1024 * 1024),
   /** Comma-separated ids of the OAuth 2 / OpenID Connect providers, each set by `OAUTH_<ID>_*`. */
   OAUTH_PROVIDERS: z.string().optional(),
 });
@@ -147,6 +164,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `SITE_ORIGIN must be https:// in production (or a loopback address for a local demo); ${config.SITE_ORIGIN} would send the refresh cookie in clear.`,
     );
+  }
+  if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) {
+    throw new ConfigError('S3_BUCKET must be set when STORAGE_DRIVER is s3.');
+  }
+  if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together.');
   }
   if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) {
     throw new ConfigError(

@@ -61,6 +61,37 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...strong, ...outbox, SITE_ORIGIN: origin }).SITE_ORIGIN).toBe(origin);
   });
 
+  it('keeps uploads on the local disk with a 200 MB quota unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({
+      STORAGE_DRIVER: 'local',
+      UPLOAD_QUOTA_BYTES: 200 * 1024 * 1024,
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: false,
+    });
+    expect(loadConfig({ UPLOAD_QUOTA_BYTES: '1048576' }).UPLOAD_QUOTA_BYTES).toBe(1_048_576);
+    expect(() => loadConfig({ UPLOAD_QUOTA_BYTES: 'lots' })).toThrow(/UPLOAD_QUOTA_BYTES/);
+  });
+
+  it('takes an S3 bucket, and stops on an incomplete one', () => {
+    const s3 = {
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'folio',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    expect(loadConfig(s3)).toMatchObject({ ...s3, S3_FORCE_PATH_STYLE: true });
+    // Without keys the SDK's own chain signs.
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'folio' })).not.toThrow();
+    expect(() => loadConfig({ ...s3, S3_BUCKET: '' })).toThrow(/S3_BUCKET must be set/);
+    expect(() => loadConfig({ ...s3, S3_SECRET_ACCESS_KEY: '' })).toThrow(
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'ftp://x' })).toThrow(/S3_ENDPOINT/);
+    expect(() => loadConfig({ STORAGE_DRIVER: 'nfs' })).toThrow(/STORAGE_DRIVER/);
+  });
+
   it('accepts a strong secret in production', () => {
     const config = loadConfig({ ...strong, MAIL_TRANSPORT: 'outbox', SMS_TRANSPORT: 'outbox' });
     expect(config.NODE_ENV).toBe('production');

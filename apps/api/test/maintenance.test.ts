@@ -2,14 +2,17 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import sharp from 'sharp';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { userIdentities, users } from '../src/db/schema';
+import { uploads, userIdentities, users } from '../src/db/schema';
 import {
   MAINTENANCE_QUEUE,
   PURGE_EVERY_MS,
   PURGE_PENDING_ACCOUNTS,
+  PURGE_UPLOADS,
+  PURGE_UPLOADS_EVERY_MS,
   SWEEP_AVATARS,
   SWEEP_AVATARS_EVERY_MS,
 } from '../src/modules/maintenance/jobs';
@@ -21,7 +24,7 @@ import {
 import { purgeBatch, purgeStalePendingAccounts } from '../src/modules/maintenance/purge';
 import { bullConnection } from '../src/modules/notifications/queue';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
-import { buildTestApp, makeUser, waitFor } from './helpers';
+import { buildTestApp, makeUser, sessionFor, waitFor } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -111,6 +114,7 @@ describe('the purge schedule', () => {
     queue = new Queue(MAINTENANCE_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
     await queue.removeJobScheduler(PURGE_PENDING_ACCOUNTS);
     await queue.removeJobScheduler(SWEEP_AVATARS);
+    await queue.removeJobScheduler(PURGE_UPLOADS);
   });
   afterAll(async () => {
     await app?.close();
@@ -122,6 +126,7 @@ describe('the purge schedule', () => {
     await noWorker.close();
     expect(await queue.getJobScheduler(PURGE_PENDING_ACCOUNTS)).toBeUndefined();
     expect(await queue.getJobScheduler(SWEEP_AVATARS)).toBeUndefined();
+    expect(await queue.getJobScheduler(PURGE_UPLOADS)).toBeUndefined();
   });
 
   it('is registered every hour by the worker', async () => {
@@ -136,6 +141,48 @@ describe('the purge schedule', () => {
       name: SWEEP_AVATARS,
       every: SWEEP_AVATARS_EVERY_MS,
     });
+    expect(schedulers.find((s) => s.key === PURGE_UPLOADS)).toMatchObject({
+      name: PURGE_UPLOADS,
+      every: PURGE_UPLOADS_EVERY_MS,
+    });
+    expect(PURGE_UPLOADS_EVERY_MS).toBe(3_600_000);
+  });
+
+  it('purges unreferenced uploads through the worker', async () => {
+    const user = await makeUser(app!);
+    const { headers } = await sessionFor(app!, user.id);
+    const png = await sharp({
+      create: { width: 500, height: 300, channels: 3, background: '#336699' },
+    })
+      .png()
+      .toBuffer();
+    const boundary = 'maintenanceBoundary1';
+    const res = await app!.inject({
+      method: 'POST',
+      url: '/api/v1/uploads',
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n` +
+            'Content-Type: image/png\r\n\r\n',
+        ),
+        png,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(res.statusCode).toBe(201);
+    const { id, url } = res.json().data as { id: number; url: string };
+    await app!.db
+      .update(uploads)
+      .set({ createdAt: new Date(Date.now() - 2 * DAY) })
+      .where(eq(uploads.id, id));
+    const job = await queue.add(PURGE_UPLOADS, {});
+    await waitFor(async () => (await job.getState()) === 'completed', 'the purge to complete');
+    expect((await queue.getJob(job.id!))?.returnvalue).toMatchObject({
+      purged: expect.any(Number),
+    });
+    expect(await app!.db.select().from(uploads).where(eq(uploads.id, id))).toEqual([]);
+    expect((await app!.inject({ method: 'GET', url })).statusCode).toBe(404);
   });
 
   it('runs through the worker', async () => {
@@ -198,17 +245,17 @@ describe('sweeping stray avatar files', () => {
     // Not a name Folio writes: never touched.
     await plant('README.txt', old);
 
-    expect(await sweepStrayAvatars(app.db, dir(), owner)).toBe(2);
+    expect(await sweepStrayAvatars(app.db, app.storage, owner)).toBe(2);
     expect((await readdir(dir())).sort()).toEqual(
       ['.folio-database', 'README.txt', `${user.id}-JustWrittenFile1.webp`, referenced].sort(),
     );
-    expect(await sweepStrayAvatars(app.db, dir(), owner)).toBe(0);
+    expect(await sweepStrayAvatars(app.db, app.storage, owner)).toBe(0);
   });
 
   it('refuses a folder another database has claimed', async () => {
     await plant('999998-StrayOfNoAccoun2.webp', STRAY_AVATAR_MIN_AGE_MS + 60_000);
     await expect(
-      sweepStrayAvatars(app.db, dir(), databaseOwner('mysql://root@db.example:3306/other')),
+      sweepStrayAvatars(app.db, app.storage, databaseOwner('mysql://root@db.example:3306/other')),
     ).rejects.toThrow(/another database/);
     expect(await readdir(dir())).toContain('999998-StrayOfNoAccoun2.webp');
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
+import { UploadQuotaSchema } from './upload';
 
 /** The success envelope around `data`. */
 export function Envelope<T extends z.ZodType>(data: T) {
@@ -20,6 +21,8 @@ export const FailureSchema = z
     location: z.string().optional(),
     /** The next attempt must carry a solved captcha (a failed login says so before it is refused). */
     captchaRequired: z.literal(true).optional(),
+    /** With a 413 of `POST /uploads` past the upload quota: how much is used, of how much. */
+    quota: UploadQuotaSchema.optional(),
     requestId: z.string(),
   })
   .meta({ id: 'Failure' });

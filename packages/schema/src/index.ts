@@ -12,4 +12,5 @@ export * from './locale';
 export * from './messages';
 export * from './paths';
 export * from './permissions';
+export * from './upload';
 export * from './user';

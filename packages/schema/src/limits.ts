@@ -17,6 +17,7 @@ export const LIMITS = {
   userAgent: 512,
   avatarBytes: 2 * 1024 * 1024,
   avatarSize: 256,
+  uploadBytes: 5 * 1024 * 1024,
   perPageMax: 100,
   perPageDefault: 20,
 } as const;

@@ -105,6 +105,11 @@ export const DETAIL_MESSAGES = {
   },
   invalidField: { en: 'Invalid value.', 'zh-CN': '无效的值。' },
   oauthProviderNotFound: { en: 'No such sign-in provider.', 'zh-CN': '没有这个第三方登录方式。' },
+  uploadQuotaFull: {
+    en: 'Your uploads already use {used} of your {limit}; this image needs {size} more. Images no blog uses any more are cleared after a day.',
+    'zh-CN':
+      '你的上传已占用 {used}（共 {limit}），这张图片还需要 {size}。不再被博客使用的图片会在一天后清除。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DetailKey = keyof typeof DETAIL_MESSAGES;
@@ -147,6 +152,35 @@ export const FIELD_MESSAGES = {
   imageInvalid: {
     en: 'Upload a JPEG, PNG, WebP or GIF image of at most 2 MB.',
     'zh-CN': '请上传不超过 2 MB 的 JPEG、PNG、WebP 或 GIF 图片。',
+  },
+  uploadType: {
+    en: 'Upload a JPEG, PNG, WebP or GIF image; this file is of another kind.',
+    'zh-CN': '请上传 JPEG、PNG、WebP 或 GIF 图片；该文件不是这些类型。',
+  },
+  uploadMixed: {
+    en: 'This file holds more than an image (markup, script or other data); upload a plain JPEG, PNG, WebP or GIF.',
+    'zh-CN':
+      '该文件除图片外还含有其他内容（标记、脚本或其他数据），请上传普通的 JPEG、PNG、WebP 或 GIF 图片。',
+  },
+  uploadDamaged: {
+    en: 'This image is damaged or cut short and cannot be read.',
+    'zh-CN': '该图片已损坏或不完整，无法读取。',
+  },
+  uploadPixels: {
+    en: 'This image has too many pixels; upload one of at most 50 megapixels.',
+    'zh-CN': '该图片像素过多，请上传不超过 5000 万像素的图片。',
+  },
+  uploadTooLarge: {
+    en: 'Upload an image of at most 5 MB.',
+    'zh-CN': '请上传不超过 5 MB 的图片。',
+  },
+  uploadOneFile: {
+    en: 'Send one file at a time.',
+    'zh-CN': '请一次只上传一个文件。',
+  },
+  uploadQuotaFull: {
+    en: 'Your upload space is full.',
+    'zh-CN': '你的上传空间已满。',
   },
   uploadUnreadable: {
     en: 'The upload could not be read; send the file again as a multipart/form-data form.',

@@ -1,4 +1,4 @@
-import type { DetailKey, ErrorCode } from '@folio/schema';
+import type { DetailKey, ErrorCode, UploadQuota } from '@folio/schema';
 import { ERROR_STATUS } from '@folio/schema';
 
 export interface AppErrorOptions {
@@ -12,6 +12,8 @@ export interface AppErrorOptions {
   retryAfter?: number;
   /** The next attempt must carry a solved captcha. */
   captchaRequired?: boolean;
+  /** The upload quota a 413 of POST /uploads ran into. */
+  quota?: UploadQuota;
   cause?: unknown;
 }
 
@@ -25,6 +27,7 @@ export class AppError extends Error {
   readonly location?: string;
   readonly retryAfter?: number;
   readonly captchaRequired?: boolean;
+  readonly quota?: UploadQuota;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.detail ?? code, { cause: options.cause });
@@ -37,6 +40,7 @@ export class AppError extends Error {
     this.location = options.location;
     this.retryAfter = options.retryAfter;
     this.captchaRequired = options.captchaRequired;
+    this.quota = options.quota;
   }
 }
 

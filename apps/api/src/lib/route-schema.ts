@@ -76,6 +76,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/v1/me/sessions': 'revokeOtherSessions',
   'DELETE /api/v1/me/sessions/:id': 'revokeSession',
   'DELETE /api/v1/me/identities/:id': 'unbindIdentity',
+  'POST /api/v1/uploads': 'createUpload',
 };
 
 interface RouteFacts {

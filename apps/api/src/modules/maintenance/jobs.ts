@@ -2,8 +2,11 @@ import { Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
+import { createStorage } from '../../lib/storage';
 import { bullConnection } from '../notifications/queue';
-import { avatarsDir } from '../me/avatar';
+import { createUploadRepository } from '../uploads/repository';
+import { createUploadService } from '../uploads/service';
+import { createUserRepository } from '../users/repository';
 import { purgeStalePendingAccounts } from './purge';
 import { databaseOwner, sweepStrayAvatars } from './sweep-avatars';
 
@@ -12,6 +15,8 @@ export const PURGE_PENDING_ACCOUNTS = 'purge-pending-accounts';
 export const PURGE_EVERY_MS = 3_600_000;
 export const SWEEP_AVATARS = 'sweep-stray-avatars';
 export const SWEEP_AVATARS_EVERY_MS = 3_600_000;
+export const PURGE_UPLOADS = 'purge-unreferenced-uploads';
+export const PURGE_UPLOADS_EVERY_MS = 3_600_000;
 
 /**
  * Scheduled clean-ups: registers their job schedulers (idempotent, so every worker process may
@@ -19,6 +24,13 @@ export const SWEEP_AVATARS_EVERY_MS = 3_600_000;
  */
 export async function startMaintenance(config: Config, db: Db, log: FastifyBaseLogger) {
   const connection = bullConnection(config.REDIS_URL);
+  const storage = createStorage(config);
+  const uploads = createUploadService({
+    uploads: createUploadRepository(db),
+    users: createUserRepository(db),
+    storage,
+    config,
+  });
   const queue = new Queue(MAINTENANCE_QUEUE, { connection });
   queue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
   const worker = new Worker(
@@ -31,13 +43,15 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           return { purged };
         }
         case SWEEP_AVATARS: {
-          const removed = await sweepStrayAvatars(
-            db,
-            avatarsDir(config.UPLOADS_DIR),
-            databaseOwner(config.DATABASE_URL),
-          );
+          const removed = await sweepStrayAvatars(db, storage, databaseOwner(config.DATABASE_URL));
           log.info({ job: job.name, removed }, 'swept stray avatar files');
           return { removed };
+        }
+        case PURGE_UPLOADS: {
+          const purged = await uploads.purgeUnreferenced();
+          const swept = await uploads.sweepStrayFiles(databaseOwner(config.DATABASE_URL));
+          log.info({ job: job.name, purged, swept }, 'purged unreferenced uploads');
+          return { purged, swept };
         }
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
@@ -51,6 +65,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     for (const [name, every] of [
       [PURGE_PENDING_ACCOUNTS, PURGE_EVERY_MS],
       [SWEEP_AVATARS, SWEEP_AVATARS_EVERY_MS],
+      [PURGE_UPLOADS, PURGE_UPLOADS_EVERY_MS],
     ] as const) {
       await queue.upsertJobScheduler(
         name,
@@ -60,6 +75,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     }
   } catch (err) {
     await Promise.allSettled([worker.close(), queue.close()]);
+    storage.close();
     throw err;
   }
   return {
@@ -68,6 +84,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     async close() {
       await worker.close();
       await queue.close();
+      storage.close();
     },
   };
 }

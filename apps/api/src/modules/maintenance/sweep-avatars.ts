@@ -1,9 +1,8 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { users } from '../../db/schema';
-import { AVATAR_NAME, removeAvatar } from '../me/avatar';
+import type { Storage } from '../../lib/storage';
+import { AVATAR_NAME, AVATARS_PREFIX, removeAvatar } from '../me/avatar';
 
 /**
  * A file younger than this may belong to an upload still on its way into the database (written,
@@ -11,24 +10,6 @@ import { AVATAR_NAME, removeAvatar } from '../me/avatar';
  */
 export const STRAY_AVATAR_MIN_AGE_MS = 15 * 60_000;
 const BATCH = 500;
-/** Names the database whose users the folder's files belong to. */
-const OWNER_FILE = '.folio-database';
-
-/**
- * Whether the folder belongs to `owner` (host, port and name of the database): the first sweep
- * claims it. Two deployments sharing one folder (a dev server and the e2e run both keep the default)
- * would otherwise each delete the other's avatars as unreferenced.
- */
-export async function ownsFolder(dir: string, owner: string): Promise<boolean> {
-  const file = join(dir, OWNER_FILE);
-  try {
-    await writeFile(file, `${owner}\n`, { flag: 'wx' });
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  return (await readFile(file, 'utf8')).trim() === owner;
-}
 
 /** The database a DATABASE_URL points at, without its credentials. */
 export function databaseOwner(url: string): string {
@@ -38,39 +19,42 @@ export function databaseOwner(url: string): string {
 
 /**
  * Deletes avatar files no user references (left by a crash between writing a file and recording
- * it, or by an older version's races). Only names Folio writes are considered, never other files.
+ * it, or by an older version's races). Only names Folio writes are considered, never other files,
+ * and only in a storage `owner` (host, port and name of the database) has claimed: two deployments
+ * sharing one (a dev server and the e2e run both keep the default folder) would otherwise each
+ * delete the other's avatars as unreferenced.
  */
 export async function sweepStrayAvatars(
   db: Db,
-  dir: string,
+  storage: Storage,
   owner: string,
   { now = Date.now(), minAgeMs = STRAY_AVATAR_MIN_AGE_MS } = {},
 ): Promise<number> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((name) => AVATAR_NAME.test(name));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw err;
-  }
-  if (!(await ownsFolder(dir, owner))) {
+  const files = (await storage.list(AVATARS_PREFIX))
+    .map((entry) => ({ ...entry, name: entry.key.slice(AVATARS_PREFIX.length) }))
+    .filter((entry) => AVATAR_NAME.test(entry.name));
+  if (!files.length) return 0;
+  if (!(await storage.claim(AVATARS_PREFIX, owner))) {
     throw new Error(
-      `${dir} holds avatars of another database (see its ${OWNER_FILE}); give each deployment its own UPLOADS_DIR`,
+      `the ${storage.driver} storage's ${AVATARS_PREFIX} holds avatars of another database; give each deployment its own UPLOADS_DIR or S3_BUCKET`,
     );
   }
   let removed = 0;
-  for (let i = 0; i < names.length; i += BATCH) {
-    const batch = names.slice(i, i + BATCH);
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
     const rows = await db
       .select({ avatar: users.avatar })
       .from(users)
-      .where(inArray(users.avatar, batch));
+      .where(
+        inArray(
+          users.avatar,
+          batch.map((f) => f.name),
+        ),
+      );
     const referenced = new Set(rows.map((r) => r.avatar));
-    for (const name of batch) {
-      if (referenced.has(name)) continue;
-      const info = await stat(join(dir, name)).catch(() => undefined);
-      if (!info || now - info.mtimeMs < minAgeMs) continue;
-      await removeAvatar(dir, name);
+    for (const file of batch) {
+      if (referenced.has(file.name) || now - file.lastModified.getTime() < minAgeMs) continue;
+      await removeAvatar(storage, file.name);
       removed += 1;
     }
   }

@@ -11,6 +11,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { AppError, NotFound } from '../../lib/errors';
 import type { LinkTokens } from '../../lib/link-tokens';
+import type { Storage } from '../../lib/storage';
 import { isCommonPassword, type PasswordHasher } from '../../lib/passwords';
 import { normalizePhone } from '../../lib/phones';
 import { cooldown, dailyCap } from '../../lib/throttle';
@@ -20,7 +21,7 @@ import { maskRecipient } from '../notifications/transports';
 import type { AuthContext, SessionService } from '../sessions/service';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRepository, UserRow } from '../users/repository';
-import { avatarsDir, encodeAvatar, removeAvatar, saveAvatar } from './avatar';
+import { encodeAvatar, removeAvatar, saveAvatar } from './avatar';
 import { describeSession } from './devices';
 import { createMeRepository } from './repository';
 
@@ -52,14 +53,16 @@ export interface MeDeps {
   linkTokens: LinkTokens;
   notifier: Notifier;
   smsCodes: SmsCodes;
-  config: Pick<Config, 'SITE_ORIGIN' | 'UPLOADS_DIR'>;
+  /** Where avatars are kept (`avatars/<name>`). */
+  storage: Storage;
+  config: Pick<Config, 'SITE_ORIGIN'>;
 }
 
 /** The account endpoints' rules; every method acts for the logged-in user only. */
 export function createMeService(deps: MeDeps) {
   const { users, passwords, redis, sessions, config, linkTokens, notifier, smsCodes } = deps;
   const repository = createMeRepository(deps.db);
-  const avatars = avatarsDir(config.UPLOADS_DIR);
+  const avatars = deps.storage;
 
   /** The user behind a still-valid access token; a deleted account no longer counts as logged in. */
   async function load(userId: number): Promise<UserRow> {

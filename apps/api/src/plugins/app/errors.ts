@@ -50,7 +50,9 @@ function send(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  extra: Partial<Pick<Failure, 'msg' | 'errors' | 'location'>> & { captchaRequired?: boolean } = {},
+  extra: Partial<Pick<Failure, 'msg' | 'errors' | 'location' | 'quota'>> & {
+    captchaRequired?: boolean;
+  } = {},
 ) {
   const body: Failure = {
     result: false,
@@ -59,6 +61,7 @@ function send(
     ...(extra.errors && { errors: extra.errors }),
     ...(extra.location && { location: extra.location }),
     ...(extra.captchaRequired && { captchaRequired: true as const }),
+    ...(extra.quota && { quota: extra.quota }),
     requestId: String(request.id),
   };
   return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
@@ -133,6 +136,7 @@ export default fp(
             ),
           location: error.location,
           captchaRequired: error.captchaRequired || undefined,
+          quota: error.quota,
         });
       }
 

@@ -3,6 +3,7 @@ import { CountCache } from '../../lib/count-cache';
 import { deriveKey } from '../../lib/keys';
 import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
 import { createPasswordHasher, type PasswordHasher } from '../../lib/passwords';
+import { createStorage, type Storage } from '../../lib/storage';
 import { createAuthService, type AuthService } from '../../modules/auth/service';
 import { createSmsCodes, type SmsCodes } from '../../modules/auth/sms-codes';
 import { createAuthorRepository } from '../../modules/authors/repository';
@@ -20,6 +21,8 @@ import {
   type SessionService,
 } from '../../modules/sessions/service';
 import { createSessionStore } from '../../modules/sessions/store';
+import { createUploadRepository } from '../../modules/uploads/repository';
+import { createUploadService, type UploadService } from '../../modules/uploads/service';
 import { createUserRepository, type UserRepository } from '../../modules/users/repository';
 
 declare module 'fastify' {
@@ -37,6 +40,8 @@ declare module 'fastify' {
     oauthService: OAuthService;
     blogService: BlogService;
     authorService: AuthorService;
+    storage: Storage;
+    uploadService: UploadService;
   }
 }
 
@@ -55,6 +60,7 @@ export default fp(
       timeCost: config.ARGON2_TIME_COST,
     });
     const captcha = createCaptchaService(redis);
+    const storage = createStorage(config);
     const linkTokens = createLinkTokens({
       key: deriveKey(config.JWT_SECRET, 'mail-link'),
       redis,
@@ -115,12 +121,18 @@ export default fp(
         linkTokens,
         notifier,
         smsCodes,
+        storage,
         config,
       }),
     );
     app.decorate('oauthService', createOAuthService({ config, redis, users }));
     app.decorate('blogService', createBlogService(createBlogRepository(db), counts));
     app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
+    app.decorate('storage', storage);
+    app.decorate(
+      'uploadService',
+      createUploadService({ uploads: createUploadRepository(db), users, storage, config }),
+    );
 
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
     const worker =
@@ -130,6 +142,7 @@ export default fp(
     app.addHook('onClose', async () => {
       await worker?.close();
       await notifier.close();
+      storage.close();
     });
   },
   { name: 'services', dependencies: ['config', 'db', 'redis', 'jwt'] },

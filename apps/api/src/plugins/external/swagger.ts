@@ -72,6 +72,7 @@ export default fp(
           { name: 'authors', description: 'Authors' },
           { name: 'auth', description: 'Captchas, registration, login, sessions and recovery' },
           { name: 'account', description: 'The logged-in account' },
+          { name: 'uploads', description: 'Images for blogs, stored in several sizes' },
           { name: 'health', description: 'Liveness and readiness' },
         ],
       },
