@@ -75,3 +75,16 @@ test.describe('phone, en', () => {
     await expect(joined).toHaveText(/years ago/);
   });
 });
+
+test.describe('before the script runs', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page already shows the brand bar, where the app draws it', async ({ page }) => {
+    await page.goto('/');
+    const shell = page.locator('#root nav.navbar');
+    await expect(shell).toContainText('Folio');
+    const box = await shell.boundingBox();
+    expect(box?.y).toBe(0);
+    expect(box?.height).toBeGreaterThan(40);
+  });
+});
