@@ -8,17 +8,18 @@ import type Offcanvas from 'bootstrap/js/dist/offcanvas';
  */
 function loader<T>(load: () => Promise<{ default: T }>) {
   let loading: Promise<T> | undefined;
-  let loaded = false;
+  let loaded: T | undefined;
   return {
     load(): Promise<T> {
       loading ??= load().then((module) => {
-        loaded = true;
-        return module.default;
+        loaded = module.default;
+        return loaded;
       });
       return loading;
     },
-    /** Whether the module has run, with its document-wide `data-bs-*` handlers. */
-    loaded: () => loaded,
+    /** The component once its module has run (with its document-wide `data-bs-*` handlers). */
+    current: () => loaded,
+    loaded: () => loaded !== undefined,
   };
 }
 

@@ -39,8 +39,13 @@ export function SiteNavbar() {
 
   const menu = () => attached.current?.instance;
 
-  async function toggleMenu() {
-    const Component = await offcanvasModule.load();
+  function toggleMenu() {
+    // Loaded already (the pointer came near it, or it was used before): at once, in this click.
+    const Component = offcanvasModule.current();
+    if (!Component) {
+      void offcanvasModule.load().then(toggleMenu);
+      return;
+    }
     const element = menuRef.current;
     if (!element) return;
     attached.current ??= attachComponent(Component, element);
@@ -67,7 +72,7 @@ export function SiteNavbar() {
             aria-label={t('nav.menu')}
             data-testid="menu-toggler"
             onPointerEnter={() => void offcanvasModule.load()}
-            onClick={() => void toggleMenu()}
+            onClick={toggleMenu}
           >
             <span className="navbar-toggler-icon" />
           </button>
