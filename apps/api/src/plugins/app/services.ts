@@ -119,7 +119,10 @@ export default fp(
       }),
     );
     app.decorate('oauthService', createOAuthService({ config, redis, users }));
-    app.decorate('blogService', createBlogService(createBlogRepository(db), counts));
+    app.decorate(
+      'blogService',
+      createBlogService({ repo: createBlogRepository(db), counts, users }),
+    );
     app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
 
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
