@@ -65,6 +65,8 @@ export type MyBlog = z.infer<typeof MyBlogSchema>;
 
 export const BlogListQuery = PageQuery.extend({
   authorId: IdSchema.optional(),
+  /** A tag's slug (`TagRef.slug`). */
+  tag: z.string().trim().min(1).max(64).optional(),
   q: SearchText.optional(),
   sort: z.enum(BLOG_SORTS).default('-pubDate'),
 });
@@ -156,7 +158,14 @@ export const BlogRevisionSchema = z
   .meta({ id: 'BlogRevision' });
 export type BlogRevision = z.infer<typeof BlogRevisionSchema>;
 
+/** A tag with the number of published blogs that carry it. */
 export const TagSchema = z
   .object({ name: z.string(), slug: z.string(), blogCount: z.number().int() })
   .meta({ id: 'Tag' });
 export type Tag = z.infer<typeof TagSchema>;
+
+export const TagListQuery = PageQuery;
+export type TagListParams = z.output<typeof TagListQuery>;
+
+export const TagPageSchema = Page(TagSchema).meta({ id: 'TagPage' });
+export type TagPage = z.infer<typeof TagPageSchema>;

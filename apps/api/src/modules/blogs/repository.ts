@@ -26,10 +26,11 @@ import {
 import { alias } from 'drizzle-orm/mysql-core';
 import { slug } from 'github-slugger';
 import type { Db } from '../../db/connection';
-import { authors, blogRevisions, blogs, blogTags, tags } from '../../db/schema';
+import { authors, blogRevisions, blogs, blogTags, tags, users } from '../../db/schema';
 import { containsPattern } from '../../lib/sql';
 
-export type BlogFilter = Pick<BlogListParams, 'authorId' | 'q'>;
+/** What a public list is filtered by; the tag by its id (`tagIdOf` finds it from the slug). */
+export type BlogFilter = Pick<BlogListParams, 'authorId' | 'q'> & { tagId?: number };
 
 /** Published and not deleted: the only blogs the public sees. */
 export const visibleBlog = and(eq(blogs.status, 'published'), isNull(blogs.deletedAt))!;
@@ -40,16 +41,27 @@ type Param<T> = T | Placeholder;
 interface Conditions {
   authorId?: Param<number>;
   titlePattern?: Param<string>;
+  tagId?: Param<number>;
 }
 
 function conditionsOf(filter: BlogFilter): Conditions {
-  return { authorId: filter.authorId, titlePattern: filter.q && containsPattern(filter.q) };
+  return {
+    authorId: filter.authorId,
+    titlePattern: filter.q && containsPattern(filter.q),
+    tagId: filter.tagId,
+  };
 }
 
-function whereOf({ authorId, titlePattern }: Conditions): SQL {
+function whereOf({ authorId, titlePattern, tagId }: Conditions): SQL {
   const conditions = [visibleBlog];
   if (authorId) conditions.push(eq(blogs.authorId, authorId));
   if (titlePattern) conditions.push(like(blogs.title, titlePattern));
+  // The tag's blogs come from blog_tags_tag_idx; the semi-join keeps each blog once.
+  if (tagId) {
+    conditions.push(
+      sql`${blogs.id} in (select ${blogTags.blogId} from ${blogTags} where ${blogTags.tagId} = ${tagId})`,
+    );
+  }
   return and(...conditions)!;
 }
 
@@ -262,13 +274,21 @@ export function createBlogRepository(db: Db) {
     first: boolean,
     anchored: boolean,
   ) {
-    const shape = [sort, Boolean(filter.authorId), Boolean(filter.q), first, anchored].join();
+    const shape = [
+      sort,
+      Boolean(filter.authorId),
+      Boolean(filter.q),
+      Boolean(filter.tagId),
+      first,
+      anchored,
+    ].join();
     let query = preparedPages.get(shape);
     if (!query) {
       query = pageQuery(
         {
           authorId: filter.authorId ? sql.placeholder('authorId') : undefined,
           titlePattern: filter.q ? sql.placeholder('titlePattern') : undefined,
+          tagId: filter.tagId ? sql.placeholder('tagId') : undefined,
         },
         sort,
         sql.placeholder('limit'),
@@ -357,6 +377,42 @@ export function createBlogRepository(db: Db) {
       return row;
     },
 
+    async tagIdOf(slugValue: string): Promise<number | undefined> {
+      const [row] = await db
+        .select({ id: tags.id })
+        .from(tags)
+        .where(eq(tags.slug, slugValue))
+        .limit(1);
+      return row?.id;
+    },
+
+    /** The query `tagPage` runs (for EXPLAIN): tags by their published blogs, most used first. */
+    tagPageQuery(limit: number, offset: number) {
+      const blogCount = sql<number>`count(*)`.mapWith(Number);
+      return db
+        .select({ name: tags.name, slug: tags.slug, blogCount })
+        .from(blogTags)
+        .innerJoin(blogs, and(eq(blogs.id, blogTags.blogId), visibleBlog))
+        .innerJoin(tags, eq(tags.id, blogTags.tagId))
+        .groupBy(tags.id)
+        .orderBy(desc(blogCount), asc(tags.name), asc(tags.id))
+        .limit(limit)
+        .offset(offset);
+    },
+
+    tagPage(limit: number, offset: number) {
+      return this.tagPageQuery(limit, offset);
+    },
+
+    /** How many tags have a published blog. */
+    async tagCount(): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(distinct ${blogTags.tagId})`.mapWith(Number) })
+        .from(blogTags)
+        .innerJoin(blogs, and(eq(blogs.id, blogTags.blogId), visibleBlog));
+      return row?.n ?? 0;
+    },
+
     /** Each blog's tags, in the order its author gave them. */
     async tagsOf(blogIds: number[]): Promise<Map<number, TagRef[]>> {
       const byBlog = new Map<number, TagRef[]>(blogIds.map((id) => [id, []]));
@@ -402,6 +458,34 @@ export function createBlogRepository(db: Db) {
     async ownCount(filter: OwnFilter): Promise<number> {
       const [row] = await db.select({ n: count() }).from(blogs).where(ownWhere(filter));
       return row?.n ?? 0;
+    },
+
+    /** The blog's kept revisions, newest first, with who saved over each. */
+    revisions(blogId: number) {
+      return db
+        .select({
+          id: blogRevisions.id,
+          title: blogRevisions.title,
+          excerpt: blogRevisions.excerpt,
+          content: blogRevisions.content,
+          tags: blogRevisions.tags,
+          editorId: blogRevisions.editorId,
+          editorNickname: users.nickname,
+          createdAt: blogRevisions.createdAt,
+        })
+        .from(blogRevisions)
+        .leftJoin(users, eq(users.id, blogRevisions.editorId))
+        .where(eq(blogRevisions.blogId, blogId))
+        .orderBy(desc(blogRevisions.id));
+    },
+
+    async findRevision(blogId: number, revisionId: number) {
+      const [row] = await db
+        .select()
+        .from(blogRevisions)
+        .where(and(eq(blogRevisions.blogId, blogId), eq(blogRevisions.id, revisionId)))
+        .limit(1);
+      return row;
     },
 
     /** The author a user writes as, if they have written. */

@@ -1,6 +1,8 @@
 import {
   BlogListQuery,
   BlogPageSchema,
+  BlogRevisionParams,
+  BlogRevisionSchema,
   BlogSchema,
   CreateBlogBody,
   Envelope,
@@ -8,6 +10,8 @@ import {
   MyBlogListQuery,
   MyBlogPageSchema,
   MyBlogSchema,
+  TagListQuery,
+  TagPageSchema,
   UpdateBlogBody,
 } from '@folio/schema';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -64,7 +68,7 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: SEARCH_LIMIT },
       schema: {
         tags: ['blogs'],
-        summary: 'Published blogs, newest first by default',
+        summary: 'Published blogs, newest first by default; by author, tag (slug) and title',
         description: 'Searches (a non-empty `q`) are limited to 60 a minute per IP.',
         querystring: BlogListQuery,
         response: { 200: Envelope(BlogPageSchema) },
@@ -147,6 +151,71 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const expected = ifMatchVersions(request.headers['if-match'], id);
       return withEtag(reply, await service.remove(writerOf(request), id, expected));
+    },
+  );
+
+  app.get(
+    '/tags',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'Tags with the number of published blogs carrying each, most used first',
+        querystring: TagListQuery,
+        response: { 200: Envelope(TagPageSchema) },
+      },
+    },
+    async (request) => ok(await service.tags(request.query)),
+  );
+
+  app.post(
+    '/blogs/:id/restore',
+    {
+      onRequest,
+      schema: {
+        tags: ['blogs'],
+        summary: 'Take your blog out of the trash, within 30 days of deleting it',
+        params: IdParam,
+        response: { 200: Envelope(MyBlogSchema), ...failures(403, 404) },
+      },
+    },
+    async (request, reply) =>
+      withEtag(reply, await service.restore(writerOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/blogs/:id/revisions',
+    {
+      onRequest,
+      schema: {
+        tags: ['blogs'],
+        summary: 'The versions saves of your published blog replaced, newest first (the latest 50)',
+        params: IdParam,
+        response: { 200: Envelope(z.array(BlogRevisionSchema)), ...failures(403, 404) },
+      },
+    },
+    async (request) => ok(await service.revisions(writerOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/blogs/:id/revisions/:revisionId/restore',
+    {
+      onRequest,
+      schema: {
+        tags: ['blogs'],
+        summary: 'Make a kept version the current one (the current one is kept in turn)',
+        description: 'With `If-Match`, a blog changed since is refused with 412.',
+        params: BlogRevisionParams,
+        headers: IfMatchHeaders,
+        response: { 200: Envelope(MyBlogSchema), ...failures(403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const { id, revisionId } = request.params;
+      const expected = ifMatchVersions(request.headers['if-match'], id);
+      return withEtag(
+        reply,
+        await service.restoreRevision(writerOf(request), id, revisionId, expected),
+      );
     },
   );
 

@@ -1,6 +1,8 @@
+import { setTimeout } from 'node:timers/promises';
 import type {
   Blog,
   BlogListParams,
+  BlogRevision,
   BlogPage,
   BlogState,
   BlogStatus,
@@ -11,6 +13,8 @@ import type {
   MyBlogPage,
   MyBlogStatus,
   MyBlogSummary,
+  TagListParams,
+  TagPage,
   TagRef,
   UpdateBlog,
 } from '@folio/schema';
@@ -19,6 +23,7 @@ import type { CountCache } from '../../lib/count-cache';
 import { pageCount } from '../../lib/sql';
 import { AUTHORS_SCOPE } from '../authors/service';
 import type { UserRepository } from '../users/repository';
+import type { BlogScheduler } from './publish';
 import { derive } from './render';
 import type {
   BlogChange,
@@ -118,13 +123,23 @@ export interface BlogServiceDeps {
   repo: BlogRepository;
   counts: CountCache;
   users: Pick<UserRepository, 'findById' | 'hasPermission'>;
+  scheduler: BlogScheduler;
+  log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
 }
+
+const SCHEDULE_TIMEOUT_MS = 2_000;
+
+/** How long a blog stays in the trash, where its author can restore it; the purge deletes it after. */
+export const TRASH_DAYS = 30;
+const TRASH_MS = TRASH_DAYS * 86_400_000;
 
 export function createBlogService({
   repo,
   counts,
   users,
+  scheduler,
+  log,
   now = () => new Date(),
 }: BlogServiceDeps) {
   async function pageRows(
@@ -161,6 +176,79 @@ export function createBlogService({
     return { blog: toMyBlog(row, tags.get(id) ?? []), version: row.version };
   }
 
+  /**
+   * The blog as saved, with its delayed publication put on the queue or taken off. A queue that
+   * is down does not undo the save: the periodic publish-due-blogs job publishes it late instead.
+   */
+  async function saved(id: number): Promise<Versioned<MyBlog>> {
+    const result = await mine(id);
+    const { status, pubDate } = result.blog;
+    try {
+      const change =
+        status === 'scheduled' ? scheduler.publishAt(id, new Date(pubDate)) : scheduler.cancel(id);
+      // BullMQ waits for Redis to come back; the save does not.
+      await Promise.race([
+        change,
+        setTimeout(SCHEDULE_TIMEOUT_MS).then(() => {
+          throw new Error('the maintenance queue did not answer');
+        }),
+      ]);
+    } catch (err) {
+      log.warn({ err, blogId: id }, 'could not (un)schedule the publication of a blog');
+    }
+    return result;
+  }
+
+  async function save(
+    writer: Writer,
+    id: number,
+    body: UpdateBlog,
+    expected?: number[],
+  ): Promise<Versioned<MyBlog>> {
+    await write(() =>
+      repo.update(id, (current: LockedBlog): BlogChange => {
+        checkVersion(current.version, expected);
+        if (current.deletedAt) throw new AppError('CONFLICT', { detail: 'blogTrashed' });
+        const at = now();
+        const wasDraft = current.status === 'draft';
+        const status: BlogStatus = body.status ?? (wasDraft ? 'draft' : 'published');
+        // Publishing a draft without a time publishes it now, not when it was first saved.
+        const pubDate = body.pubDate
+          ? new Date(body.pubDate)
+          : wasDraft && status === 'published'
+            ? at
+            : current.pubDate;
+        const content = body.content ?? current.content;
+        const values: Partial<NewBlogRow> = {
+          title: body.title ?? current.title,
+          content,
+          status: stateOf(status, pubDate, at),
+          pubDate,
+        };
+        if (body.content !== undefined || body.excerpt !== undefined) {
+          // An excerpt that was made from the old content is made again from the new one.
+          const made = derive(current.content, '').excerpt === current.excerpt;
+          Object.assign(values, derive(content, body.excerpt ?? (made ? '' : current.excerpt)));
+        }
+        return {
+          values,
+          tagNames: body.tags && uniqueTags(body.tags),
+          revision:
+            current.status === 'published'
+              ? {
+                  title: current.title,
+                  excerpt: current.excerpt,
+                  content: current.content,
+                  tags: current.tags,
+                  editorId: writer.userId,
+                }
+              : undefined,
+        };
+      }),
+    );
+    return saved(id);
+  }
+
   /** The blog, if the writer may change it: its author's account, or a moderator. */
   async function editable(writer: Writer, id: number): Promise<OwnBlogRow> {
     const row = await repo.findAny(id);
@@ -177,8 +265,10 @@ export function createBlogService({
 
   return {
     async list(params: BlogListParams): Promise<BlogPage> {
-      const { page, perPage, sort, authorId, q } = params;
-      const filter = { authorId, q: q || undefined };
+      const { page, perPage, sort, authorId, q, tag } = params;
+      const tagId = tag ? await repo.tagIdOf(tag) : undefined;
+      if (tag && !tagId) return { items: [], page, perPage, total: 0, pages: 0 };
+      const filter = { authorId, q: q || undefined, tagId };
       const [rows, total] = await Promise.all([
         pageRows(filter, sort, perPage, (page - 1) * perPage),
         counts.get(BLOGS_SCOPE, filter, () => repo.count(filter)),
@@ -207,6 +297,15 @@ export function createBlogService({
         },
         version: row.version,
       };
+    },
+
+    /** Tags by how many published blogs carry them, most used first. */
+    async tags({ page, perPage }: TagListParams): Promise<TagPage> {
+      const [items, total] = await Promise.all([
+        repo.tagPage(perPage, (page - 1) * perPage),
+        counts.get(BLOGS_SCOPE, { tags: true }, () => repo.tagCount()),
+      ]);
+      return { items, page, perPage, total, pages: pageCount(total, perPage) };
     },
 
     /** The writer's own blogs, in every state, counted afresh (their own writes read back exact). */
@@ -252,7 +351,7 @@ export function createBlogService({
         };
         return repo.insert(values, uniqueTags(body.tags));
       });
-      return mine(id);
+      return saved(id);
     },
 
     async update(
@@ -262,48 +361,7 @@ export function createBlogService({
       expected?: number[],
     ): Promise<Versioned<MyBlog>> {
       await editable(writer, id);
-      await write(() =>
-        repo.update(id, (current: LockedBlog): BlogChange => {
-          checkVersion(current.version, expected);
-          if (current.deletedAt) throw new AppError('CONFLICT', { detail: 'blogTrashed' });
-          const at = now();
-          const wasDraft = current.status === 'draft';
-          const status: BlogStatus = body.status ?? (wasDraft ? 'draft' : 'published');
-          // Publishing a draft without a time publishes it now, not when it was first saved.
-          const pubDate = body.pubDate
-            ? new Date(body.pubDate)
-            : wasDraft && status === 'published'
-              ? at
-              : current.pubDate;
-          const content = body.content ?? current.content;
-          const values: Partial<NewBlogRow> = {
-            title: body.title ?? current.title,
-            content,
-            status: stateOf(status, pubDate, at),
-            pubDate,
-          };
-          if (body.content !== undefined || body.excerpt !== undefined) {
-            // An excerpt that was made from the old content is made again from the new one.
-            const made = derive(current.content, '').excerpt === current.excerpt;
-            Object.assign(values, derive(content, body.excerpt ?? (made ? '' : current.excerpt)));
-          }
-          return {
-            values,
-            tagNames: body.tags && uniqueTags(body.tags),
-            revision:
-              current.status === 'published'
-                ? {
-                    title: current.title,
-                    excerpt: current.excerpt,
-                    content: current.content,
-                    tags: current.tags,
-                    editorId: writer.userId,
-                  }
-                : undefined,
-          };
-        }),
-      );
-      return mine(id);
+      return save(writer, id, body, expected);
     },
 
     /** Moves the blog to the trash, where its author can restore it for 30 days. */
@@ -316,7 +374,52 @@ export function createBlogService({
           return { values: { deletedAt: now() } };
         }),
       );
-      return mine(id);
+      return saved(id);
+    },
+
+    /** Takes the blog out of the trash, in the state it had (a scheduled one still waits). */
+    async restore(writer: Writer, id: number): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      await write(() =>
+        repo.update(id, (current) => {
+          if (!current.deletedAt) return { values: {} };
+          if (now().getTime() - current.deletedAt.getTime() > TRASH_MS) {
+            throw NotFound('blogNotFound');
+          }
+          return { values: { deletedAt: null } };
+        }),
+      );
+      return saved(id);
+    },
+
+    /** The versions its saves replaced, newest first (the latest 50). */
+    async revisions(writer: Writer, id: number): Promise<BlogRevision[]> {
+      await editable(writer, id);
+      const rows = await repo.revisions(id);
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        excerpt: r.excerpt,
+        content: r.content,
+        tags: r.tags,
+        editor:
+          r.editorId && r.editorNickname ? { id: r.editorId, nickname: r.editorNickname } : null,
+        createdAt: r.createdAt.toISOString(),
+      }));
+    },
+
+    /** Saves a kept version as the current one; the one it replaces is kept in turn. */
+    async restoreRevision(
+      writer: Writer,
+      id: number,
+      revisionId: number,
+      expected?: number[],
+    ): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      const revision = await repo.findRevision(id, revisionId);
+      if (!revision) throw NotFound('revisionNotFound');
+      const { title, content, excerpt, tags } = revision;
+      return save(writer, id, { title, content, excerpt, tags }, expected);
     },
   };
 }

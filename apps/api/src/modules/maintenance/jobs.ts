@@ -2,6 +2,18 @@ import { Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
+import { CountCache } from '../../lib/count-cache';
+import { createRedis } from '../../lib/redis';
+import {
+  PUBLISH_BLOG,
+  PUBLISH_DUE_BLOGS,
+  PUBLISH_DUE_EVERY_MS,
+  PURGE_TRASH,
+  PURGE_TRASH_EVERY_MS,
+  publishDueBlogs,
+  purgeTrashedBlogs,
+  runPublishJob,
+} from '../blogs/publish';
 import { bullConnection } from '../notifications/queue';
 import { avatarsDir } from '../me/avatar';
 import { purgeStalePendingAccounts } from './purge';
@@ -19,6 +31,11 @@ export const SWEEP_AVATARS_EVERY_MS = 3_600_000;
  */
 export async function startMaintenance(config: Config, db: Db, log: FastifyBaseLogger) {
   const connection = bullConnection(config.REDIS_URL);
+  // Jobs that change blogs drop the cached lists (blogListsChanged) through their own connection.
+  const redis = createRedis(config.REDIS_URL);
+  redis.on('error', (err) => log.warn({ err }, 'maintenance redis error'));
+  await redis.connect();
+  const counts = new CountCache(redis, config.DATABASE_URL, log);
   const queue = new Queue(MAINTENANCE_QUEUE, { connection });
   queue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
   const worker = new Worker(
@@ -39,6 +56,25 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           log.info({ job: job.name, removed }, 'swept stray avatar files');
           return { removed };
         }
+        case PUBLISH_BLOG: {
+          const published = await runPublishJob(
+            db,
+            counts,
+            (job.data as { blogId: number }).blogId,
+          );
+          log.info({ job: job.name, published }, 'published scheduled blogs');
+          return { published };
+        }
+        case PUBLISH_DUE_BLOGS: {
+          const published = await publishDueBlogs(db, counts);
+          if (published) log.info({ job: job.name, published }, 'published overdue blogs');
+          return { published };
+        }
+        case PURGE_TRASH: {
+          const purged = await purgeTrashedBlogs(db, counts);
+          log.info({ job: job.name, purged }, 'purged old trashed blogs');
+          return { purged };
+        }
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }
@@ -51,6 +87,8 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     for (const [name, every] of [
       [PURGE_PENDING_ACCOUNTS, PURGE_EVERY_MS],
       [SWEEP_AVATARS, SWEEP_AVATARS_EVERY_MS],
+      [PUBLISH_DUE_BLOGS, PUBLISH_DUE_EVERY_MS],
+      [PURGE_TRASH, PURGE_TRASH_EVERY_MS],
     ] as const) {
       await queue.upsertJobScheduler(
         name,
@@ -60,6 +98,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     }
   } catch (err) {
     await Promise.allSettled([worker.close(), queue.close()]);
+    redis.disconnect();
     throw err;
   }
   return {
@@ -68,6 +107,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     async close() {
       await worker.close();
       await queue.close();
+      redis.disconnect();
     },
   };
 }
