@@ -137,11 +137,16 @@ describe('scheduled publication', () => {
       .update(blogs)
       .set({ pubDate: new Date(Date.now() - 1_000) })
       .where(eq(blogs.id, due.id));
-    expect(await publishDueBlogs(app.db, app.counts)).toBe(1);
+    // At most this one is due (the worker's own run may have published it a moment ago).
+    expect(await publishDueBlogs(app.db, app.counts)).toBeLessThanOrEqual(1);
     const list = await publicList();
     expect(list.items.map((b) => b.id)).toEqual([due.id]);
     expect(list.total).toBe(1);
-    expect(notYet.status).toBe('scheduled');
+    const [waiting] = await app.db
+      .select({ status: blogs.status })
+      .from(blogs)
+      .where(eq(blogs.id, notYet.id));
+    expect(waiting?.status).toBe('scheduled');
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual(expect.arrayContaining([PUBLISH_DUE_BLOGS]));
   });

@@ -137,6 +137,9 @@ describe('POST /api/v1/blogs', () => {
     expect(chinese.readingMinutes).toBe(2);
     expect(chinese.excerpt).toHaveLength(300);
     expect(chinese.excerpt.endsWith('…')).toBe(true);
+    const emoji = await created(headers, { title: 'emoji', content: '😀'.repeat(400) });
+    expect(emoji.excerpt.length).toBeLessThanOrEqual(300);
+    expect(emoji.excerpt).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('schedules a published blog whose time is ahead: not listed, not readable, until then', async () => {

@@ -110,9 +110,9 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function excerptOf(text: string, max: number = LIMITS.blogExcerpt): string {
   const flat = collapse(text);
   if (flat.length <= max) return flat;
-  // Code points, so an emoji is never cut in half.
-  let cut = Array.from(flat.slice(0, max - 1)).join('');
-  if (cut.length > max - 1) cut = Array.from(cut).slice(0, -1).join('');
+  let cut = flat.slice(0, max - 1);
+  // Never half an emoji (a lone high surrogate).
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const space = cut.lastIndexOf(' ');
   if (space > max * 0.6) cut = cut.slice(0, space);
   return `${cut.trimEnd()}…`;
