@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { authors, blogs } from '../src/db/schema';
+import { insertDemoData } from '../src/db/demo';
 import { SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
 import {
   buildTestApp,
@@ -194,6 +195,29 @@ describe('POST /api/v1/blogs', () => {
     const res = await create({ ...headers, 'accept-language': 'zh-CN' }, { title: '' });
     expect(res.json().errors).toEqual({ title: '标题长度为 1 到 200 个字符。' });
   });
+});
+
+describe('PATCH /api/v1/blogs/:id: validation', () => {
+  it.each([
+    [{ title: '' }, 'title'],
+    [{ content: 'x'.repeat(100_001) }, 'content'],
+    [{ excerpt: 'x'.repeat(301) }, 'excerpt'],
+    [{ tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, 'tags'],
+    [{ status: 'trashed' }, 'status'],
+    [{ pubDate: '2020-13-01T00:00:00.000Z' }, 'pubDate'],
+  ])(
+    'refuses change #%# with a 422 naming the field, and changes nothing',
+    async (payload, field) => {
+      const { headers } = await writer();
+      const blog = await created(headers, { title: 'Kept' });
+      const res = await patch(headers, blog.id, payload);
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ result: false, code: 'VALIDATION_FAILED' });
+      expect(Object.keys(res.json().errors)).toEqual([field]);
+      const mine = await app.inject({ method: 'GET', url: `/api/v1/me/blogs/${blog.id}`, headers });
+      expect(mine.headers.etag).toBe(`"b${blog.id}.v1"`);
+    },
+  );
 });
 
 describe('PATCH and DELETE /api/v1/blogs/:id: who may', () => {
@@ -583,6 +607,25 @@ describe('rendering markdown to safe HTML', () => {
     expect(html).toContain('<code class="language-ts">const a = 1 &lt; 2;');
     expect(html).toContain('<td>1</td>');
     expect(blog.excerpt.startsWith('Hello, World! Hello, World! 静夜思 See the site')).toBe(true);
+  });
+
+  it('renders the generated demo blogs, and their totals are right at once', async () => {
+    expect((await publicList()).total).toBe(0);
+    await insertDemoData(app.db, app.counts, { blogs: 12 });
+    const rows = await app.db
+      .select({
+        contentHtml: blogs.contentHtml,
+        excerpt: blogs.excerpt,
+        minutes: blogs.readingMinutes,
+      })
+      .from(blogs);
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      expect(row.contentHtml).toContain('<h2 id="h-');
+      expect(row.excerpt.length).toBeGreaterThan(0);
+      expect(row.minutes).toBeGreaterThanOrEqual(1);
+    }
+    expect((await publicList()).total).toBe(12);
   });
 
   it('renders the sample blogs when seeding', async () => {
