@@ -127,6 +127,26 @@ describe('GET /api/v1/blogs?tag=', () => {
     expect(punctuation.tags[0]!.slug).toMatch(/^tag-[0-9a-f]{8}$/);
   });
 
+  it('makes a new tag once when several saves bring it at the same time', async () => {
+    const { headers } = await writer();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/blogs',
+          headers,
+          payload: { title: `race ${i}`, status: 'published', tags: [i % 2 ? 'Fresh' : 'fresh'] },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(await app.db.select().from(tags)).toHaveLength(1);
+    const page = await get<TagPage>('/api/v1/tags');
+    expect(page.items).toEqual([
+      { name: expect.stringMatching(/^fresh$/i), slug: 'fresh', blogCount: 6 },
+    ]);
+  });
+
   it.each([['?tag='], ['?tag=' + 'x'.repeat(65)]])('refuses %s with a 422', async (query) => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/blogs${query}` });
     expect(res.statusCode).toBe(422);

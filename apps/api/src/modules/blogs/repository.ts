@@ -142,10 +142,9 @@ export interface LockedBlog {
   tags: string[];
 }
 
-/** What a save writes: columns, the tags when they change, and the version to keep. */
+/** What a save writes: columns, and the version to keep. */
 export interface BlogChange {
   values: Partial<NewBlogRow>;
-  tagNames?: string[];
   revision?: { title: string; excerpt: string; content: string; tags: string[]; editorId: number };
 }
 
@@ -156,30 +155,55 @@ function slugsFor(name: string): string[] {
   return plain ? [plain, `${plain}-${hash}`] : [`tag-${hash}`];
 }
 
-/** The tag's id, made when no tag has the name (compared case-insensitively by the collation). */
-async function tagId(tx: Tx, name: string): Promise<number> {
-  const find = async () =>
-    (await tx.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).limit(1))[0]?.id;
-  for (const candidate of slugsFor(name)) {
-    const found = await find();
-    if (found) return found;
-    // Ignored when the name or the slug is taken; the name is looked for again.
-    await tx.insert(tags).ignore().values({ name, slug: candidate });
-  }
-  const found = await find();
-  if (!found) throw new Error(`no slug free for tag ${name}`);
-  return found;
-}
-
-async function setTags(tx: Tx, blogId: number, names: string[]) {
-  await tx.delete(blogTags).where(eq(blogTags.blogId, blogId));
+/**
+ * The tags' ids in the order given, each made when no tag has the name (the collation compares
+ * case-insensitively), repeats once. Outside the save's transaction, one statement at a time, so a
+ * tag another save has just made is seen (a transaction's snapshot would not see it).
+ */
+async function tagIdsFor(db: Db, names: string[]): Promise<number[]> {
   const ids: number[] = [];
   for (const name of names) {
-    const id = await tagId(tx, name);
+    const find = async () =>
+      (await db.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).limit(1))[0]?.id;
+    let id = await find();
+    for (const candidate of slugsFor(name)) {
+      if (id) break;
+      // Ignored when the name or the slug is taken; the name is looked for again.
+      await db.insert(tags).ignore().values({ name, slug: candidate });
+      id = await find();
+    }
+    if (!id) throw new Error(`no slug free for tag ${name}`);
     if (!ids.includes(id)) ids.push(id);
   }
-  if (ids.length) {
-    await tx.insert(blogTags).values(ids.map((tagId, position) => ({ blogId, tagId, position })));
+  return ids;
+}
+
+/**
+ * Replaces a blog's tags. Its old rows are deleted by their keys, never by a range: a range
+ * delete locks the gap after it, where concurrent saves of new blogs insert theirs (deadlocks).
+ */
+async function setTags(tx: Tx, blogId: number, tagIds: number[], fresh = false) {
+  if (!fresh) {
+    const old = await tx
+      .select({ tagId: blogTags.tagId })
+      .from(blogTags)
+      .where(eq(blogTags.blogId, blogId));
+    if (old.length) {
+      await tx.delete(blogTags).where(
+        and(
+          eq(blogTags.blogId, blogId),
+          inArray(
+            blogTags.tagId,
+            old.map((r) => r.tagId),
+          ),
+        ),
+      );
+    }
+  }
+  if (tagIds.length) {
+    await tx
+      .insert(blogTags)
+      .values(tagIds.map((tagId, position) => ({ blogId, tagId, position })));
   }
 }
 
@@ -514,21 +538,25 @@ export function createBlogRepository(db: Db) {
     },
 
     async insert(values: NewBlogRow, tagNames: string[]): Promise<number> {
+      const tagIds = await tagIdsFor(db, tagNames);
       return db.transaction(async (tx) => {
         const [result] = await tx.insert(blogs).values(values);
-        await setTags(tx, result.insertId, tagNames);
+        await setTags(tx, result.insertId, tagIds, true);
         return result.insertId;
       });
     },
 
     /**
-     * Saves changes to a blog in one transaction with the row locked: `check` sees the row as it
-     * is now and says what to write (or throws to refuse); the version it replaces may be kept.
+     * Saves changes to a blog in one transaction with the row locked: `change` sees the row as
+     * it is now and says what to write (or throws to refuse); the version it replaces may be
+     * kept. `tagNames`, when given, replace the blog's tags.
      */
     async update(
       id: number,
       change: (current: LockedBlog) => Promise<BlogChange> | BlogChange,
+      tagNames?: string[],
     ): Promise<void> {
+      const tagIds = tagNames && (await tagIdsFor(db, tagNames));
       await db.transaction(async (tx) => {
         const [current] = await tx
           .select({
@@ -546,13 +574,13 @@ export function createBlogRepository(db: Db) {
           .for('update');
         if (!current) throw new Error(`blog ${id} vanished`);
         const currentTags = await tagNamesOf(tx, id);
-        const { values, tagNames, revision } = await change({ ...current, tags: currentTags });
+        const { values, revision } = await change({ ...current, tags: currentTags });
         if (revision) await keepRevision(tx, id, revision);
         await tx
           .update(blogs)
           .set({ ...values, version: sql`${blogs.version} + 1` })
           .where(eq(blogs.id, id));
-        if (tagNames) await setTags(tx, id, tagNames);
+        if (tagIds) await setTags(tx, id, tagIds);
       });
     },
   };

@@ -206,45 +206,48 @@ export function createBlogService({
     expected?: number[],
   ): Promise<Versioned<MyBlog>> {
     await write(() =>
-      repo.update(id, (current: LockedBlog): BlogChange => {
-        checkVersion(current.version, expected);
-        if (current.deletedAt) throw new AppError('CONFLICT', { detail: 'blogTrashed' });
-        const at = now();
-        const wasDraft = current.status === 'draft';
-        const status: BlogStatus = body.status ?? (wasDraft ? 'draft' : 'published');
-        // Publishing a draft without a time publishes it now, not when it was first saved.
-        const pubDate = body.pubDate
-          ? new Date(body.pubDate)
-          : wasDraft && status === 'published'
-            ? at
-            : current.pubDate;
-        const content = body.content ?? current.content;
-        const values: Partial<NewBlogRow> = {
-          title: body.title ?? current.title,
-          content,
-          status: stateOf(status, pubDate, at),
-          pubDate,
-        };
-        if (body.content !== undefined || body.excerpt !== undefined) {
-          // An excerpt that was made from the old content is made again from the new one.
-          const made = derive(current.content, '').excerpt === current.excerpt;
-          Object.assign(values, derive(content, body.excerpt ?? (made ? '' : current.excerpt)));
-        }
-        return {
-          values,
-          tagNames: body.tags && uniqueTags(body.tags),
-          revision:
-            current.status === 'published'
-              ? {
-                  title: current.title,
-                  excerpt: current.excerpt,
-                  content: current.content,
-                  tags: current.tags,
-                  editorId: writer.userId,
-                }
-              : undefined,
-        };
-      }),
+      repo.update(
+        id,
+        (current: LockedBlog): BlogChange => {
+          checkVersion(current.version, expected);
+          if (current.deletedAt) throw new AppError('CONFLICT', { detail: 'blogTrashed' });
+          const at = now();
+          const wasDraft = current.status === 'draft';
+          const status: BlogStatus = body.status ?? (wasDraft ? 'draft' : 'published');
+          // Publishing a draft without a time publishes it now, not when it was first saved.
+          const pubDate = body.pubDate
+            ? new Date(body.pubDate)
+            : wasDraft && status === 'published'
+              ? at
+              : current.pubDate;
+          const content = body.content ?? current.content;
+          const values: Partial<NewBlogRow> = {
+            title: body.title ?? current.title,
+            content,
+            status: stateOf(status, pubDate, at),
+            pubDate,
+          };
+          if (body.content !== undefined || body.excerpt !== undefined) {
+            // An excerpt that was made from the old content is made again from the new one.
+            const made = derive(current.content, '').excerpt === current.excerpt;
+            Object.assign(values, derive(content, body.excerpt ?? (made ? '' : current.excerpt)));
+          }
+          return {
+            values,
+            revision:
+              current.status === 'published'
+                ? {
+                    title: current.title,
+                    excerpt: current.excerpt,
+                    content: current.content,
+                    tags: current.tags,
+                    editorId: writer.userId,
+                  }
+                : undefined,
+          };
+        },
+        body.tags && uniqueTags(body.tags),
+      ),
     );
     return saved(id);
   }
