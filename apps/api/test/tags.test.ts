@@ -127,7 +127,7 @@ describe('GET /api/v1/blogs?tag=', () => {
     expect(punctuation.tags[0]!.slug).toMatch(/^tag-[0-9a-f]{8}$/);
   });
 
-  it('makes a new tag once when several saves bring it at the same time', async () => {
+  it('makes a new tag (and the writer’s author profile) once when several saves bring it at the same time', async () => {
     const { headers } = await writer();
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
@@ -141,6 +141,8 @@ describe('GET /api/v1/blogs?tag=', () => {
     );
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
     expect(await app.db.select().from(tags)).toHaveLength(1);
+    // Their first blogs all at once: still one author profile for the writer.
+    expect(await app.db.select().from(authors)).toHaveLength(1);
     const page = await get<TagPage>('/api/v1/tags');
     expect(page.items).toEqual([
       { name: expect.stringMatching(/^fresh$/i), slug: 'fresh', blogCount: 6 },
