@@ -30,6 +30,9 @@ describe('GET /api/v1/blogs', () => {
           {
             id: newer.id,
             title: newer.title,
+            excerpt: '',
+            tags: [],
+            readingMinutes: 1,
             pubDate: '2016-01-12T11:01:05.000Z',
             viewCount: 0,
             author: { id: author.id, name: 'Ann' },
@@ -53,7 +56,7 @@ describe('GET /api/v1/blogs', () => {
     expect(body.data.items.map((b) => b.id)).toEqual([shown.id]);
     expect(body.data.total).toBe(1);
     expect(Object.keys(body.data.items[0]!).sort()).toEqual(
-      ['author', 'id', 'pubDate', 'title', 'viewCount'].sort(),
+      ['author', 'excerpt', 'id', 'pubDate', 'readingMinutes', 'tags', 'title', 'viewCount'].sort(),
     );
   });
 

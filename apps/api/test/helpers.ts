@@ -1,3 +1,4 @@
+import type { Permission } from '@folio/schema';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -5,9 +6,16 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { buildApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { databaseName } from '../src/db/connection';
-import { authors, blogs, outboxMessages } from '../src/db/schema';
-import { AUTHORS_SCOPE } from '../src/modules/authors/service';
-import { BLOGS_SCOPE } from '../src/modules/blogs/service';
+import {
+  authors,
+  blogRevisions,
+  blogs,
+  blogTags,
+  outboxMessages,
+  tags,
+  userPermissions,
+} from '../src/db/schema';
+import { blogListsChanged } from '../src/modules/blogs/service';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -43,10 +51,11 @@ export async function buildTestApp(
 /** Empties the content tables and forgets cached totals, so a test sees only the rows it makes. */
 export async function resetData(app: App) {
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 0`);
-  await app.db.execute(sql`TRUNCATE TABLE ${blogs}`);
-  await app.db.execute(sql`TRUNCATE TABLE ${authors}`);
+  for (const table of [blogRevisions, blogTags, tags, blogs, authors]) {
+    await app.db.execute(sql`TRUNCATE TABLE ${table}`);
+  }
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 1`);
-  await app.counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
+  await blogListsChanged(app.counts);
 }
 
 let unique = 0;
@@ -77,7 +86,7 @@ export async function makeBlog(
     ...fields,
   };
   const [result] = await app.db.insert(blogs).values(values);
-  await app.counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
+  await blogListsChanged(app.counts);
   return { id: result.insertId, ...values };
 }
 
@@ -119,6 +128,11 @@ export async function makeUser(
     });
   }
   return { ...user, email: email ?? null, phone: fields.phone ?? null, password };
+}
+
+/** Grants a permission directly, as the admin section will. */
+export async function grant(app: App, userId: number, permission: Permission) {
+  await app.db.insert(userPermissions).values({ userId, permission });
 }
 
 /** A logged-in session for a user, as a login would make it. */

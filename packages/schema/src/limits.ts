@@ -4,7 +4,12 @@ export const LIMITS = {
   authorEmail: 254,
   authorBio: 2000,
   blogTitle: 200,
-  blogContent: 200_000,
+  blogContent: 100_000,
+  blogExcerpt: 300,
+  blogTags: 10,
+  tagName: 30,
+  /** Kept per blog; older ones are dropped on save. */
+  blogRevisions: 50,
   searchText: 100,
   nickname: 32,
   email: 254,

@@ -14,6 +14,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '请求发送超时。',
   },
   CONFLICT: { en: 'That conflicts with what already exists.', 'zh-CN': '与现有数据冲突。' },
+  PRECONDITION_FAILED: {
+    en: 'This was changed since you loaded it; reload it and make your change again.',
+    'zh-CN': '内容在你打开之后已被修改，请刷新后重新修改。',
+  },
   PAYLOAD_TOO_LARGE: { en: 'The request is too large.', 'zh-CN': '请求内容过大。' },
   URI_TOO_LONG: { en: 'The address is too long.', 'zh-CN': '请求地址过长。' },
   UNSUPPORTED_MEDIA_TYPE: {
@@ -95,6 +99,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 /** Messages for things that are not error codes but are said to the client (field problems, named resources). */
 export const DETAIL_MESSAGES = {
   blogNotFound: { en: 'No such blog.', 'zh-CN': '没有这篇博客。' },
+  revisionNotFound: { en: 'No such revision.', 'zh-CN': '没有这个历史版本。' },
+  blogTrashed: {
+    en: 'This blog is in the trash; restore it first.',
+    'zh-CN': '这篇博客在回收站中，请先恢复。',
+  },
+  notBlogOwner: {
+    en: 'Only its author may change this blog.',
+    'zh-CN': '只有作者本人可以修改这篇博客。',
+  },
   authorNotFound: { en: 'No such author.', 'zh-CN': '没有这位作者。' },
   routeNotFound: { en: 'No route {method} {url}.', 'zh-CN': '没有此接口：{method} {url}。' },
   dependencyDown: { en: '{name} is unavailable.', 'zh-CN': '{name} 不可用。' },
@@ -189,6 +202,19 @@ export const FIELD_MESSAGES = {
   tokenOrPhone: {
     en: 'Give either the link token or the phone and its code.',
     'zh-CN': '请提供链接令牌，或手机号及验证码。',
+  },
+  // Writing
+  titleLength: { en: 'Use 1 to 200 characters.', 'zh-CN': '标题长度为 1 到 200 个字符。' },
+  contentLength: {
+    en: 'Use at most 100000 characters.',
+    'zh-CN': '正文最多 100000 个字符。',
+  },
+  excerptLength: { en: 'Use at most 300 characters.', 'zh-CN': '摘要最多 300 个字符。' },
+  tagLength: { en: 'A tag has 1 to 30 characters.', 'zh-CN': '标签长度为 1 到 30 个字符。' },
+  tagCount: { en: 'Use at most 10 tags.', 'zh-CN': '最多 10 个标签。' },
+  dateTimeInvalid: {
+    en: 'Use a time like 2016-01-11T11:01:05.000Z.',
+    'zh-CN': '请使用 2016-01-11T11:01:05.000Z 这样的时间。',
   },
   // Account settings (/me)
   emailUnchanged: {

@@ -4,9 +4,9 @@ import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { LIMITS } from '@folio/schema';
 import { count, like } from 'drizzle-orm';
 import type { CountCache } from '../lib/count-cache';
-import { AUTHORS_SCOPE } from '../modules/authors/service';
 import { visibleBlog } from '../modules/blogs/repository';
-import { BLOGS_SCOPE } from '../modules/blogs/service';
+import { derive } from '../modules/blogs/render';
+import { blogListsChanged } from '../modules/blogs/service';
 import type { Db } from './connection';
 import { authors, blogs } from './schema';
 
@@ -150,10 +150,12 @@ function demoBlog(authorIds: readonly number[], now: number, i: number): NewBlog
   const w = writerFor(i);
   const f = w.faker;
   const pubDate = new Date(now - f.number.int({ min: 0, max: SPREAD_MS }));
+  const content = markdown(w);
   return {
     authorId: f.helpers.arrayElement(authorIds),
     title: clip(w.title(), LIMITS.blogTitle),
-    content: markdown(w),
+    content,
+    ...derive(content, ''),
     status: 'published',
     pubDate,
     viewCount: viewCount(f),
@@ -224,7 +226,7 @@ export async function insertDemoData(
     onProgress?.({ done, total, elapsedMs: Date.now() - started });
   } finally {
     // Even after a failure: the batches already written change the totals.
-    await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
+    await blogListsChanged(counts);
   }
   return { authors: authorCount, blogs: done, elapsedMs: Date.now() - started };
 }

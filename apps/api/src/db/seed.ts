@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from './connection';
+import { derive } from '../modules/blogs/render';
 import { authors, blogs } from './schema';
 
 /**
@@ -141,10 +142,31 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
         authorId: idOf.get(b.author)!,
         title: b.title,
         content: b.content,
+        ...derive(b.content, ''),
         status: 'published' as const,
         pubDate: new Date(b.pubDate),
       })),
     );
     return true;
   });
+}
+
+/**
+ * Renders blogs stored before rendering existed (their `content_html` is empty): the sample
+ * blogs of a database seeded by an older version. Batches, so a large table is not one statement.
+ */
+export async function renderStoredBlogs(db: Db): Promise<number> {
+  let rendered = 0;
+  for (;;) {
+    const rows = await db
+      .select({ id: blogs.id, content: blogs.content, excerpt: blogs.excerpt })
+      .from(blogs)
+      .where(and(eq(blogs.contentHtml, ''), ne(blogs.content, '')))
+      .limit(200);
+    for (const row of rows) {
+      await db.update(blogs).set(derive(row.content, row.excerpt)).where(eq(blogs.id, row.id));
+    }
+    rendered += rows.length;
+    if (rows.length < 200) return rendered;
+  }
 }

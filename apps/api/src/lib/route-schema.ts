@@ -2,11 +2,11 @@ import { FailureSchema } from '@folio/schema';
 import type { FastifySchema } from 'fastify';
 
 /**
- * Failures a route's own rules answer, by status: 403, 404 and 409 from its domain, and a 401 or
+ * Failures a route's own rules answer, by status: 403, 404, 409 and 412 from its domain, and a 401 or
  * 429 its handler or service throws by itself (a wrong password, a throttle in the service). The
  * failures every route of a kind can answer are added by `documentRoute`, not listed here.
  */
-export function failures(...statuses: (401 | 403 | 404 | 409 | 429)[]) {
+export function failures(...statuses: (401 | 403 | 404 | 409 | 412 | 429)[]) {
   return Object.fromEntries(statuses.map((s) => [s, FailureSchema])) as Record<
     number,
     typeof FailureSchema
@@ -27,6 +27,7 @@ export const FAILURE_DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed for this account or request (FORBIDDEN or a domain code)',
   404: 'No such resource (NOT_FOUND)',
   409: 'Conflicts with the current state (CONFLICT or a domain code)',
+  412: 'It changed since the version `If-Match` names (PRECONDITION_FAILED)',
   413: 'The body is larger than the server takes (PAYLOAD_TOO_LARGE)',
   415: 'The body is not of a media type this operation takes (UNSUPPORTED_MEDIA_TYPE)',
   422: 'A field is invalid: `errors` names each (VALIDATION_FAILED or a domain code)',
@@ -46,6 +47,15 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/health/ready': 'checkReadiness',
   'GET /api/v1/blogs': 'listBlogs',
   'GET /api/v1/blogs/:id': 'getBlog',
+  'POST /api/v1/blogs': 'createBlog',
+  'PATCH /api/v1/blogs/:id': 'updateBlog',
+  'DELETE /api/v1/blogs/:id': 'deleteBlog',
+  'POST /api/v1/blogs/:id/restore': 'restoreBlog',
+  'GET /api/v1/blogs/:id/revisions': 'listBlogRevisions',
+  'POST /api/v1/blogs/:id/revisions/:revisionId/restore': 'restoreBlogRevision',
+  'GET /api/v1/me/blogs': 'listMyBlogs',
+  'GET /api/v1/me/blogs/:id': 'getMyBlog',
+  'GET /api/v1/tags': 'listTags',
   'GET /api/v1/authors': 'listAuthors',
   'GET /api/v1/authors/:id': 'getAuthor',
   'GET /api/v1/captcha': 'createCaptcha',

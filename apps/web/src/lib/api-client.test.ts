@@ -5,10 +5,14 @@ import { setLocale } from './i18n';
 const blog = {
   id: 7,
   title: 'The old man and the sea',
+  excerpt: 'Hello',
+  tags: [],
+  readingMinutes: 1,
   pubDate: '2016-01-11T11:01:05.000Z',
   viewCount: 3,
   author: { id: 1, name: 'Mark' },
   content: '# Hello',
+  contentHtml: '<h1 id="h-hello">Hello</h1>\n',
   createdAt: '2016-01-11T11:01:05.000Z',
   updatedAt: '2016-01-11T11:01:05.000Z',
 };

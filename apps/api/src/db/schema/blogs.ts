@@ -1,4 +1,5 @@
-import { BLOG_STATUSES, LIMITS } from '@folio/schema';
+import { BLOG_STATES, LIMITS } from '@folio/schema';
+import { sql } from 'drizzle-orm';
 import { index, int, mediumtext, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { authors } from './authors';
 import { timestamps, utcDatetime } from './columns';
@@ -12,16 +13,26 @@ export const blogs = mysqlTable(
       .references(() => authors.id, { onDelete: 'restrict' }),
     title: varchar('title', { length: LIMITS.blogTitle }).notNull(),
     content: mediumtext('content').notNull(),
-    status: mysqlEnum('status', BLOG_STATUSES).notNull().default('draft'),
+    /** `content` rendered and sanitized once per save (see modules/blogs/render.ts). */
+    contentHtml: mediumtext('content_html')
+      .notNull()
+      .default(sql`''`),
+    excerpt: varchar('excerpt', { length: LIMITS.blogExcerpt }).notNull().default(''),
+    readingMinutes: int('reading_minutes', { unsigned: true }).notNull().default(1),
+    status: mysqlEnum('status', BLOG_STATES).notNull().default('draft'),
     pubDate: utcDatetime('pub_date').notNull(),
     viewCount: int('view_count', { unsigned: true }).notNull().default(0),
+    /** Goes up by one on every save: the ETag, and what `If-Match` is checked against. */
+    version: int('version', { unsigned: true }).notNull().default(1),
     ...timestamps(),
     deletedAt: utcDatetime('deleted_at'),
   },
   (t) => [
     // The public list: visible rows in publication order; (pub_date, id) makes the order total.
     index('blogs_visible_pub_idx').on(t.status, t.deletedAt, t.pubDate, t.id),
-    // The same list filtered by author, and the per-author blog counts.
+    // The same list filtered by author, and the per-author blog counts; an author's own list by state.
     index('blogs_author_visible_pub_idx').on(t.authorId, t.status, t.deletedAt, t.pubDate, t.id),
+    // An author's own list of every state, and their trash.
+    index('blogs_author_deleted_pub_idx').on(t.authorId, t.deletedAt, t.pubDate, t.id),
   ],
 );

@@ -1,30 +1,147 @@
-import type { Blog, BlogListParams, BlogPage, BlogSummary } from '@folio/schema';
-import { NotFound } from '../../lib/errors';
+import { setTimeout } from 'node:timers/promises';
+import type {
+  Blog,
+  BlogListParams,
+  BlogRevision,
+  BlogPage,
+  BlogState,
+  BlogStatus,
+  BlogSummary,
+  CreateBlog,
+  MyBlog,
+  MyBlogListParams,
+  MyBlogPage,
+  MyBlogStatus,
+  MyBlogSummary,
+  TagListParams,
+  TagPage,
+  TagRef,
+  UpdateBlog,
+} from '@folio/schema';
+import { AppError, NotFound } from '../../lib/errors';
 import type { CountCache } from '../../lib/count-cache';
 import { pageCount } from '../../lib/sql';
-import type { BlogFilter, BlogRepository, BlogSummaryRow } from './repository';
+import { AUTHORS_SCOPE } from '../authors/service';
+import type { UserRepository } from '../users/repository';
+import type { BlogScheduler } from './publish';
+import { derive } from './render';
+import type {
+  BlogChange,
+  BlogFilter,
+  BlogRepository,
+  BlogSummaryRow,
+  LockedBlog,
+  NewBlogRow,
+  OwnBlogRow,
+} from './repository';
 
 export const BLOGS_SCOPE = 'blogs';
 
 /**
  * Deep pages are sought from an anchor, the id of every ANCHOR_STRIDE-th blog in list order, so a
  * page walks fewer than ANCHOR_STRIDE + perPage index entries whatever its number. Anchors are
- * cached beside the totals, in the same scope: a write that invalidates the totals drops them too
- * (so writes that change a blog's pubDate must invalidate BLOGS_SCOPE as well).
+ * cached beside the totals, in the same scope, so `blogListsChanged` drops both.
  */
 const ANCHOR_STRIDE = 1_000;
 
-function toSummary(row: BlogSummaryRow): BlogSummary {
+/**
+ * The one place that drops what is cached about the lists of blogs: the totals and deep-page
+ * anchors (BLOGS_SCOPE) and the authors' totals (AUTHORS_SCOPE: a first blog makes an author).
+ * Every write to blogs calls it once its transaction has committed; nothing else invalidates them.
+ */
+export async function blogListsChanged(counts: CountCache): Promise<void> {
+  await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
+}
+
+function toSummary(row: BlogSummaryRow, tags: TagRef[]): BlogSummary {
   return {
     id: row.id,
     title: row.title,
+    excerpt: row.excerpt,
+    tags,
+    readingMinutes: row.readingMinutes,
     pubDate: row.pubDate.toISOString(),
     viewCount: row.viewCount,
     author: { id: row.authorId, name: row.authorName },
   };
 }
 
-export function createBlogService(repo: BlogRepository, counts: CountCache) {
+function statusOf(row: { status: BlogState; deletedAt: Date | null }): MyBlogStatus {
+  return row.deletedAt ? 'trashed' : row.status;
+}
+
+function toMySummary(row: OwnBlogRow, tags: TagRef[]): MyBlogSummary {
+  return {
+    ...toSummary(row, tags),
+    status: statusOf(row),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+function toMyBlog(row: OwnBlogRow, tags: TagRef[]): MyBlog {
+  return {
+    ...toSummary(row, tags),
+    content: row.content,
+    contentHtml: row.contentHtml,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    status: statusOf(row),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+/** What a published blog is at `pubDate`: visible once the time has come, scheduled before. */
+export function stateOf(status: BlogStatus, pubDate: Date, now: Date): BlogState {
+  if (status === 'draft') return 'draft';
+  return pubDate.getTime() > now.getTime() ? 'scheduled' : 'published';
+}
+
+/** Tag names once each, compared as the database compares them (case-insensitively). */
+function uniqueTags(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLocaleLowerCase('und');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A blog as the service hands it to a route: what to show, and its version for the ETag. */
+export interface Versioned<T> {
+  blog: T;
+  version: number;
+}
+
+/** Who is writing: the logged-in account. */
+export interface Writer {
+  userId: number;
+}
+
+export interface BlogServiceDeps {
+  repo: BlogRepository;
+  counts: CountCache;
+  users: Pick<UserRepository, 'findById' | 'hasPermission'>;
+  scheduler: BlogScheduler;
+  log: { warn: (obj: object, msg: string) => void };
+  now?: () => Date;
+}
+
+const SCHEDULE_TIMEOUT_MS = 2_000;
+
+/** How long a blog stays in the trash, where its author can restore it; the purge deletes it after. */
+export const TRASH_DAYS = 30;
+const TRASH_MS = TRASH_DAYS * 86_400_000;
+
+export function createBlogService({
+  repo,
+  counts,
+  users,
+  scheduler,
+  log,
+  now = () => new Date(),
+}: BlogServiceDeps) {
   async function pageRows(
     filter: BlogFilter,
     sort: BlogListParams['sort'],
@@ -43,26 +160,269 @@ export function createBlogService(repo: BlogRepository, counts: CountCache) {
     return repo.page(filter, sort, limit, offset - anchorAt, afterId);
   }
 
+  /** Runs a write, then drops the cached lists whatever happened (a failed write may have written). */
+  async function write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      await blogListsChanged(counts);
+    }
+  }
+
+  async function mine(id: number): Promise<Versioned<MyBlog>> {
+    const row = await repo.findAny(id);
+    if (!row) throw NotFound('blogNotFound');
+    const tags = await repo.tagsOf([id]);
+    return { blog: toMyBlog(row, tags.get(id) ?? []), version: row.version };
+  }
+
+  /**
+   * The blog as saved, with its delayed publication put on the queue or taken off. A queue that
+   * is down does not undo the save: the periodic publish-due-blogs job publishes it late instead.
+   */
+  async function saved(id: number): Promise<Versioned<MyBlog>> {
+    const result = await mine(id);
+    const { status, pubDate } = result.blog;
+    try {
+      const change =
+        status === 'scheduled' ? scheduler.publishAt(id, new Date(pubDate)) : scheduler.cancel(id);
+      // BullMQ waits for Redis to come back; the save does not.
+      await Promise.race([
+        change,
+        setTimeout(SCHEDULE_TIMEOUT_MS).then(() => {
+          throw new Error('the maintenance queue did not answer');
+        }),
+      ]);
+    } catch (err) {
+      log.warn({ err, blogId: id }, 'could not (un)schedule the publication of a blog');
+    }
+    return result;
+  }
+
+  async function save(
+    writer: Writer,
+    id: number,
+    body: UpdateBlog,
+    expected?: number[],
+  ): Promise<Versioned<MyBlog>> {
+    await write(() =>
+      repo.update(
+        id,
+        (current: LockedBlog): BlogChange => {
+          checkVersion(current.version, expected);
+          if (current.deletedAt) throw new AppError('CONFLICT', { detail: 'blogTrashed' });
+          const at = now();
+          const wasDraft = current.status === 'draft';
+          const status: BlogStatus = body.status ?? (wasDraft ? 'draft' : 'published');
+          // Publishing a draft without a time publishes it now, not when it was first saved.
+          const pubDate = body.pubDate
+            ? new Date(body.pubDate)
+            : wasDraft && status === 'published'
+              ? at
+              : current.pubDate;
+          const content = body.content ?? current.content;
+          const values: Partial<NewBlogRow> = {
+            title: body.title ?? current.title,
+            content,
+            status: stateOf(status, pubDate, at),
+            pubDate,
+          };
+          if (body.content !== undefined || body.excerpt !== undefined) {
+            // An excerpt that was made from the old content is made again from the new one.
+            const made = derive(current.content, '').excerpt === current.excerpt;
+            Object.assign(values, derive(content, body.excerpt ?? (made ? '' : current.excerpt)));
+          }
+          return {
+            values,
+            revision:
+              current.status === 'published'
+                ? {
+                    title: current.title,
+                    excerpt: current.excerpt,
+                    content: current.content,
+                    tags: current.tags,
+                    editorId: writer.userId,
+                  }
+                : undefined,
+          };
+        },
+        body.tags && uniqueTags(body.tags),
+      ),
+    );
+    return saved(id);
+  }
+
+  /** The blog, if the writer may change it: its author's account, or a moderator. */
+  async function editable(writer: Writer, id: number): Promise<OwnBlogRow> {
+    const row = await repo.findAny(id);
+    if (!row) throw NotFound('blogNotFound');
+    if (row.authorUserId === writer.userId) return row;
+    if (await users.hasPermission(writer.userId, 'content.moderate')) return row;
+    throw new AppError('FORBIDDEN', { detail: 'notBlogOwner' });
+  }
+
+  /** `If-Match`: refused when the blog's version is not one the client names. */
+  function checkVersion(current: number, expected: number[] | undefined) {
+    if (expected && !expected.includes(current)) throw new AppError('PRECONDITION_FAILED');
+  }
+
   return {
     async list(params: BlogListParams): Promise<BlogPage> {
-      const { page, perPage, sort, authorId, q } = params;
-      const filter = { authorId, q: q || undefined };
+      const { page, perPage, sort, authorId, q, tag } = params;
+      const tagId = tag ? await repo.tagIdOf(tag) : undefined;
+      if (tag && !tagId) return { items: [], page, perPage, total: 0, pages: 0 };
+      const filter = { authorId, q: q || undefined, tagId };
       const [rows, total] = await Promise.all([
         pageRows(filter, sort, perPage, (page - 1) * perPage),
         counts.get(BLOGS_SCOPE, filter, () => repo.count(filter)),
       ]);
-      return { items: rows.map(toSummary), page, perPage, total, pages: pageCount(total, perPage) };
+      const tags = await repo.tagsOf(rows.map((r) => r.id));
+      return {
+        items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
+        page,
+        perPage,
+        total,
+        pages: pageCount(total, perPage),
+      };
     },
 
-    async get(id: number): Promise<Blog> {
+    async get(id: number): Promise<Versioned<Blog>> {
       const row = await repo.findVisible(id);
       if (!row) throw NotFound('blogNotFound');
+      const tags = await repo.tagsOf([id]);
       return {
-        ...toSummary(row),
-        content: row.content,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
+        blog: {
+          ...toSummary(row, tags.get(id) ?? []),
+          content: row.content,
+          contentHtml: row.contentHtml,
+          createdAt: row.createdAt.toISOString(),
+          updatedAt: row.updatedAt.toISOString(),
+        },
+        version: row.version,
       };
+    },
+
+    /** Tags by how many published blogs carry them, most used first. */
+    async tags({ page, perPage }: TagListParams): Promise<TagPage> {
+      const [items, total] = await Promise.all([
+        repo.tagPage(perPage, (page - 1) * perPage),
+        counts.get(BLOGS_SCOPE, { tags: true }, () => repo.tagCount()),
+      ]);
+      return { items, page, perPage, total, pages: pageCount(total, perPage) };
+    },
+
+    /** The writer's own blogs, in every state, counted afresh (their own writes read back exact). */
+    async listMine(writer: Writer, params: MyBlogListParams): Promise<MyBlogPage> {
+      const { page, perPage, sort, status } = params;
+      const authorId = await repo.authorIdOf(writer.userId);
+      if (!authorId) return { items: [], page, perPage, total: 0, pages: 0 };
+      const filter = { authorId, status };
+      const [rows, total] = await Promise.all([
+        repo.ownPage(filter, sort, perPage, (page - 1) * perPage),
+        repo.ownCount(filter),
+      ]);
+      const tags = await repo.tagsOf(rows.map((r) => r.id));
+      return {
+        items: rows.map((row) => toMySummary(row, tags.get(row.id) ?? [])),
+        page,
+        perPage,
+        total,
+        pages: pageCount(total, perPage),
+      };
+    },
+
+    /** One blog as its author (or a moderator) sees it, in any state. */
+    async getMine(writer: Writer, id: number): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      return mine(id);
+    },
+
+    async create(writer: Writer, body: CreateBlog): Promise<Versioned<MyBlog>> {
+      const user = await users.findById(writer.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
+      const at = now();
+      const pubDate = body.pubDate ? new Date(body.pubDate) : at;
+      const id = await write(async () => {
+        const authorId = await repo.authorFor(writer.userId, user.nickname);
+        const values: NewBlogRow = {
+          authorId,
+          title: body.title,
+          content: body.content,
+          ...derive(body.content, body.excerpt),
+          status: stateOf(body.status, pubDate, at),
+          pubDate,
+        };
+        return repo.insert(values, uniqueTags(body.tags));
+      });
+      return saved(id);
+    },
+
+    async update(
+      writer: Writer,
+      id: number,
+      body: UpdateBlog,
+      expected?: number[],
+    ): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      return save(writer, id, body, expected);
+    },
+
+    /** Moves the blog to the trash, where its author can restore it for 30 days. */
+    async remove(writer: Writer, id: number, expected?: number[]): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      await write(() =>
+        repo.update(id, (current) => {
+          checkVersion(current.version, expected);
+          if (current.deletedAt) return { values: {} };
+          return { values: { deletedAt: now() } };
+        }),
+      );
+      return saved(id);
+    },
+
+    /** Takes the blog out of the trash, in the state it had (a scheduled one still waits). */
+    async restore(writer: Writer, id: number): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      await write(() =>
+        repo.update(id, (current) => {
+          if (!current.deletedAt) return { values: {} };
+          if (now().getTime() - current.deletedAt.getTime() > TRASH_MS) {
+            throw NotFound('blogNotFound');
+          }
+          return { values: { deletedAt: null } };
+        }),
+      );
+      return saved(id);
+    },
+
+    /** The versions its saves replaced, newest first (the latest 50). */
+    async revisions(writer: Writer, id: number): Promise<BlogRevision[]> {
+      await editable(writer, id);
+      const rows = await repo.revisions(id);
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        excerpt: r.excerpt,
+        content: r.content,
+        tags: r.tags,
+        editor:
+          r.editorId && r.editorNickname ? { id: r.editorId, nickname: r.editorNickname } : null,
+        createdAt: r.createdAt.toISOString(),
+      }));
+    },
+
+    /** Saves a kept version as the current one; the one it replaces is kept in turn. */
+    async restoreRevision(
+      writer: Writer,
+      id: number,
+      revisionId: number,
+      expected?: number[],
+    ): Promise<Versioned<MyBlog>> {
+      await editable(writer, id);
+      const revision = await repo.findRevision(id, revisionId);
+      if (!revision) throw NotFound('revisionNotFound');
+      const { title, content, excerpt, tags } = revision;
+      return save(writer, id, { title, content, excerpt, tags }, expected);
     },
   };
 }

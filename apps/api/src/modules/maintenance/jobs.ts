@@ -3,6 +3,18 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { createStorage } from '../../lib/storage';
+import { CountCache } from '../../lib/count-cache';
+import { createRedis } from '../../lib/redis';
+import {
+  PUBLISH_BLOG,
+  PUBLISH_DUE_BLOGS,
+  PUBLISH_DUE_EVERY_MS,
+  PURGE_TRASH,
+  PURGE_TRASH_EVERY_MS,
+  publishDueBlogs,
+  purgeTrashedBlogs,
+  runPublishJob,
+} from '../blogs/publish';
 import { bullConnection } from '../notifications/queue';
 import { createUploadRepository } from '../uploads/repository';
 import { createUploadService } from '../uploads/service';
@@ -31,6 +43,11 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
     storage,
     config,
   });
+  // Jobs that change blogs drop the cached lists (blogListsChanged) through their own connection.
+  const redis = createRedis(config.REDIS_URL);
+  redis.on('error', (err) => log.warn({ err }, 'maintenance redis error'));
+  await redis.connect();
+  const counts = new CountCache(redis, config.DATABASE_URL, log);
   const queue = new Queue(MAINTENANCE_QUEUE, { connection });
   queue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
   const worker = new Worker(
@@ -53,6 +70,25 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           log.info({ job: job.name, purged, swept }, 'purged unreferenced uploads');
           return { purged, swept };
         }
+        case PUBLISH_BLOG: {
+          const published = await runPublishJob(
+            db,
+            counts,
+            (job.data as { blogId: number }).blogId,
+          );
+          log.info({ job: job.name, published }, 'published scheduled blogs');
+          return { published };
+        }
+        case PUBLISH_DUE_BLOGS: {
+          const published = await publishDueBlogs(db, counts);
+          if (published) log.info({ job: job.name, published }, 'published overdue blogs');
+          return { published };
+        }
+        case PURGE_TRASH: {
+          const purged = await purgeTrashedBlogs(db, counts);
+          log.info({ job: job.name, purged }, 'purged old trashed blogs');
+          return { purged };
+        }
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }
@@ -66,6 +102,8 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
       [PURGE_PENDING_ACCOUNTS, PURGE_EVERY_MS],
       [SWEEP_AVATARS, SWEEP_AVATARS_EVERY_MS],
       [PURGE_UPLOADS, PURGE_UPLOADS_EVERY_MS],
+      [PUBLISH_DUE_BLOGS, PUBLISH_DUE_EVERY_MS],
+      [PURGE_TRASH, PURGE_TRASH_EVERY_MS],
     ] as const) {
       await queue.upsertJobScheduler(
         name,
@@ -76,6 +114,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
   } catch (err) {
     await Promise.allSettled([worker.close(), queue.close()]);
     storage.close();
+    redis.disconnect();
     throw err;
   }
   return {
@@ -85,6 +124,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
       await worker.close();
       await queue.close();
       storage.close();
+      redis.disconnect();
     },
   };
 }

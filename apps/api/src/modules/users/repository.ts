@@ -1,7 +1,7 @@
-import type { IdentityKind, UpdateMe } from '@folio/schema';
+import type { IdentityKind, Permission, UpdateMe } from '@folio/schema';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
-import { userIdentities, users } from '../../db/schema';
+import { userIdentities, userPermissions, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 
 export type UserRow = typeof users.$inferSelect;
@@ -153,6 +153,16 @@ export function createUserRepository(db: Db) {
         .update(users)
         .set({ lastLoginAt: sql`CURRENT_TIMESTAMP(3)`, lastLoginIp: ip, lockedUntil: null })
         .where(eq(users.id, id));
+    },
+
+    /** Whether the user was granted the permission (`user_permissions`). */
+    async hasPermission(userId: number, permission: Permission): Promise<boolean> {
+      const [row] = await db
+        .select({ userId: userPermissions.userId })
+        .from(userPermissions)
+        .where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, permission)))
+        .limit(1);
+      return Boolean(row);
     },
 
     /** Soft-deletes a user and frees their email, phone and providers for others. */

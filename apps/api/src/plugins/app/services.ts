@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import fp from 'fastify-plugin';
 import { CountCache } from '../../lib/count-cache';
 import { deriveKey } from '../../lib/keys';
@@ -9,11 +10,13 @@ import { createSmsCodes, type SmsCodes } from '../../modules/auth/sms-codes';
 import { createAuthorRepository } from '../../modules/authors/repository';
 import { createAuthorService, type AuthorService } from '../../modules/authors/service';
 import { createBlogRepository } from '../../modules/blogs/repository';
+import { createBlogScheduler } from '../../modules/blogs/publish';
 import { createBlogService, type BlogService } from '../../modules/blogs/service';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
 import { startBackgroundWork } from '../../modules/maintenance/background';
+import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
 import { createMeService, type MeService } from '../../modules/me/service';
-import { createNotifier, type Notifier } from '../../modules/notifications/queue';
+import { bullConnection, createNotifier, type Notifier } from '../../modules/notifications/queue';
 import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
 import {
   createSessionService,
@@ -74,6 +77,11 @@ export default fp(
       hourlyBudget: config.SMS_HOURLY_BUDGET,
       log,
     });
+    // Where saves put their delayed jobs (a scheduled blog's publication); the worker runs them.
+    const maintenanceQueue = new Queue(MAINTENANCE_QUEUE, {
+      connection: bullConnection(config.REDIS_URL),
+    });
+    maintenanceQueue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
     const accessTokens: AccessTokenSigner = {
       sign: (payload, options) => app.jwt.sign(payload, options),
       verify: (token) => app.jwt.verify(token),
@@ -126,7 +134,16 @@ export default fp(
       }),
     );
     app.decorate('oauthService', createOAuthService({ config, redis, users }));
-    app.decorate('blogService', createBlogService(createBlogRepository(db), counts));
+    app.decorate(
+      'blogService',
+      createBlogService({
+        repo: createBlogRepository(db),
+        counts,
+        users,
+        scheduler: createBlogScheduler(maintenanceQueue),
+        log,
+      }),
+    );
     app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
     app.decorate('storage', storage);
     app.decorate(
@@ -143,6 +160,7 @@ export default fp(
       await worker?.close();
       await notifier.close();
       storage.close();
+      await maintenanceQueue.close();
     });
   },
   { name: 'services', dependencies: ['config', 'db', 'redis', 'jwt'] },

@@ -68,7 +68,7 @@ export default fp(
           },
         },
         tags: [
-          { name: 'blogs', description: 'Published blogs' },
+          { name: 'blogs', description: 'Blogs: reading, writing, revisions, trash and tags' },
           { name: 'authors', description: 'Authors' },
           { name: 'auth', description: 'Captchas, registration, login, sessions and recovery' },
           { name: 'account', description: 'The logged-in account' },

@@ -17,11 +17,16 @@ describe('/blogs/:id', () => {
         data: {
           id: 7,
           title: 'The old man and the sea',
+          excerpt: 'A fish So big.',
+          tags: [],
+          readingMinutes: 1,
           pubDate: '2016-01-11T11:01:05.000Z',
           viewCount: 1234,
           author: { id: 3, name: 'Larry' },
           content:
             '## A fish\n\nSo **big**.<img src="x" onerror="alert(1)"><script>alert(2)</script>',
+          contentHtml:
+            '<h2 id="h-a-fish">A fish</h2>\n<p>So <strong>big</strong>.<img src="x" /></p>\n',
           createdAt: '2016-01-11T11:01:05.000Z',
           updatedAt: '2016-01-11T11:01:05.000Z',
         },

@@ -33,6 +33,9 @@ function blogPage(url: URL) {
   const items = Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => ({
     id: 100 + first + i,
     title: `Blog ${first + i + 1}`,
+    excerpt: '',
+    tags: [],
+    readingMinutes: 1,
     pubDate: '2016-01-11T11:01:05.000Z',
     viewCount: 0,
     author: { id: 1, name: 'Mark' },

@@ -14,6 +14,9 @@ const blogs: BlogSummary[] = [
     pubDate: '2016-01-11T11:01:05.000Z',
     viewCount: 12345,
     author: { id: 1, name: 'Mark' },
+    excerpt: 'Santiago goes out alone.',
+    tags: [],
+    readingMinutes: 1,
   },
   {
     id: 8,
@@ -21,6 +24,9 @@ const blogs: BlogSummary[] = [
     pubDate: '2016-01-12T19:32:15.000Z',
     viewCount: 3,
     author: { id: 5, name: 'Lily' },
+    excerpt: 'Ten strangers on an island.',
+    tags: [],
+    readingMinutes: 1,
   },
 ];
 

@@ -1,0 +1,143 @@
+import { LIMITS } from '@folio/schema';
+import GithubSlugger from 'github-slugger';
+import { Marked, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/** What a save stores beside the markdown: its sanitized HTML, its plain text's excerpt and reading time. */
+export interface Rendered {
+  html: string;
+  /** The content's text, for the excerpt and the reading time. */
+  text: string;
+}
+
+/** Heading ids are prefixed so that no heading can shadow a global name of the page (DOM clobbering). */
+export const HEADING_ID_PREFIX = 'h-';
+const LINK_REL = 'nofollow noopener noreferrer';
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/**
+ * What survives in a blog's HTML. Everything else (scripts, event handlers, `style`, iframes,
+ * forms, unknown schemes) is removed by sanitize-html, whatever the markdown parser let through.
+ */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...HEADINGS,
+    'p',
+    'br',
+    'hr',
+    'blockquote',
+    'pre',
+    'code',
+    'em',
+    'strong',
+    'del',
+    's',
+    'sub',
+    'sup',
+    'kbd',
+    'a',
+    'img',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'class'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+    code: ['class'],
+    ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
+  },
+  allowedClasses: { a: ['heading-anchor'], code: [/^language-[\w+-]+$/] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: true,
+  // The text inside these is code or markup, never prose to keep.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed'],
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: LINK_REL }),
+  },
+};
+
+function headingRenderer(slugger: GithubSlugger) {
+  return function heading(
+    this: { parser: { parseInline(t: Token[]): string } },
+    token: Tokens.Heading,
+  ) {
+    const inner = this.parser.parseInline(token.tokens);
+    const id = `${HEADING_ID_PREFIX}${slugger.slug(textOf(inner)) || 'section'}`;
+    return (
+      `<h${token.depth} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
+      `${inner}</h${token.depth}>\n`
+    );
+  };
+}
+
+const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|pre|td|th|tr)>|<br \/>/g;
+// A heading's "#" is a control, not text.
+const HEADING_ANCHOR = /<a class="heading-anchor"[^>]*>#<\/a>/g;
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/** What a reader reads of the (already sanitized) HTML: its text, a space between blocks. */
+function textOf(html: string): string {
+  const text = sanitizeHtml(html.replace(HEADING_ANCHOR, '').replace(BLOCK_END, '$& '), TEXT_ONLY);
+  // sanitize-html escapes exactly these in text; nothing else is an entity by then.
+  return text.replace(/&(?:amp|lt|gt|quot);/g, (e) => ENTITIES[e]!);
+}
+
+/** Markdown to sanitized HTML, with an anchor on every heading and `rel` on every link. */
+export function renderMarkdown(markdown: string): Rendered {
+  const slugger = new GithubSlugger();
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use({ renderer: { heading: headingRenderer(slugger) } });
+  const html = sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
+  return { html, text: textOf(html) };
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The start of the text, cut at a word where it can be, at most LIMITS.blogExcerpt characters. */
+export function excerptOf(text: string, max: number = LIMITS.blogExcerpt): string {
+  const flat = collapse(text);
+  if (flat.length <= max) return flat;
+  let cut = flat.slice(0, max - 1);
+  // Never half an emoji (a lone high surrogate).
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+export const WORDS_PER_MINUTE = 200;
+export const CJK_CHARS_PER_MINUTE = 400;
+
+/** Minutes to read: words of Latin (and other spaced) text, characters of Chinese; at least 1. */
+export function readingMinutes(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const words = text
+    .replace(CJK, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE));
+}
+
+/** Everything a save derives from the markdown and the excerpt it was given. */
+export function derive(content: string, excerpt: string) {
+  const { html, text } = renderMarkdown(content);
+  return {
+    contentHtml: html,
+    excerpt: excerpt || excerptOf(text),
+    readingMinutes: readingMinutes(text),
+  };
+}

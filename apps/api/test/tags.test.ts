@@ -1,0 +1,263 @@
+import type { BlogPage, MyBlog, TagPage } from '@folio/schema';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../src/app';
+import { authors, blogs, blogTags, tags } from '../src/db/schema';
+import { createBlogRepository } from '../src/modules/blogs/repository';
+import { buildTestApp, makeUser, resetData, sessionFor } from './helpers';
+
+let app: App;
+beforeAll(async () => {
+  ({ app } = await buildTestApp({ RUN_WORKER: 'false' }));
+});
+afterAll(() => app.close());
+beforeEach(() => resetData(app));
+
+type Headers = Record<string, string>;
+
+async function writer() {
+  const user = await makeUser(app);
+  return { user, headers: (await sessionFor(app, user.id)).headers };
+}
+
+async function create(headers: Headers, payload: Record<string, unknown>): Promise<MyBlog> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/blogs', headers, payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().data;
+}
+
+async function get<T>(url: string): Promise<T> {
+  const res = await app.inject({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().data as T;
+}
+
+const ids = (page: BlogPage) => page.items.map((b) => b.id);
+
+describe('GET /api/v1/tags', () => {
+  it('lists tags by their published blogs, most used first, and counts nothing else', async () => {
+    const { headers } = await writer();
+    const published = { status: 'published' };
+    await create(headers, { ...published, title: 'a', tags: ['Rust', 'Web'] });
+    await create(headers, { ...published, title: 'b', tags: ['rust', '编程'] });
+    await create(headers, { ...published, title: 'c', tags: ['RUST', 'Web'] });
+    await create(headers, { ...published, title: 'd', tags: ['Alpha'] });
+    // Neither drafts, scheduled nor trashed blogs count.
+    await create(headers, { title: 'draft', tags: ['Draft only', 'Alpha'] });
+    await create(headers, {
+      ...published,
+      title: 'later',
+      tags: ['Alpha'],
+      pubDate: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const trashed = await create(headers, { ...published, title: 'gone', tags: ['Alpha'] });
+    await app.inject({ method: 'DELETE', url: `/api/v1/blogs/${trashed.id}`, headers });
+
+    const page = await get<TagPage>('/api/v1/tags');
+    expect(page).toEqual({
+      items: [
+        { name: 'Rust', slug: 'rust', blogCount: 3 },
+        { name: 'Web', slug: 'web', blogCount: 2 },
+        { name: 'Alpha', slug: 'alpha', blogCount: 1 },
+        { name: '编程', slug: '编程', blogCount: 1 },
+      ],
+      page: 1,
+      perPage: 20,
+      total: 4,
+      pages: 1,
+    });
+    const second = await get<TagPage>('/api/v1/tags?perPage=3&page=2');
+    expect(second.items.map((t) => t.slug)).toEqual(['编程']);
+    expect(second.total).toBe(4);
+    // A write changes the counts at once.
+    await create(headers, { ...published, title: 'e', tags: ['编程', 'Alpha'] });
+    const after = await get<TagPage>('/api/v1/tags');
+    expect(after.items.map((t) => [t.name, t.blogCount])).toEqual([
+      ['Rust', 3],
+      ['Alpha', 2],
+      ['Web', 2],
+      ['编程', 2],
+    ]);
+  });
+});
+
+describe('GET /api/v1/blogs?tag=', () => {
+  it('filters by the tag’s slug, alone and with author, title search and sort', async () => {
+    const one = await writer();
+    const two = await writer();
+    const published = { status: 'published' };
+    const a = await create(one.headers, { ...published, title: 'Harry a', tags: ['Rust'] });
+    const b = await create(one.headers, { ...published, title: 'Other b', tags: ['rust', 'Go'] });
+    const c = await create(two.headers, { ...published, title: 'Harry c', tags: ['RUST'] });
+    const d = await create(two.headers, { ...published, title: 'Harry d', tags: ['编程'] });
+    await create(one.headers, { title: 'draft', tags: ['Rust'] });
+
+    const rust = await get<BlogPage>('/api/v1/blogs?tag=rust');
+    expect(ids(rust)).toEqual([c.id, b.id, a.id]);
+    expect(rust.total).toBe(3);
+    expect(ids(await get<BlogPage>('/api/v1/blogs?tag=rust&sort=pubDate'))).toEqual([
+      a.id,
+      b.id,
+      c.id,
+    ]);
+    const byAuthor = await get<BlogPage>(`/api/v1/blogs?tag=rust&authorId=${a.author.id}`);
+    expect({ ids: ids(byAuthor), total: byAuthor.total }).toEqual({ ids: [b.id, a.id], total: 2 });
+    const searched = await get<BlogPage>(`/api/v1/blogs?tag=rust&q=harry&authorId=${c.author.id}`);
+    expect({ ids: ids(searched), total: searched.total }).toEqual({ ids: [c.id], total: 1 });
+    expect(ids(await get<BlogPage>('/api/v1/blogs?tag=rust&q=harry'))).toEqual([c.id, a.id]);
+    expect(ids(await get<BlogPage>(`/api/v1/blogs?tag=${encodeURIComponent('编程')}`))).toEqual([
+      d.id,
+    ]);
+    expect(ids(await get<BlogPage>('/api/v1/blogs?tag=go&perPage=1&page=1'))).toEqual([b.id]);
+    const unknown = await get<BlogPage>('/api/v1/blogs?tag=nothing-here');
+    expect(unknown).toEqual({ items: [], page: 1, perPage: 20, total: 0, pages: 0 });
+  });
+
+  it('gives names that make the same slug slugs of their own', async () => {
+    const { headers } = await writer();
+    const plus = await create(headers, { status: 'published', title: 'p', tags: ['C++'] });
+    const sharp = await create(headers, { status: 'published', title: 's', tags: ['C#'] });
+    expect(plus.tags).toEqual([{ name: 'C++', slug: 'c' }]);
+    expect(sharp.tags[0]!.name).toBe('C#');
+    expect(sharp.tags[0]!.slug).toMatch(/^c-[0-9a-f]{8}$/);
+    expect(ids(await get<BlogPage>('/api/v1/blogs?tag=c'))).toEqual([plus.id]);
+    expect(ids(await get<BlogPage>(`/api/v1/blogs?tag=${sharp.tags[0]!.slug}`))).toEqual([
+      sharp.id,
+    ]);
+    const punctuation = await create(headers, { title: 'x', tags: ['!!!'] });
+    expect(punctuation.tags[0]!.slug).toMatch(/^tag-[0-9a-f]{8}$/);
+  });
+
+  it('makes a new tag (and the writer’s author profile) once when several saves bring it at the same time', async () => {
+    const { headers } = await writer();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/blogs',
+          headers,
+          payload: { title: `race ${i}`, status: 'published', tags: [i % 2 ? 'Fresh' : 'fresh'] },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(await app.db.select().from(tags)).toHaveLength(1);
+    // Their first blogs all at once: still one author profile for the writer.
+    expect(await app.db.select().from(authors)).toHaveLength(1);
+    const page = await get<TagPage>('/api/v1/tags');
+    expect(page.items).toEqual([
+      { name: expect.stringMatching(/^fresh$/i), slug: 'fresh', blogCount: 6 },
+    ]);
+  });
+
+  it.each([['?tag='], ['?tag=' + 'x'.repeat(65)]])('refuses %s with a 422', async (query) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/blogs${query}` });
+    expect(res.statusCode).toBe(422);
+    expect(Object.keys(res.json().errors)).toEqual(['tag']);
+  });
+});
+
+/** Enough rows in every state for the planner to choose as it would on a real site. */
+async function plannerData() {
+  const authorRows = Array.from({ length: 30 }, (_, i) => ({ name: `Planner ${i}`, email: null }));
+  await app.db.insert(authors).values(authorRows);
+  const authorIds = (await app.db.select({ id: authors.id }).from(authors)).map((a) => a.id);
+  await app.db
+    .insert(tags)
+    .values(Array.from({ length: 40 }, (_, i) => ({ name: `tag ${i}`, slug: `tag-${i}` })));
+  const tagIds = (await app.db.select({ id: tags.id }).from(tags)).map((t) => t.id);
+  const states = ['published', 'published', 'published', 'draft', 'scheduled'] as const;
+  const rows = Array.from({ length: 4_000 }, (_, i) => ({
+    authorId: authorIds[i % authorIds.length]!,
+    title: `Planned ${i}`,
+    content: 'x',
+    status: states[i % states.length]!,
+    pubDate: new Date(Date.UTC(2018, 0, 1) + i * 3_600_000),
+    deletedAt: i % 17 === 0 ? new Date() : null,
+  }));
+  for (let i = 0; i < rows.length; i += 1_000) {
+    await app.db.insert(blogs).values(rows.slice(i, i + 1_000));
+  }
+  const blogIds = (await app.db.select({ id: blogs.id }).from(blogs)).map((b) => b.id);
+  const links = blogIds.flatMap((blogId, i) => [
+    { blogId, tagId: tagIds[i % tagIds.length]!, position: 0 },
+    { blogId, tagId: tagIds[(i * 7 + 3) % tagIds.length]!, position: 1 },
+  ]);
+  const unique = links.filter((l, i) => i % 2 === 0 || l.tagId !== links[i - 1]!.tagId);
+  for (let i = 0; i < unique.length; i += 2_000) {
+    await app.db.insert(blogTags).values(unique.slice(i, i + 2_000));
+  }
+  for (const table of ['blogs', 'blog_tags', 'tags', 'authors']) {
+    await app.pool.query(`ANALYZE TABLE ${table}`);
+  }
+  return { authorId: authorIds[3]!, tagId: tagIds[5]! };
+}
+
+describe('the new list shapes use an index', () => {
+  type Plan = { select_type: string; table: string; key: string | null; Extra: string }[];
+  async function explain(query: { toSQL: () => { sql: string; params: unknown[] } }) {
+    const { sql: text, params } = query.toSQL();
+    const [rows] = await app.pool.query(`EXPLAIN ${text}`, params);
+    return rows as Plan;
+  }
+
+  it('reads a tag’s blogs through blog_tags_tag_idx, with any other filter and either sort', async () => {
+    const { authorId, tagId } = await plannerData();
+    const repo = createBlogRepository(app.db);
+    for (const filter of [
+      { tagId },
+      { tagId, authorId },
+      { tagId, q: 'harry' },
+      { tagId, authorId, q: 'harry' },
+    ]) {
+      for (const sort of ['-pubDate', 'pubDate'] as const) {
+        for (const [offset, afterId] of [
+          [0, undefined],
+          [40, undefined],
+          [40, 5],
+        ] as const) {
+          const plan = await explain(repo.listPage(filter, sort, 20, offset, afterId));
+          const label = JSON.stringify({ filter, sort, offset, afterId, plan });
+          // Every table read is read through an index (no full scan of blogs or blog_tags).
+          for (const step of plan.filter((s) => s.table === 'blogs' || s.table === 'blog_tags')) {
+            expect(step.key, label).not.toBeNull();
+          }
+          expect(
+            plan.some((s) => s.table === 'blog_tags'),
+            label,
+          ).toBe(true);
+        }
+        const count = await explain(repo.countQuery(filter));
+        for (const step of count) expect(step.key, JSON.stringify(count)).not.toBeNull();
+      }
+    }
+  });
+
+  it('reads an author’s own list of each state from the per-author indexes, without a filesort', async () => {
+    const { authorId } = await plannerData();
+    const repo = createBlogRepository(app.db);
+    // Either per-author index serves a state: (author, state, deleted, date) or (author, deleted, date).
+    const index = /^blogs_author_(visible|deleted)_pub_idx$/;
+    for (const status of [undefined, 'draft', 'scheduled', 'published'] as const) {
+      for (const sort of ['-pubDate', 'pubDate'] as const) {
+        const plan = await explain(repo.ownPageQuery({ authorId, status }, sort, 20, 40));
+        const step = plan.find((s) => s.table === 'blogs');
+        expect(step?.key, JSON.stringify({ status, plan })).toMatch(index);
+        expect(step!.Extra).not.toContain('filesort');
+      }
+    }
+    // The trash of an author is read from their index too (its order is sorted in memory:
+    // a trash holds 30 days of deletions).
+    const trash = await explain(
+      repo.ownPageQuery({ authorId, status: 'trashed' }, '-pubDate', 20, 0),
+    );
+    expect(trash.find((s) => s.table === 'blogs')?.key).toMatch(/^blogs_author_/);
+  });
+
+  it('counts tags’ published blogs through the tag index', async () => {
+    await plannerData();
+    const repo = createBlogRepository(app.db);
+    const plan = await explain(repo.tagPageQuery(20, 0));
+    const label = JSON.stringify(plan);
+    for (const step of plan) expect(step.key, label).not.toBeNull();
+  });
+});
