@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { prepareDatabase } from './db/prepare';
+import { renderStoredBlogs } from './db/seed';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { loadDotEnv } from './lib/dotenv';
 
@@ -22,6 +23,13 @@ async function main() {
     seed: config.SEED_ON_EMPTY,
   });
   if (seeded) app.log.info('seeded the sample authors and blogs');
+  // Blogs from before rendering existed get their HTML in the background: one walk of the table.
+  void renderStoredBlogs(app.db).then(
+    (rendered) => {
+      if (rendered > 0) app.log.info({ rendered }, 'rendered blogs stored before rendering');
+    },
+    (err: unknown) => app.log.warn({ err }, 'could not render the blogs stored before rendering'),
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

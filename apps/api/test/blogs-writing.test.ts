@@ -117,7 +117,7 @@ describe('POST /api/v1/blogs', () => {
     expect(detail.json().data).toMatchObject({
       content: '# Intro\n\nSome words here.',
       contentHtml: expect.stringContaining(
-        '<h1 id="h-intro"><a class="heading-anchor" href="#h-intro"',
+        '<h2 id="h-intro"><a class="heading-anchor" href="#h-intro"',
       ),
     });
     expect(Object.keys(detail.json().data)).not.toContain('status');
@@ -593,10 +593,10 @@ describe('rendering markdown to safe HTML', () => {
     });
     const html = blog.contentHtml;
     expect(html).toContain(
-      '<h2 id="h-hello-world"><a class="heading-anchor" href="#h-hello-world" rel="nofollow noopener noreferrer">#</a> Hello, World!</h2>',
+      '<h3 id="h-hello-world"><a class="heading-anchor" href="#h-hello-world" rel="nofollow noopener noreferrer">#</a> Hello, World!</h3>',
     );
-    expect(html).toContain('<h2 id="h-hello-world-1">');
-    expect(html).toContain('<h2 id="h-静夜思">');
+    expect(html).toContain('<h3 id="h-hello-world-1">');
+    expect(html).toContain('<h3 id="h-静夜思">');
     expect(html).toContain(
       '<a href="https://example.com" title="home" rel="nofollow noopener noreferrer">the site</a>',
     );
@@ -621,7 +621,7 @@ describe('rendering markdown to safe HTML', () => {
       .from(blogs);
     expect(rows).toHaveLength(12);
     for (const row of rows) {
-      expect(row.contentHtml).toContain('<h2 id="h-');
+      expect(row.contentHtml).toMatch(/<h[2-6] id="h-/);
       expect(row.excerpt.length).toBeGreaterThan(0);
       expect(row.minutes).toBeGreaterThanOrEqual(1);
     }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { authors, blogs } from '../src/db/schema';
 import { createPool } from '../src/db/connection';
-import { SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
+import { renderStoredBlogs, SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
 import { dependencyOf } from '../src/lib/dependency-errors';
 import { createAuthorRepository } from '../src/modules/authors/repository';
 import { createBlogRepository } from '../src/modules/blogs/repository';
@@ -15,6 +15,30 @@ beforeAll(async () => {
   ({ app } = await buildTestApp());
 });
 afterAll(() => app.close());
+
+describe('blogs stored before rendering existed', () => {
+  it('get their HTML, excerpt and reading time in one walk, even one that renders to nothing', async () => {
+    await resetData(app);
+    const author = await makeAuthor(app);
+    // As the writing migration left them: markdown, and an empty content_html.
+    const plain = await makeBlog(app, author.id, { content: '# Hello\n\nSome *words*.' });
+    const hostile = await makeBlog(app, author.id, { content: '<script>alert(1)</script>' });
+    const empty = await makeBlog(app, author.id, { content: '' });
+
+    expect(await renderStoredBlogs(app.db)).toBe(2);
+    const rows = await app.db
+      .select({ id: blogs.id, html: blogs.contentHtml, excerpt: blogs.excerpt })
+      .from(blogs)
+      .orderBy(asc(blogs.id));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(plain.id)?.html).toContain('<em>words</em>');
+    expect(byId.get(plain.id)?.excerpt).toBe('Hello Some words.');
+    expect(byId.get(hostile.id)?.html).toBe('');
+    expect(byId.get(empty.id)?.html).toBe('');
+    // The next walk finds the hostile one again (it still renders to nothing) and nothing else.
+    expect(await renderStoredBlogs(app.db)).toBe(1);
+  });
+});
 
 describe('seed', () => {
   it('adds exactly the original sample authors and blogs, once', async () => {

@@ -12,7 +12,7 @@ export async function prepareDatabase(
 ): Promise<{ seeded: boolean }> {
   if (migrate) {
     await runMigrations(db);
-    // Once per `pnpm db:seed`, not per server start: it scans the table.
+    // `pnpm db:seed` waits for it; a server start runs it in the background (server.ts).
     await renderStoredBlogs(db);
   }
   const seeded = seed ? await seedIfEmpty(db) : false;

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { derive } from '../modules/blogs/render';
 import { authors, blogs } from './schema';
@@ -152,21 +152,25 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Renders blogs stored before rendering existed (their `content_html` is empty): the sample
- * blogs of a database seeded by an older version. Batches, so a large table is not one statement.
+ * Renders blogs stored before rendering existed (their `content_html` is empty): the blogs of a
+ * database made by an older version. Walks the table once, by id, in batches, so a large table
+ * is not one statement, and a blog whose content renders to nothing is not taken again.
  */
 export async function renderStoredBlogs(db: Db): Promise<number> {
   let rendered = 0;
+  let after = 0;
   for (;;) {
     const rows = await db
       .select({ id: blogs.id, content: blogs.content, excerpt: blogs.excerpt })
       .from(blogs)
-      .where(and(eq(blogs.contentHtml, ''), ne(blogs.content, '')))
+      .where(and(gt(blogs.id, after), eq(blogs.contentHtml, ''), ne(blogs.content, '')))
+      .orderBy(asc(blogs.id))
       .limit(200);
     for (const row of rows) {
       await db.update(blogs).set(derive(row.content, row.excerpt)).where(eq(blogs.id, row.id));
     }
     rendered += rows.length;
     if (rows.length < 200) return rendered;
+    after = rows.at(-1)!.id;
   }
 }

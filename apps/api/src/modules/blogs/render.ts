@@ -75,9 +75,11 @@ function headingRenderer(slugger: GithubSlugger) {
   ) {
     const inner = this.parser.parseInline(token.tokens);
     const id = `${HEADING_ID_PREFIX}${slugger.slug(textOf(inner)) || 'section'}`;
+    // The blog's title is its page's one h1: the content's headings sit one level below it.
+    const level = Math.min(token.depth + 1, 6);
     return (
-      `<h${token.depth} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
-      `${inner}</h${token.depth}>\n`
+      `<h${level} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
+      `${inner}</h${level}>\n`
     );
   };
 }

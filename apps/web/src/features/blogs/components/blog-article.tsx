@@ -1,6 +1,5 @@
 import type { Blog } from '@folio/schema';
 import { Link } from 'react-router';
-import { Markdown } from '../../../components/markdown';
 import { RelativeTime } from '../../../components/relative-time';
 import { useI18n } from '../../../lib/i18n';
 
@@ -19,7 +18,9 @@ export function BlogArticle({ blog }: { blog: Blog }) {
           {t('blog.viewCount', { count: new Intl.NumberFormat(locale).format(blog.viewCount) })}
         </p>
       </header>
-      <Markdown source={blog.content} className="blog-content" />
+      {/* The API renders and sanitizes the markdown once per save (scripts, handlers, styles,
+          frames and script URLs never survive), so the page shows its HTML as it is. */}
+      <div className="blog-content" dangerouslySetInnerHTML={{ __html: blog.contentHtml }} />
     </article>
   );
 }
