@@ -436,6 +436,7 @@ describe('GET /api/v1/me/blogs', () => {
     expect(Object.keys(all.items[1]!).sort()).toEqual(
       [
         'author',
+        'cover',
         'deletedAt',
         'excerpt',
         'id',

@@ -36,6 +36,7 @@ describe('GET /api/v1/blogs', () => {
             pubDate: '2016-01-12T11:01:05.000Z',
             viewCount: 0,
             author: { id: author.id, name: 'Ann' },
+            cover: null,
           },
           expect.objectContaining({ id: older.id, pubDate: '2016-01-11T11:01:05.000Z' }),
         ],
@@ -56,7 +57,17 @@ describe('GET /api/v1/blogs', () => {
     expect(body.data.items.map((b) => b.id)).toEqual([shown.id]);
     expect(body.data.total).toBe(1);
     expect(Object.keys(body.data.items[0]!).sort()).toEqual(
-      ['author', 'excerpt', 'id', 'pubDate', 'readingMinutes', 'tags', 'title', 'viewCount'].sort(),
+      [
+        'author',
+        'cover',
+        'excerpt',
+        'id',
+        'pubDate',
+        'readingMinutes',
+        'tags',
+        'title',
+        'viewCount',
+      ].sort(),
     );
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuthorRefSchema } from './author';
 import { IdSchema, IsoDateTime, Page, PageQuery, SearchText } from './common';
 import { LIMITS } from './limits';
+import { UploadSchema } from './upload';
 
 /** What an author asks for: a draft, or published (at `pubDate`, which may be ahead). */
 export const BLOG_STATUSES = ['draft', 'published'] as const;
@@ -32,6 +33,8 @@ export const BlogSummarySchema = z
     pubDate: IsoDateTime,
     viewCount: z.number().int(),
     author: AuthorRefSchema,
+    /** The cover picture, in every stored size (for `srcset`), or none. */
+    cover: UploadSchema.nullable(),
   })
   .meta({ id: 'BlogSummary' });
 export type BlogSummary = z.infer<typeof BlogSummarySchema>;
@@ -112,6 +115,13 @@ const blogFields = {
   status: z.enum(BLOG_STATUSES),
   /** When it is (or was) published; a published blog with a later time is scheduled. */
   pubDate: PubDateSchema,
+  /** One of the writer's uploads (`POST /uploads`), or null for none. */
+  coverId: z
+    .number({ error: 'positiveInteger' })
+    .int('positiveInteger')
+    .positive('positiveInteger')
+    .max(4_294_967_295, 'positiveInteger')
+    .nullable(),
 };
 
 export const CreateBlogBody = z
@@ -123,6 +133,7 @@ export const CreateBlogBody = z
     status: blogFields.status.default('draft'),
     /** Now, when not given. */
     pubDate: blogFields.pubDate.optional(),
+    coverId: blogFields.coverId.default(null),
   })
   .meta({ id: 'CreateBlogBody' });
 export type CreateBlog = z.output<typeof CreateBlogBody>;
@@ -136,6 +147,7 @@ export const UpdateBlogBody = z
     tags: blogFields.tags.optional(),
     status: blogFields.status.optional(),
     pubDate: blogFields.pubDate.optional(),
+    coverId: blogFields.coverId.optional(),
   })
   .meta({ id: 'UpdateBlogBody' });
 export type UpdateBlog = z.output<typeof UpdateBlogBody>;

@@ -133,6 +133,10 @@ export type DetailKey = keyof typeof DETAIL_MESSAGES;
  */
 export const FIELD_MESSAGES = {
   positiveInteger: { en: 'Must be a positive integer.', 'zh-CN': '必须是正整数。' },
+  coverNotFound: {
+    en: 'Choose a picture you uploaded yourself.',
+    'zh-CN': '请选择你自己上传的图片。',
+  },
   required: { en: 'Required.', 'zh-CN': '必填。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },

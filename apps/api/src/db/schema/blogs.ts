@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { index, int, mediumtext, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { authors } from './authors';
 import { timestamps, utcDatetime } from './columns';
+import { uploads } from './uploads';
 
 export const blogs = mysqlTable(
   'blogs',
@@ -26,6 +27,10 @@ export const blogs = mysqlTable(
     version: int('version', { unsigned: true }).notNull().default(1),
     ...timestamps(),
     deletedAt: utcDatetime('deleted_at'),
+    /** The cover picture; an upload that goes (its owner deleted) leaves the blog without one. */
+    coverUploadId: int('cover_upload_id', { unsigned: true }).references(() => uploads.id, {
+      onDelete: 'set null',
+    }),
   },
   (t) => [
     // The public list: visible rows in publication order; (pub_date, id) makes the order total.

@@ -1,5 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import { and, eq, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { Queue } from 'bullmq';
 import type { Db } from '../../db/connection';
 import { blogs } from '../../db/schema';
@@ -57,18 +57,30 @@ const PURGE_BATCH = 500;
 export async function purgeTrashedBlogs(
   db: Db,
   counts: CountCache,
-  { now = new Date(), olderThanDays = TRASH_DAYS } = {},
+  {
+    now = new Date(),
+    olderThanDays = TRASH_DAYS,
+    onPurged = async () => undefined,
+  }: {
+    now?: Date;
+    olderThanDays?: number;
+    /** Told the ids of each batch deleted, e.g. to drop the uploads they referred to. */
+    onPurged?: (blogIds: number[]) => Promise<void>;
+  } = {},
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - olderThanDays * 86_400_000);
+  const due = and(isNotNull(blogs.deletedAt), lt(blogs.deletedAt, cutoff));
   let purged = 0;
   try {
     for (;;) {
-      const [result] = await db
-        .delete(blogs)
-        .where(and(isNotNull(blogs.deletedAt), lt(blogs.deletedAt, cutoff)))
-        .limit(PURGE_BATCH);
+      const rows = await db.select({ id: blogs.id }).from(blogs).where(due).limit(PURGE_BATCH);
+      if (rows.length === 0) return purged;
+      const ids = rows.map((row) => row.id);
+      // Still due: one restored meanwhile stays.
+      const [result] = await db.delete(blogs).where(and(inArray(blogs.id, ids), due));
       purged += result.affectedRows;
-      if (result.affectedRows < PURGE_BATCH) return purged;
+      await onPurged(ids);
+      if (rows.length < PURGE_BATCH) return purged;
     }
   } finally {
     if (purged > 0) await blogListsChanged(counts);

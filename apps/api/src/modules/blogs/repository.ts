@@ -74,6 +74,7 @@ const summaryColumns = {
   viewCount: blogs.viewCount,
   authorId: authors.id,
   authorName: authors.name,
+  coverId: blogs.coverUploadId,
 };
 
 /** The blog a deep page is sought from (see `listPage`). */
@@ -88,6 +89,7 @@ export type BlogSummaryRow = {
   viewCount: number;
   authorId: number;
   authorName: string;
+  coverId: number | null;
 };
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

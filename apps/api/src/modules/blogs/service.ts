@@ -17,11 +17,13 @@ import type {
   TagPage,
   TagRef,
   UpdateBlog,
+  Upload,
 } from '@folio/schema';
 import { AppError, NotFound } from '../../lib/errors';
 import type { CountCache } from '../../lib/count-cache';
 import { pageCount } from '../../lib/sql';
 import { AUTHORS_SCOPE } from '../authors/service';
+import type { UploadService } from '../uploads/service';
 import type { UserRepository } from '../users/repository';
 import type { BlogScheduler } from './publish';
 import { derive } from './render';
@@ -53,7 +55,13 @@ export async function blogListsChanged(counts: CountCache): Promise<void> {
   await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
 }
 
-function toSummary(row: BlogSummaryRow, tags: TagRef[]): BlogSummary {
+/** What a blog shows beside its own columns: its tags and its cover. */
+interface Extras {
+  tags: TagRef[];
+  cover: Upload | null;
+}
+
+function toSummary(row: BlogSummaryRow, { tags, cover }: Extras): BlogSummary {
   return {
     id: row.id,
     title: row.title,
@@ -63,6 +71,7 @@ function toSummary(row: BlogSummaryRow, tags: TagRef[]): BlogSummary {
     pubDate: row.pubDate.toISOString(),
     viewCount: row.viewCount,
     author: { id: row.authorId, name: row.authorName },
+    cover,
   };
 }
 
@@ -70,18 +79,18 @@ function statusOf(row: { status: BlogState; deletedAt: Date | null }): MyBlogSta
   return row.deletedAt ? 'trashed' : row.status;
 }
 
-function toMySummary(row: OwnBlogRow, tags: TagRef[]): MyBlogSummary {
+function toMySummary(row: OwnBlogRow, extras: Extras): MyBlogSummary {
   return {
-    ...toSummary(row, tags),
+    ...toSummary(row, extras),
     status: statusOf(row),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
 
-function toMyBlog(row: OwnBlogRow, tags: TagRef[]): MyBlog {
+function toMyBlog(row: OwnBlogRow, extras: Extras): MyBlog {
   return {
-    ...toSummary(row, tags),
+    ...toSummary(row, extras),
     content: row.content,
     contentHtml: row.contentHtml,
     createdAt: row.createdAt.toISOString(),
@@ -124,6 +133,7 @@ export interface BlogServiceDeps {
   counts: CountCache;
   users: Pick<UserRepository, 'findById' | 'hasPermission'>;
   scheduler: BlogScheduler;
+  uploads: Pick<UploadService, 'describe' | 'ownedBy' | 'setReferences' | 'idsInText'>;
   log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
 }
@@ -139,9 +149,32 @@ export function createBlogService({
   counts,
   users,
   scheduler,
+  uploads,
   log,
   now = () => new Date(),
 }: BlogServiceDeps) {
+  /** The tags and covers of these blogs, by id: two queries for a whole page. */
+  async function extrasOf(rows: BlogSummaryRow[]): Promise<(row: BlogSummaryRow) => Extras> {
+    const coverIds = rows.flatMap((row) => (row.coverId === null ? [] : [row.coverId]));
+    const [tags, covers] = await Promise.all([
+      repo.tagsOf(rows.map((row) => row.id)),
+      coverIds.length ? uploads.describe(coverIds) : new Map<number, Upload>(),
+    ]);
+    return (row) => ({
+      tags: tags.get(row.id) ?? [],
+      cover: (row.coverId !== null && covers.get(row.coverId)) || null,
+    });
+  }
+
+  /** A cover must be one of the blog's author's own uploads. */
+  async function checkCover(coverId: number | null | undefined, ownerUserId: number | null) {
+    if (coverId === null || coverId === undefined) return;
+    const owned = ownerUserId === null ? [] : await uploads.ownedBy([coverId], ownerUserId);
+    if (!owned.includes(coverId)) {
+      throw new AppError('VALIDATION_FAILED', { errors: { coverId: 'coverNotFound' } });
+    }
+  }
+
   async function pageRows(
     filter: BlogFilter,
     sort: BlogListParams['sort'],
@@ -172,8 +205,8 @@ export function createBlogService({
   async function mine(id: number): Promise<Versioned<MyBlog>> {
     const row = await repo.findAny(id);
     if (!row) throw NotFound('blogNotFound');
-    const tags = await repo.tagsOf([id]);
-    return { blog: toMyBlog(row, tags.get(id) ?? []), version: row.version };
+    const extras = await extrasOf([row]);
+    return { blog: toMyBlog(row, extras(row)), version: row.version };
   }
 
   /**
@@ -182,7 +215,10 @@ export function createBlogService({
    */
   async function saved(id: number): Promise<Versioned<MyBlog>> {
     const result = await mine(id);
-    const { status, pubDate } = result.blog;
+    const { status, pubDate, cover, content } = result.blog;
+    // Its cover and the pictures its text shows are in use: the uploads purge leaves them.
+    const inline = await uploads.idsInText(content);
+    await uploads.setReferences('blog', id, cover ? [cover.id, ...inline] : inline);
     try {
       const change =
         status === 'scheduled' ? scheduler.publishAt(id, new Date(pubDate)) : scheduler.cancel(id);
@@ -227,6 +263,7 @@ export function createBlogService({
             status: stateOf(status, pubDate, at),
             pubDate,
           };
+          if (body.coverId !== undefined) values.coverUploadId = body.coverId;
           if (body.content !== undefined || body.excerpt !== undefined) {
             // An excerpt that was made from the old content is made again from the new one.
             const made = derive(current.content, '').excerpt === current.excerpt;
@@ -276,9 +313,9 @@ export function createBlogService({
         pageRows(filter, sort, perPage, (page - 1) * perPage),
         counts.get(BLOGS_SCOPE, filter, () => repo.count(filter)),
       ]);
-      const tags = await repo.tagsOf(rows.map((r) => r.id));
+      const extras = await extrasOf(rows);
       return {
-        items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
+        items: rows.map((row) => toSummary(row, extras(row))),
         page,
         perPage,
         total,
@@ -289,10 +326,10 @@ export function createBlogService({
     async get(id: number): Promise<Versioned<Blog>> {
       const row = await repo.findVisible(id);
       if (!row) throw NotFound('blogNotFound');
-      const tags = await repo.tagsOf([id]);
+      const extras = await extrasOf([row]);
       return {
         blog: {
-          ...toSummary(row, tags.get(id) ?? []),
+          ...toSummary(row, extras(row)),
           content: row.content,
           contentHtml: row.contentHtml,
           createdAt: row.createdAt.toISOString(),
@@ -321,9 +358,9 @@ export function createBlogService({
         repo.ownPage(filter, sort, perPage, (page - 1) * perPage),
         repo.ownCount(filter),
       ]);
-      const tags = await repo.tagsOf(rows.map((r) => r.id));
+      const extras = await extrasOf(rows);
       return {
-        items: rows.map((row) => toMySummary(row, tags.get(row.id) ?? [])),
+        items: rows.map((row) => toMySummary(row, extras(row))),
         page,
         perPage,
         total,
@@ -340,6 +377,7 @@ export function createBlogService({
     async create(writer: Writer, body: CreateBlog): Promise<Versioned<MyBlog>> {
       const user = await users.findById(writer.userId);
       if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
+      await checkCover(body.coverId, writer.userId);
       const at = now();
       const pubDate = body.pubDate ? new Date(body.pubDate) : at;
       const id = await write(async () => {
@@ -351,6 +389,7 @@ export function createBlogService({
           ...derive(body.content, body.excerpt),
           status: stateOf(body.status, pubDate, at),
           pubDate,
+          coverUploadId: body.coverId,
         };
         return repo.insert(values, uniqueTags(body.tags));
       });
@@ -363,7 +402,9 @@ export function createBlogService({
       body: UpdateBlog,
       expected?: number[],
     ): Promise<Versioned<MyBlog>> {
-      await editable(writer, id);
+      const row = await editable(writer, id);
+      // A moderator's edit keeps to the author's own pictures too.
+      await checkCover(body.coverId, row.authorUserId);
       return save(writer, id, body, expected);
     },
 

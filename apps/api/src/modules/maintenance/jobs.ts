@@ -85,7 +85,12 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           return { published };
         }
         case PURGE_TRASH: {
-          const purged = await purgeTrashedBlogs(db, counts);
+          const purged = await purgeTrashedBlogs(db, counts, {
+            // A purged blog's pictures are no longer used: the uploads purge takes them a day on.
+            onPurged: async (ids) => {
+              for (const id of ids) await uploads.setReferences('blog', id, []);
+            },
+          });
           log.info({ job: job.name, purged }, 'purged old trashed blogs');
           return { purged };
         }

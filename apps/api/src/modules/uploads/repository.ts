@@ -109,6 +109,17 @@ export function createUploadRepository(db: Db) {
       return rows.map((r) => r.id);
     },
 
+    /** The ids of the uploads stored under these prefixes. */
+    async idsOfStorageKeys(keys: string[]): Promise<number[]> {
+      if (!keys.length) return [];
+      const rows = await db
+        .select({ id: uploads.id })
+        .from(uploads)
+        .where(inArray(uploads.storageKey, keys))
+        .orderBy(asc(uploads.id));
+      return rows.map((r) => r.id);
+    },
+
     /** Those of the storage prefixes that an upload row names. */
     async knownStorageKeys(keys: string[]): Promise<Set<string>> {
       if (!keys.length) return new Set();

@@ -31,6 +31,11 @@ const STORAGE_KEY = /^images\/[A-Za-z0-9_-]{22}$/;
 export const UPLOAD_FIELD = 'file';
 
 const variantKey = (storageKey: string, width: number) => `${storageKey}/${width}.webp`;
+/** An upload's URL as `toUpload` writes it, wherever it stands (a markdown image, a link). */
+const UPLOAD_URL_IN_TEXT = new RegExp(
+  `${UPLOADS_URL_PREFIX}(${IMAGES_PREFIX}[A-Za-z0-9_-]{1,48})/[0-9]+\\.webp`,
+  'g',
+);
 const newStorageKey = () => `${IMAGES_PREFIX}${randomBytes(16).toString('base64url')}`;
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -156,6 +161,13 @@ export function createUploadService({ uploads, users, storage, config }: UploadD
       uploads.setReferences(ownerKind, ownerId, [...new Set(ids)]),
 
     referencesOf: (ownerKind: string, ownerId: number) => uploads.referencesOf(ownerKind, ownerId),
+
+    /** The uploads whose URLs (any of their sizes) appear in `text`, e.g. a blog's markdown. */
+    async idsInText(text: string): Promise<number[]> {
+      const keys = new Set<string>();
+      for (const [, key] of text.matchAll(UPLOAD_URL_IN_TEXT)) keys.add(key!);
+      return uploads.idsOfStorageKeys([...keys]);
+    },
 
     /**
      * Deletes uploads nothing refers to that are older than `olderThanMs`: the row first (so a

@@ -134,6 +134,12 @@ export default fp(
       }),
     );
     app.decorate('oauthService', createOAuthService({ config, redis, users }));
+    const uploadService = createUploadService({
+      uploads: createUploadRepository(db),
+      users,
+      storage,
+      config,
+    });
     app.decorate(
       'blogService',
       createBlogService({
@@ -141,15 +147,13 @@ export default fp(
         counts,
         users,
         scheduler: createBlogScheduler(maintenanceQueue),
+        uploads: uploadService,
         log,
       }),
     );
     app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
     app.decorate('storage', storage);
-    app.decorate(
-      'uploadService',
-      createUploadService({ uploads: createUploadRepository(db), users, storage, config }),
-    );
+    app.decorate('uploadService', uploadService);
 
     // With Redis down there is nothing to work on; the server refuses to start that way anyway.
     const worker =

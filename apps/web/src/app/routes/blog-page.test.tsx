@@ -20,6 +20,7 @@ describe('/blogs/:id', () => {
           excerpt: 'A fish So big.',
           tags: [],
           readingMinutes: 1,
+          cover: null,
           pubDate: '2016-01-11T11:01:05.000Z',
           viewCount: 1234,
           author: { id: 3, name: 'Larry' },

@@ -36,6 +36,7 @@ function blogPage(url: URL) {
     excerpt: '',
     tags: [],
     readingMinutes: 1,
+    cover: null,
     pubDate: '2016-01-11T11:01:05.000Z',
     viewCount: 0,
     author: { id: 1, name: 'Mark' },

@@ -17,6 +17,7 @@ const blogs: BlogSummary[] = [
     excerpt: 'Santiago goes out alone.',
     tags: [],
     readingMinutes: 1,
+    cover: null,
   },
   {
     id: 8,
@@ -27,6 +28,7 @@ const blogs: BlogSummary[] = [
     excerpt: 'Ten strangers on an island.',
     tags: [],
     readingMinutes: 1,
+    cover: null,
   },
 ];
 

@@ -1,0 +1,2 @@
+ALTER TABLE `blogs` ADD `cover_upload_id` int unsigned;--> statement-breakpoint
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_cover_upload_id_uploads_id_fk` FOREIGN KEY (`cover_upload_id`) REFERENCES `uploads`(`id`) ON DELETE set null ON UPDATE no action;
