@@ -33,8 +33,11 @@ export const BlogSummarySchema = z
     pubDate: IsoDateTime,
     viewCount: z.number().int(),
     author: AuthorRefSchema,
-    /** The cover picture, in every stored size (for `srcset`), or none. */
-    cover: UploadSchema.nullable(),
+    /**
+     * The cover picture, in every stored size (for `srcset`), or none. The upload's shape inline:
+     * OpenAPI 3.0 cannot make a referenced schema nullable.
+     */
+    cover: z.object(UploadSchema.shape).nullable(),
   })
   .meta({ id: 'BlogSummary' });
 export type BlogSummary = z.infer<typeof BlogSummarySchema>;
