@@ -22,7 +22,8 @@ export function describeViolations(
  * are left to review: they are often judgement calls, and a suite that fails on them gets muted.
  */
 export async function expectNoSeriousViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Only violations are read: axe skips gathering the details of what passed.
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   const blocking = results.violations.filter((v) => v.impact && BLOCKING.has(v.impact));
   expect
     .soft(describeViolations(blocking), `serious or critical axe violations on ${state}`)
