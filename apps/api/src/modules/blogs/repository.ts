@@ -160,7 +160,7 @@ function slugsFor(name: string): string[] {
  * case-insensitively), repeats once. Outside the save's transaction, one statement at a time, so a
  * tag another save has just made is seen (a transaction's snapshot would not see it).
  */
-async function tagIdsFor(db: Db, names: string[]): Promise<number[]> {
+export async function tagIdsFor(db: Db, names: string[]): Promise<number[]> {
   const ids: number[] = [];
   for (const name of names) {
     const find = async () =>
