@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [--json FILE] [--duration S] [--connections N] [--only a,b]`: fills a bench database
- * to 100 000 published blogs (once), starts each server under test in a child process, drives it
+ * to 100 000 published blogs with their tags (once), starts each server under test in a child process, drives it
  * with autocannon from this process and prints requests/s (2xx answers only) and latency against
  * the targets, then times email registration for new and taken addresses (register.ts). Loopback only; every run is bounded; a missed target is reported, not an error.
  */
