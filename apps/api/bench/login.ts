@@ -10,8 +10,10 @@ import { fromClient } from './clients';
 import type { Load } from './scenarios';
 
 export const BENCH_LOGIN_USERS = 60;
-const PASSWORD = 'bench login passphrase';
+export const BENCH_PASSWORD = 'bench login passphrase';
 export const emailOf = (i: number) => `bench-login-${i}@folio.bench`;
+/** Every bench user's email, as a LIKE pattern. */
+export const EMAIL_PATTERN = 'bench-login-%@folio.bench';
 
 /** The argon2 settings the server under test uses (it reads the same environment). */
 export function argon2Settings() {
@@ -27,7 +29,7 @@ export async function ensureLoginUsers(databaseUrl: string): Promise<void> {
   const pool = createPool({ url: databaseUrl, size: 2 });
   try {
     const users = createUserRepository(createDb(pool));
-    const passwordHash = await createPasswordHasher(argon2Settings()).hash(PASSWORD);
+    const passwordHash = await createPasswordHasher(argon2Settings()).hash(BENCH_PASSWORD);
     for (let i = 0; i < BENCH_LOGIN_USERS; i++) {
       const found = await users.findByIdentity('email', emailOf(i));
       if (found) {
@@ -68,7 +70,10 @@ export function loginLoad(): Load {
             path: '/api/v1/auth/login',
             method: 'POST',
             headers: { ...request.headers, ...fromClient(n) },
-            body: JSON.stringify({ account: emailOf(n % BENCH_LOGIN_USERS), password: PASSWORD }),
+            body: JSON.stringify({
+              account: emailOf(n % BENCH_LOGIN_USERS),
+              password: BENCH_PASSWORD,
+            }),
           };
         },
       },

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [--json FILE] [--duration S] [--connections N] [--only a,b]`: fills a bench database
- * to 100 000 published blogs (once), starts each server under test in a child process, drives it
+ * to 100 000 published blogs with their tags (once), starts each server under test in a child process, drives it
  * with autocannon from this process and prints requests/s (2xx answers only) and latency against
  * the targets, then times email registration for new and taken addresses (register.ts). Loopback only; every run is bounded; a missed target is reported, not an error.
  */
@@ -12,12 +12,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
 import { createDb, createPool, databaseName, ensureDatabase, type Db } from '../src/db/connection';
-import { countVisibleBlogs, insertDemoData } from '../src/db/demo';
+import { countVisibleBlogs, insertDemoData, tagDemoBlogs } from '../src/db/demo';
 import { prepareDatabase } from '../src/db/prepare';
-import { blogs } from '../src/db/schema';
+import { blogs, blogTags, tags } from '../src/db/schema';
 import { CountCache } from '../src/lib/count-cache';
 import { createRedis } from '../src/lib/redis';
 import { visibleBlog } from '../src/modules/blogs/repository';
@@ -29,12 +29,14 @@ import {
   type HomePageLoad,
 } from './home-page';
 import { argon2Settings } from './login';
+import { deleteBenchBlogs } from './publish';
 import {
   measureRegistration,
   REGISTRATION_MEDIANS_WITHIN_MS,
   type RegistrationCost,
 } from './register';
 import {
+  BENCH_TAG,
   checkTargets,
   SCENARIOS,
   type Load,
@@ -120,7 +122,10 @@ function withPath(url: string, path: string): string {
   return u.toString();
 }
 
-/** Migrated, seeded and holding at least BENCH_BLOGS visible blogs; returns a sample of ids. */
+/**
+ * Migrated, seeded and holding at least BENCH_BLOGS visible demo blogs with their tags, none
+ * left by the publishing scenarios; returns a sample of ids and the tag the tag list asks for.
+ */
 async function prepareBenchDatabase(databaseUrl: string, redisUrl: string) {
   await ensureDatabase(databaseUrl);
   const pool = createPool({ url: databaseUrl, size: 2 });
@@ -131,6 +136,8 @@ async function prepareBenchDatabase(databaseUrl: string, redisUrl: string) {
     const db = createDb(pool);
     const counts = new CountCache(redis, databaseUrl);
     await prepareDatabase(db, counts);
+    const left = await deleteBenchBlogs(db, counts);
+    if (left) console.log(`deleted ${left} blogs an earlier run published`);
     const have = await countVisibleBlogs(db);
     if (have < BENCH_BLOGS) {
       const missing = BENCH_BLOGS - have;
@@ -143,7 +150,14 @@ async function prepareBenchDatabase(databaseUrl: string, redisUrl: string) {
       });
       console.log(`  done in ${(elapsedMs / 1000).toFixed(1)} s`);
     }
-    return { blogIds: await sampleIds(db), totalBlogs: await countVisibleBlogs(db) };
+    // Databases filled before demo blogs had tags get them now (once: a blog that has some is passed).
+    const { tagged } = await tagDemoBlogs(db, counts);
+    if (tagged) console.log(`gave ${tagged} demo blogs their tags`);
+    return {
+      blogIds: await sampleIds(db),
+      totalBlogs: await countVisibleBlogs(db),
+      tag: await benchTag(db),
+    };
   } finally {
     redis.disconnect();
     await pool.end();
@@ -158,6 +172,19 @@ async function sampleIds(db: Db): Promise<number[]> {
     .orderBy(sql`rand()`)
     .limit(ID_SAMPLE);
   return rows.map((r) => r.id);
+}
+
+/** BENCH_TAG's slug and its visible blogs; the tag-filtered list would measure nothing without. */
+async function benchTag(db: Db): Promise<{ slug: string; blogs: number }> {
+  const [row] = await db
+    .select({ slug: tags.slug, blogs: count() })
+    .from(tags)
+    .innerJoin(blogTags, eq(blogTags.tagId, tags.id))
+    .innerJoin(blogs, and(eq(blogs.id, blogTags.blogId), visibleBlog))
+    .where(eq(tags.name, BENCH_TAG))
+    .groupBy(tags.id);
+  if (!row?.blogs) throw new Error(`no visible blog has the tag ${BENCH_TAG}`);
+  return row;
 }
 
 interface RunningServer {
@@ -248,18 +275,22 @@ async function runScenario(
   ctx: ScenarioContext,
   options: Options,
 ): Promise<Measured> {
-  await scenario.setup?.({ ...ctx, baseUrl: server.baseUrl });
-  await probe(server.baseUrl, scenario.load(ctx), scenario.name);
-  const runs = async (duration: number) => {
-    const background = scenario.background?.(ctx);
-    const [measured] = await Promise.all([
-      cannon(server.baseUrl, scenario.load(ctx), { connections: options.connections, duration }),
-      background && cannon(server.baseUrl, background, { duration }),
-    ]);
-    return measured;
-  };
-  await runs(WARMUP_SECONDS);
-  return runs(options.duration);
+  try {
+    await scenario.setup?.({ ...ctx, baseUrl: server.baseUrl });
+    await probe(server.baseUrl, scenario.load(ctx), scenario.name);
+    const runs = async (duration: number) => {
+      const background = scenario.background?.(ctx);
+      const [measured] = await Promise.all([
+        cannon(server.baseUrl, scenario.load(ctx), { connections: options.connections, duration }),
+        background && cannon(server.baseUrl, background, { duration }),
+      ]);
+      return measured;
+    };
+    await runs(WARMUP_SECONDS);
+    return await runs(options.duration);
+  } finally {
+    await scenario.teardown?.(ctx);
+  }
 }
 
 function toResult(name: string, { result: r, latencies, otherCpu }: Measured) {
@@ -388,7 +419,8 @@ async function main() {
   const measureHome = !options.only || options.only.includes(HOME_PAGE_SCENARIO);
   const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   console.log(
-    `${databaseName(databaseUrl)}: ${ctx.totalBlogs} visible blogs; ` +
+    `${databaseName(databaseUrl)}: ${ctx.totalBlogs} visible blogs ` +
+      `(${ctx.tag.blogs} tagged ${BENCH_TAG}); ` +
       `${scenarios.length} scenarios x (${WARMUP_SECONDS} s warm-up + ${options.duration} s), ` +
       `${options.connections} connections` +
       (measureRegistrationCost ? `, then ${REGISTRATION_SCENARIO}` : '') +

@@ -2,19 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { LIMITS } from '@folio/schema';
-import { count, like } from 'drizzle-orm';
+import { and, asc, count, gt, inArray, like, notExists, sql } from 'drizzle-orm';
 import type { CountCache } from '../lib/count-cache';
-import { visibleBlog } from '../modules/blogs/repository';
+import { tagIdsFor, visibleBlog } from '../modules/blogs/repository';
 import { derive } from '../modules/blogs/render';
 import { blogListsChanged } from '../modules/blogs/service';
 import type { Db } from './connection';
-import { authors, blogs } from './schema';
+import { authors, blogs, blogTags } from './schema';
 
 type NewAuthor = typeof authors.$inferInsert;
 type NewBlog = typeof blogs.$inferInsert;
 
 /** Rows per INSERT: ~2 MB of SQL at most, well under MariaDB's default 16 MB packet. */
 const DEMO_BATCH_SIZE = 2_000;
+/** Blogs whose tags one round of `tagDemoBlogs` writes (at most 4 rows each). */
+const TAG_BATCH_SIZE = 5_000;
 const BLOGS_PER_AUTHOR = 20;
 /** Upper bound for one run, so a typo cannot fill the disk. */
 export const DEMO_MAX_BLOGS = 10_000_000;
@@ -164,6 +166,161 @@ function demoBlog(authorIds: readonly number[], now: number, i: number): NewBlog
   };
 }
 
+/**
+ * The demo blogs' tags, most used first: the n-th is drawn with weight 1/n (Zipf), so the first
+ * is on about a third of the blogs, the sixth on about 7 % and the last on about 1 %.
+ */
+export const DEMO_TAGS = [
+  'books',
+  'travel',
+  'food',
+  'programming',
+  'photography',
+  'history',
+  'music',
+  '读书',
+  'science',
+  'film',
+  'poetry',
+  '旅行',
+  'cooking',
+  'philosophy',
+  'design',
+  'gardening',
+  'javascript',
+  'running',
+  '美食',
+  'art',
+  'economics',
+  'parenting',
+  'health',
+  'cycling',
+  '随笔',
+  'rust',
+  'databases',
+  'chess',
+  'architecture',
+  'coffee',
+  'hiking',
+  '电影',
+  'languages',
+  'astronomy',
+  'birdwatching',
+  'typography',
+  'tea',
+  'linux',
+  '摄影',
+  'mathematics',
+  'open source',
+  'classical music',
+  'city life',
+  '历史',
+  'comics',
+  'board games',
+  'knitting',
+  'jazz',
+  '音乐',
+  'sailing',
+] as const;
+
+const TAG_WEIGHTS_SUM = DEMO_TAGS.reduce((sum, _, i) => sum + 1 / (i + 1), 0);
+/** How many tags a demo blog has: none for a tenth of them, up to four. */
+const TAG_COUNTS = [0.1, 0.3, 0.3, 0.2, 0.1];
+
+/** A small seeded generator (mulberry32): a blog's tags depend on its id alone. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function draw(random: () => number, weights: (i: number) => number, n: number): number {
+  let u = random();
+  for (let i = 0; i < n - 1; i++) {
+    u -= weights(i);
+    if (u < 0) return i;
+  }
+  return n - 1;
+}
+
+/**
+ * The tags of the demo blog with this id, as indexes into DEMO_TAGS in the order its author gave
+ * them. A function of the id, so tagging the same blogs again gives them the same tags.
+ */
+export function demoTagsOf(blogId: number): number[] {
+  const random = seeded(blogId);
+  const want = draw(random, (i) => TAG_COUNTS[i]!, TAG_COUNTS.length);
+  const picked: number[] = [];
+  while (picked.length < want) {
+    const i = draw(random, (r) => 1 / (r + 1) / TAG_WEIGHTS_SUM, DEMO_TAGS.length);
+    if (!picked.includes(i)) picked.push(i);
+  }
+  return picked;
+}
+
+/**
+ * Gives demo blogs that have no tags theirs (`demoTagsOf`): those of one run, or, without
+ * `runId`, of every run (databases filled before demo blogs had tags). Blogs are walked by id, a
+ * batch at a time; the tags are made as the blogs repository makes them. Returns how many blogs
+ * were looked at and how many got tags; drops the cached lists if it wrote any.
+ */
+export async function tagDemoBlogs(
+  db: Db,
+  counts: CountCache,
+  { runId }: { runId?: string } = {},
+): Promise<{ blogs: number; tagged: number }> {
+  const demoAuthors = db
+    .select({ id: authors.id })
+    .from(authors)
+    .where(like(authors.email, `demo.${runId ?? '%'}.%@example.com`));
+  let tagIds: number[] | undefined;
+  let seen = 0;
+  let tagged = 0;
+  let after = 0;
+  try {
+    for (;;) {
+      const rows = await db
+        .select({ id: blogs.id })
+        .from(blogs)
+        .where(
+          and(
+            gt(blogs.id, after),
+            inArray(blogs.authorId, demoAuthors),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(blogTags)
+                .where(sql`${blogTags.blogId} = ${blogs.id}`),
+            ),
+          ),
+        )
+        .orderBy(asc(blogs.id))
+        .limit(TAG_BATCH_SIZE);
+      if (!rows.length) break;
+      seen += rows.length;
+      after = rows.at(-1)!.id;
+      tagIds ??= await tagIdsFor(db, [...DEMO_TAGS]);
+      const ids = tagIds;
+      const values = rows.flatMap(({ id }) =>
+        demoTagsOf(id).map((tag, position) => ({ blogId: id, tagId: ids[tag]!, position })),
+      );
+      if (values.length) {
+        await db.insert(blogTags).values(values);
+        tagged += new Set(values.map((v) => v.blogId)).size;
+      }
+      if (rows.length < TAG_BATCH_SIZE) break;
+    }
+  } finally {
+    if (tagged) await blogListsChanged(counts);
+  }
+  return { blogs: seen, tagged };
+}
+
 /** Rows made one batch at a time, so memory stays flat however many are asked for. */
 function* batches<T>(total: number, size: number, make: (i: number) => T): Generator<T[]> {
   for (let start = 0; start < total; start += size) {
@@ -178,7 +335,7 @@ function authorsFor(blogCount: number): number {
 
 /**
  * Adds `blogs` generated published blogs, in English and Chinese, and their generated authors,
- * with multi-row INSERTs; then drops the cached list totals. The next batch is generated while
+ * with multi-row INSERTs, then their tags (`tagDemoBlogs`); then drops the cached list totals. The next batch is generated while
  * the database writes the previous one, so the two cores both work.
  */
 export async function insertDemoData(
@@ -224,6 +381,7 @@ export async function insertDemoData(
     await pending;
     done += pendingSize;
     onProgress?.({ done, total, elapsedMs: Date.now() - started });
+    await tagDemoBlogs(db, counts, { runId });
   } finally {
     // Even after a failure: the batches already written change the totals.
     await blogListsChanged(counts);
