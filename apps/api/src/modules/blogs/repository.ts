@@ -348,6 +348,15 @@ export function createBlogRepository(db: Db) {
     .limit(1)
     .prepare();
 
+  // One blog's tags, prepared: the blog page asks for them on every request.
+  const tagsOfOneQuery = db
+    .select({ name: tags.name, slug: tags.slug })
+    .from(blogTags)
+    .innerJoin(tags, eq(tags.id, blogTags.tagId))
+    .where(eq(blogTags.blogId, sql.placeholder('id')))
+    .orderBy(asc(blogTags.position))
+    .prepare();
+
   return {
     /** The query `page` runs, with its values inline (for EXPLAIN). */
     listPage(
@@ -447,6 +456,11 @@ export function createBlogRepository(db: Db) {
     },
 
     /** Each blog's tags, in the order its author gave them. */
+    /** One blog's tags, in their order. */
+    tagsOfOne(blogId: number): Promise<TagRef[]> {
+      return tagsOfOneQuery.execute({ id: blogId });
+    },
+
     async tagsOf(blogIds: number[]): Promise<Map<number, TagRef[]>> {
       const byBlog = new Map<number, TagRef[]>(blogIds.map((id) => [id, []]));
       if (!blogIds.length) return byBlog;

@@ -166,6 +166,10 @@ export function createBlogService({
     });
   }
 
+  async function coverOf(coverId: number): Promise<Upload | null> {
+    return (await uploads.describe([coverId])).get(coverId) ?? null;
+  }
+
   /** A cover must be one of the blog's author's own uploads. */
   async function checkCover(coverId: number | null | undefined, ownerUserId: number | null) {
     if (coverId === null || coverId === undefined) return;
@@ -324,12 +328,13 @@ export function createBlogService({
     },
 
     async get(id: number): Promise<Versioned<Blog>> {
-      const row = await repo.findVisible(id);
+      // The blog and its tags at once; its cover, if any, after.
+      const [row, tags] = await Promise.all([repo.findVisible(id), repo.tagsOfOne(id)]);
       if (!row) throw NotFound('blogNotFound');
-      const extras = await extrasOf([row]);
+      const cover = row.coverId === null ? null : await coverOf(row.coverId);
       return {
         blog: {
-          ...toSummary(row, extras(row)),
+          ...toSummary(row, { tags, cover }),
           content: row.content,
           contentHtml: row.contentHtml,
           createdAt: row.createdAt.toISOString(),
