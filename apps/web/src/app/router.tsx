@@ -8,10 +8,10 @@ import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 
 /**
- * A page loaded when it is first opened, with the pages' texts and styles. Only the home page ships in the
- * first load: the others carry what the home page does not need (the form validation, the
- * phone-number library, the markdown renderer) and would push it past its budget (`pnpm build`
- * checks it).
+ * A page loaded when it is first opened, with the pages' texts and styles. Only the home page
+ * ships in the first load: the others carry what the home page does not need (zod for the forms,
+ * the phone-number library, Bootstrap's forms and tables) and would push it past its budget
+ * (`pnpm build` checks it).
  */
 function page<K extends string>(
   load: () => Promise<Record<K, ComponentType>>,

@@ -31,7 +31,6 @@ const catalogLoaders: Record<Locale, Record<CatalogPart, () => Promise<Texts>>> 
 };
 const catalogs: Record<Locale, Texts> = { en: {}, 'zh-CN': {} };
 const loading = new Map<string, Promise<void>>();
-const loaded = new Set<string>();
 /** The parts loaded so far in any language: switching languages loads the same ones. */
 const wanted = new Set<CatalogPart>();
 
@@ -44,7 +43,6 @@ export function loadCatalog(locale: Locale, part: CatalogPart = 'site'): Promise
     promise = catalogLoaders[locale][part]().then(
       (texts) => {
         Object.assign(catalogs[locale], texts);
-        loaded.add(key);
       },
       (error: unknown) => {
         loading.delete(key);
