@@ -37,8 +37,7 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
   useEffect(() => {
     const element = toggleRef.current;
     return () => {
-      if (!element || !dropdownModule.loaded()) return;
-      void dropdownModule.load().then((Dropdown) => Dropdown.getInstance(element)?.dispose());
+      if (element) dropdownModule.current()?.getInstance(element)?.dispose();
     };
   }, []);
 
