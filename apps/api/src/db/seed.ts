@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, max, min, ne, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { derive } from '../modules/blogs/render';
 import { authors, blogs } from './schema';
@@ -153,24 +153,30 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
 
 /**
  * Renders blogs stored before rendering existed (their `content_html` is empty): the blogs of a
- * database made by an older version. Walks the table once, by id, in batches, so a large table
- * is not one statement, and a blog whose content renders to nothing is not taken again.
+ * database made by an older version. Walks the table once by id in ranges of 2 000 ids, so that
+ * no statement scans a large table whole (most of it, once rendered, matches nothing), and a
+ * blog whose content renders to nothing is not taken again.
  */
 export async function renderStoredBlogs(db: Db): Promise<number> {
+  const [range] = await db.select({ first: min(blogs.id), last: max(blogs.id) }).from(blogs);
+  if (!range?.first || !range.last) return 0;
   let rendered = 0;
-  let after = 0;
-  for (;;) {
+  for (let after = range.first - 1; after < range.last; after += 2_000) {
     const rows = await db
       .select({ id: blogs.id, content: blogs.content, excerpt: blogs.excerpt })
       .from(blogs)
-      .where(and(gt(blogs.id, after), eq(blogs.contentHtml, ''), ne(blogs.content, '')))
-      .orderBy(asc(blogs.id))
-      .limit(200);
+      .where(
+        and(
+          gt(blogs.id, after),
+          lte(blogs.id, after + 2_000),
+          eq(blogs.contentHtml, ''),
+          ne(blogs.content, ''),
+        ),
+      );
     for (const row of rows) {
       await db.update(blogs).set(derive(row.content, row.excerpt)).where(eq(blogs.id, row.id));
     }
     rendered += rows.length;
-    if (rows.length < 200) return rendered;
-    after = rows.at(-1)!.id;
   }
+  return rendered;
 }
