@@ -45,9 +45,15 @@ export interface Operation {
   /** Media type to its schema, when the operation takes a body. */
   body: Record<string, JsonSchema> | null;
   statuses: number[];
-  /** Its per-IP limit, as `x-rate-limit` gives it. */
-  /** `onlyWithQuery`: the limit counts only requests that carry this query parameter. */
-  rateLimit: { perIp: number; windowSeconds: number; onlyWithQuery?: string } | null;
+  /**
+   * Its limit, as `x-rate-limit` gives it: per IP, or per user (`perUser`); `onlyWithQuery`: the
+   * limit counts only requests that carry this query parameter.
+   */
+  rateLimit:
+    | ({ windowSeconds: number; onlyWithQuery?: string } & (
+        { perIp: number; perUser?: undefined } | { perUser: number; perIp?: undefined }
+      ))
+    | null;
 }
 
 interface OpenApiDocument {

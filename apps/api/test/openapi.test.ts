@@ -177,20 +177,23 @@ describe('API documentation', () => {
     }
   });
 
-  it('answers 429 after enough requests from one address where it declares a per-IP limit', async () => {
+  it('answers 429 after enough requests from one address, or one user, where it declares a limit', async () => {
     const limited = ops.filter((op) => op.rateLimit);
     expect(limited.length).toBeGreaterThan(0);
     for (const op of limited) {
       expect(op.statuses, label(op)).toContain(429);
-      const remoteAddress = freshAddress();
+      const { perIp, perUser, onlyWithQuery: only } = op.rateLimit!;
+      // Per user: one fresh account, from a new address for every request.
+      const user = perUser ? { authorization: `Bearer ${await tokenFor(app)}` } : undefined;
+      const ip = freshAddress();
+      const remoteAddress = () => (user ? freshAddress() : ip);
       let status = 0;
-      const only = op.rateLimit!.onlyWithQuery;
       // Invalid requests count too (the limit runs first) and cost the server nothing more; a
       // limit that counts only requests with some query parameter is sent that parameter.
-      for (let i = 0; i <= op.rateLimit!.perIp; i++) {
+      for (let i = 0; i <= (perIp ?? perUser); i++) {
         const res = only
-          ? await send(op, { remoteAddress, query: [[only, 'probe']] })
-          : await invalidRequest(op, remoteAddress);
+          ? await send(op, { remoteAddress: remoteAddress(), query: [[only, 'probe']] })
+          : await invalidRequest(op, remoteAddress(), user);
         status = res.statusCode;
       }
       expect({ op: label(op), status }).toEqual({ op: label(op), status: 429 });
@@ -204,21 +207,31 @@ describe('API documentation', () => {
   });
 });
 
-/** A request that the operation's own validation refuses, where it validates anything. */
-function invalidRequest(op: Operation, remoteAddress = freshAddress()) {
+/**
+ * A request that the operation's own validation refuses, where it validates anything; with
+ * `authorization`, as that user rather than the shared one.
+ */
+function invalidRequest(
+  op: Operation,
+  remoteAddress = freshAddress(),
+  authorization?: { authorization: string },
+) {
   if (op.body?.['multipart/form-data']) {
     // A form without the file.
     const boundary = 'folio-boundary';
     return send(op, {
       remoteAddress,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...authorization,
+      },
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n--${boundary}--\r\n`,
     });
   }
   if (op.body) {
     return send(op, {
       remoteAddress,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization },
       payload: '[]',
     });
   }
@@ -227,6 +240,7 @@ function invalidRequest(op: Operation, remoteAddress = freshAddress()) {
     // A repeated parameter arrives as a list, which no query field takes.
     return send(op, {
       remoteAddress,
+      headers: { ...authorization },
       query: [
         [query.name, 'a'],
         [query.name, 'b'],
@@ -235,8 +249,12 @@ function invalidRequest(op: Operation, remoteAddress = freshAddress()) {
   }
   const path = op.parameters.find((p) => p.in === 'path' && refusedValue(p.schema) !== null);
   if (path) {
-    return send(op, { remoteAddress, pathValues: { [path.name]: refusedValue(path.schema)! } });
+    return send(op, {
+      remoteAddress,
+      headers: { ...authorization },
+      pathValues: { [path.name]: refusedValue(path.schema)! },
+    });
   }
-  // Nothing to get wrong: a plain request, which a per-IP limit counts all the same.
-  return send(op, { remoteAddress });
+  // Nothing to get wrong: a plain request, which a limit counts all the same.
+  return send(op, { remoteAddress, headers: { ...authorization } });
 }

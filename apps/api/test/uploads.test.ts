@@ -14,6 +14,7 @@ import {
 } from '../src/modules/maintenance/sweep-avatars';
 import { createUploadRepository } from '../src/modules/uploads/repository';
 import { createUploadService } from '../src/modules/uploads/service';
+import { UPLOAD_LIMIT } from '../src/plugins/external/rate-limit';
 import { buildTestApp, makeUser, sessionFor } from './helpers';
 import { startTestStorage, type TestStorage } from './storage-servers';
 
@@ -412,6 +413,23 @@ describe.each(['local', 's3'] as const)('uploads on %s storage', (driver) => {
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('ACCOUNT_DISABLED');
       expect(await storage.keys()).toEqual(before);
+    });
+  });
+
+  describe('the per-user limit', () => {
+    it(`answers 429 past ${UPLOAD_LIMIT.max} a minute for one user, and not for another on the same address`, async () => {
+      const first = await loggedIn();
+      const other = await loggedIn();
+      // A form without its file: refused by the handler, counted by the limit all the same.
+      const empty = () => form({ field: 'note', data: 'hi' });
+      for (let i = 0; i < UPLOAD_LIMIT.max; i++) {
+        expect((await first.upload(empty())).statusCode).toBe(422);
+      }
+      const limited = await first.upload(empty());
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ result: false, code: 'RATE_LIMITED' });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await other.upload(empty())).statusCode).toBe(422);
     });
   });
 

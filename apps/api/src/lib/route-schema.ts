@@ -95,8 +95,8 @@ interface RouteFacts {
   schema: FastifySchema;
   /** It runs `app.authenticate` before the handler. */
   authenticates: boolean;
-  /** Its per-IP limit (`config.rateLimit`), if any. */
-  rateLimit?: { max?: unknown; timeWindow?: unknown; onlyWithQuery?: unknown };
+  /** Its per-IP or per-user limit (`config.rateLimit`), if any. */
+  rateLimit?: { max?: unknown; timeWindow?: unknown; onlyWithQuery?: unknown; perUser?: unknown };
 }
 
 /**
@@ -104,7 +104,7 @@ interface RouteFacts {
  * forget a part: its security (bearer when it authenticates, none when public, or the route's own
  * `optionalAuth`), its operationId, and the failures every route of its kind can answer:
  * 400/413/415 when Fastify parses its body, 422 when zod validates a part of the request, 401 when
- * it authenticates, 429 under a per-IP limit (`x-rate-limit` says it), and 503 for all (a dependency down, or closing).
+ * it authenticates, 429 under a per-IP or per-user limit (`x-rate-limit` says it), and 503 for all (a dependency down, or closing).
  */
 export function documentRoute({
   method,
@@ -121,12 +121,12 @@ export function documentRoute({
   if (rateLimit) derived.push(429);
   for (const status of derived) response[status] ??= FailureSchema;
   // Clients (and the tests) can pace themselves by the limit, where it is a plain number.
-  const { max, timeWindow, onlyWithQuery } = rateLimit ?? {};
+  const { max, timeWindow, onlyWithQuery, perUser } = rateLimit ?? {};
   const limit =
     typeof max === 'number' && typeof timeWindow === 'number'
       ? {
           'x-rate-limit': {
-            perIp: max,
+            ...(perUser === true ? { perUser: max } : { perIp: max }),
             windowSeconds: timeWindow / 1000,
             ...(typeof onlyWithQuery === 'string' && { onlyWithQuery }),
           },

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
+import { UPLOAD_LIMIT } from '../../plugins/external/rate-limit';
 import { UPLOAD_FIELD } from './service';
 
 const tags = ['uploads'];
@@ -75,6 +76,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     '/uploads',
     {
       onRequest: app.authenticate,
+      config: { rateLimit: UPLOAD_LIMIT },
       schema: {
         tags,
         summary: 'Upload an image (a blog cover, a picture in a text)',
@@ -85,7 +87,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
           '1600 px wide (never wider than the original; a GIF keeps its first frame), each served from its `url` ' +
           'for good. Build `srcset` from `variants`. Past the per-user quota of stored bytes a 413 says the ' +
           'usage in `msg` and in `quota` (`usedBytes`, `limitBytes`, `fileBytes`). An upload nothing uses ' +
-          '(no blog refers to it) is deleted after a day.',
+          '(no blog refers to it) is deleted after a day. At most 30 uploads a minute per user.',
         consumes: ['multipart/form-data'],
         body: UploadBody,
         response: { 201: Envelope(UploadSchema), ...failures(403) },

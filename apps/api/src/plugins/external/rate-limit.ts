@@ -41,6 +41,20 @@ export const SEARCH_LIMIT = {
   onlyWithQuery: 'q',
 } as const satisfies RateLimitOptions & { onlyWithQuery: string };
 
+/**
+ * Uploads per user: each is decoded and re-encoded three times (hundreds of ms of CPU for a
+ * large photo). 30 a minute is more than a person pasting pictures into a text sends. Counted
+ * after authentication (`hook: 'preHandler'`), by the account rather than the address.
+ */
+export const UPLOAD_LIMIT = {
+  max: 30,
+  timeWindow: MINUTE,
+  hook: 'preHandler',
+  keyGenerator: (request: FastifyRequest) => `user:${request.auth?.userId ?? request.ip}`,
+  /** For the API document (`x-rate-limit`): counted per user, not per IP. */
+  perUser: true,
+} as const satisfies RateLimitOptions & { perUser: boolean };
+
 const retryAfter = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
 /**

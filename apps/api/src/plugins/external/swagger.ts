@@ -54,7 +54,7 @@ export default fp(
           license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
           description:
             'Every response is an envelope: `{"result": true, "data": ...}` or `{"result": false, "code", "msg", "errors"?, "requestId"}`. ' +
-            '`msg` follows `Accept-Language` (en or zh-CN). An operation under a per-IP limit says it in `x-rate-limit`.',
+            '`msg` follows `Accept-Language` (en or zh-CN). An operation under a limit says it in `x-rate-limit`: `perIp`, or `perUser` where it counts by account.',
         },
         servers: [{ url: '/' }],
         components: {
