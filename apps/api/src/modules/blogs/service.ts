@@ -219,10 +219,18 @@ export function createBlogService({
    */
   async function saved(id: number): Promise<Versioned<MyBlog>> {
     const result = await mine(id);
-    const { status, pubDate, cover, content } = result.blog;
+    await afterSave(result.blog);
+    return result;
+  }
+
+  /** What a save does once the blog is written: its uploads' references, its queued publication. */
+  async function afterSave(blog: MyBlog, { fresh = false } = {}): Promise<void> {
+    const { id, status, pubDate, cover, content } = blog;
     // Its cover and the pictures its text shows are in use: the uploads purge leaves them.
     const inline = await uploads.idsInText(content);
-    await uploads.setReferences('blog', id, cover ? [cover.id, ...inline] : inline);
+    const used = cover ? [cover.id, ...inline] : inline;
+    if (used.length || !fresh) await uploads.setReferences('blog', id, used);
+    if (fresh && status !== 'scheduled') return;
     try {
       const change =
         status === 'scheduled' ? scheduler.publishAt(id, new Date(pubDate)) : scheduler.cancel(id);
@@ -236,7 +244,15 @@ export function createBlogService({
     } catch (err) {
       log.warn({ err, blogId: id }, 'could not (un)schedule the publication of a blog');
     }
-    return result;
+  }
+
+  /** The author a writer writes as, made with their first blog and named after their nickname. */
+  async function authorOf(writer: Writer): Promise<{ id: number; name: string }> {
+    const existing = await repo.authorOf(writer.userId);
+    if (existing) return existing;
+    const user = await users.findById(writer.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
+    return repo.authorFor(writer.userId, user.nickname);
   }
 
   async function save(
@@ -310,9 +326,8 @@ export function createBlogService({
   return {
     async list(params: BlogListParams): Promise<BlogPage> {
       const { page, perPage, sort, authorId, q, tag } = params;
-      const tagId = tag ? await repo.tagIdOf(tag) : undefined;
-      if (tag && !tagId) return { items: [], page, perPage, total: 0, pages: 0 };
-      const filter = { authorId, q: q || undefined, tagId };
+      // A tag no blog has (or none at all) lists nothing, found in the same queries.
+      const filter = { authorId, q: q || undefined, tag };
       const [rows, total] = await Promise.all([
         pageRows(filter, sort, perPage, (page - 1) * perPage),
         counts.get(BLOGS_SCOPE, filter, () => repo.count(filter)),
@@ -379,26 +394,55 @@ export function createBlogService({
       return mine(id);
     },
 
+    /**
+     * Writes a new blog and answers it from what was written (nothing is read back but what the
+     * database gives it: its id and times, RETURNING in the same statement).
+     */
     async create(writer: Writer, body: CreateBlog): Promise<Versioned<MyBlog>> {
-      const user = await users.findById(writer.userId);
-      if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
-      await checkCover(body.coverId, writer.userId);
+      const cover =
+        body.coverId === null || body.coverId === undefined
+          ? null
+          : await checkCover(body.coverId, writer.userId).then(() => coverOf(body.coverId!));
       const at = now();
       const pubDate = body.pubDate ? new Date(body.pubDate) : at;
-      const id = await write(async () => {
-        const authorId = await repo.authorFor(writer.userId, user.nickname);
-        const values: NewBlogRow = {
-          authorId,
-          title: body.title,
-          content: body.content,
-          ...derive(body.content, body.excerpt),
-          status: stateOf(body.status, pubDate, at),
-          pubDate,
-          coverUploadId: body.coverId,
-        };
-        return repo.insert(values, uniqueTags(body.tags));
+      const derived = derive(body.content, body.excerpt);
+      const status = stateOf(body.status, pubDate, at);
+      let author: { id: number; name: string } | undefined;
+      const row = await write(async () => {
+        author = await authorOf(writer);
+        return repo.insert(
+          {
+            authorId: author.id,
+            title: body.title,
+            content: body.content,
+            ...derived,
+            status,
+            pubDate,
+            coverUploadId: body.coverId,
+          },
+          uniqueTags(body.tags),
+        );
       });
-      return saved(id);
+      const blog: MyBlog = {
+        id: row.id,
+        title: body.title,
+        excerpt: derived.excerpt,
+        tags: row.tags,
+        readingMinutes: derived.readingMinutes,
+        pubDate: pubDate.toISOString(),
+        viewCount: row.viewCount,
+        author: { id: author!.id, name: author!.name },
+        cover,
+        content: body.content,
+        contentHtml: derived.contentHtml,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        status,
+        deletedAt: null,
+      };
+      // A new blog has no references nor a queued publication yet: only what it adds is written.
+      await afterSave(blog, { fresh: true });
+      return { blog, version: row.version };
     },
 
     async update(
