@@ -171,3 +171,64 @@ describe('blog_tags’ copies of the listing', () => {
     await expectListed('second', []);
   });
 });
+
+describe('rendered public answers', () => {
+  /** A blog's public answer: its title and ETag, or 404. */
+  async function detail(id: number) {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/blogs/${id}` });
+    if (res.statusCode === 404) return 404;
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const { title, tags } = res.json().data as MyBlog;
+    return { title, tags: tags.map((t) => t.slug), etag: res.headers.etag };
+  }
+
+  async function firstPage() {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/blogs' });
+    const page = res.json().data as BlogPage;
+    return { titles: page.items.map((b) => b.title), total: page.total };
+  }
+
+  it('are dropped by every write: a read right after it sees it', async () => {
+    const owner = await writer();
+    const staff = await writer();
+    await grant(app, staff.user.id, 'content.moderate');
+    const blog = await send('POST', '/blogs', owner.headers, {
+      title: 'v1',
+      status: 'published',
+      tags: ['One'],
+    });
+    expect(await detail(blog.id)).toEqual({ title: 'v1', tags: ['one'], etag: `"b${blog.id}.v1"` });
+    expect(await firstPage()).toEqual({ titles: ['v1'], total: 1 });
+
+    await send('PATCH', `/blogs/${blog.id}`, owner.headers, { title: 'v2', tags: ['Two'] });
+    expect(await detail(blog.id)).toEqual({ title: 'v2', tags: ['two'], etag: `"b${blog.id}.v2"` });
+    expect(await firstPage()).toEqual({ titles: ['v2'], total: 1 });
+
+    await send('PATCH', `/blogs/${blog.id}`, staff.headers, { title: 'moderated' });
+    expect(await detail(blog.id)).toMatchObject({ title: 'moderated' });
+
+    await send('DELETE', `/blogs/${blog.id}`, owner.headers);
+    expect(await detail(blog.id)).toBe(404);
+    expect(await firstPage()).toEqual({ titles: [], total: 0 });
+    await send('POST', `/blogs/${blog.id}/restore`, owner.headers);
+    expect(await detail(blog.id)).toMatchObject({ title: 'moderated' });
+
+    // Scheduled: not shown until its time, then shown by the publication job.
+    const later = await send('POST', '/blogs', owner.headers, {
+      title: 'later',
+      status: 'published',
+      pubDate: new Date(Date.now() + HOUR).toISOString(),
+    });
+    expect(await detail(later.id)).toBe(404);
+    expect(await firstPage()).toEqual({ titles: ['moderated'], total: 1 });
+    await publishDueBlogs(app.db, app.counts, new Date(Date.now() + 2 * HOUR));
+    expect(await detail(later.id)).toMatchObject({ title: 'later' });
+    expect(await firstPage()).toEqual({ titles: ['later', 'moderated'], total: 2 });
+
+    await send('DELETE', `/blogs/${later.id}`, owner.headers);
+    await purgeTrashedBlogs(app.db, app.counts, { now: new Date(Date.now() + 31 * 24 * HOUR) });
+    expect(await detail(later.id)).toBe(404);
+    expect(await firstPage()).toEqual({ titles: ['moderated'], total: 1 });
+  });
+});

@@ -47,9 +47,10 @@ export const BLOGS_SCOPE = 'blogs';
 const ANCHOR_STRIDE = 1_000;
 
 /**
- * The one place that drops what is cached about the lists of blogs: the totals and deep-page
- * anchors (BLOGS_SCOPE) and the authors' totals (AUTHORS_SCOPE: a first blog makes an author).
- * Every write to blogs calls it once its transaction has committed; nothing else invalidates them.
+ * The one place that drops what is cached about the blogs: the totals, deep-page anchors and
+ * rendered public answers (BLOGS_SCOPE: `rendered`) and the authors' totals (AUTHORS_SCOPE: a
+ * first blog makes an author). Every write to blogs calls it once its transaction has committed;
+ * nothing else invalidates them.
  */
 export async function blogListsChanged(counts: CountCache): Promise<void> {
   await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
@@ -139,6 +140,12 @@ export interface BlogServiceDeps {
 }
 
 const SCHEDULE_TIMEOUT_MS = 2_000;
+
+/**
+ * The longest a rendered public answer is kept when no write drops it first: the popular ones are
+ * asked for again well within it, the long tail does not pile up in Redis.
+ */
+export const RENDERED_TTL_SECONDS = 60;
 
 /** How long a blog stays in the trash, where its author can restore it; the purge deletes it after. */
 export const TRASH_DAYS = 30;
@@ -324,6 +331,15 @@ export function createBlogService({
   }
 
   return {
+    /**
+     * A public read's answer as `render` writes it (a blog, a page of a list), kept in Redis
+     * under BLOGS_SCOPE, so every API process drops it at the next write to blogs
+     * (`blogListsChanged`). Made once however many ask for it at the same moment.
+     */
+    rendered(key: object, render: () => Promise<string>): Promise<string> {
+      return counts.text(BLOGS_SCOPE, { rendered: key }, render, RENDERED_TTL_SECONDS);
+    },
+
     async list(params: BlogListParams): Promise<BlogPage> {
       const { page, perPage, sort, authorId, q, tag } = params;
       // A tag no blog has (or none at all) lists nothing, found in the same queries.
