@@ -702,11 +702,13 @@ export function createBlogRepository(db: Db) {
      * Writes a new blog and its tags in one transaction, and returns what the database gave it:
      * its id and times (read back by RETURNING in the same statement), and its tags.
      */
+    /** The tags of these names, made when missing (`tagIdsFor`), for `insert`. */
+    tagsFor: (names: string[]) => tagIdsFor(db, names),
+
     async insert(
       values: NewBlogRow & { status: BlogState },
-      tagNames: string[],
+      found: FoundTag[],
     ): Promise<InsertedBlog> {
-      const found = await tagIdsFor(db, tagNames);
       const inserted = await db.transaction(async (tx) => {
         const insert = tx.insert(blogs).values(values).getSQL();
         const [rows] = (await tx.execute(sql`${insert} returning ${returned}`)) as unknown as [

@@ -421,14 +421,19 @@ export function createBlogService({
           : await checkCover(body.coverId, writer.userId).then(() => coverOf(body.coverId!));
       const at = now();
       const pubDate = body.pubDate ? new Date(body.pubDate) : at;
-      const derived = derive(body.content, body.excerpt);
       const status = stateOf(body.status, pubDate, at);
+      const names = uniqueTags(body.tags);
       let author: { id: number; name: string } | undefined;
       const row = await write(async () => {
-        author = await authorOf(writer);
-        return repo.insert(
+        // The author and the tags are looked up while the markdown renders.
+        const found = Promise.all([authorOf(writer), repo.tagsFor(names)]);
+        found.catch(() => undefined);
+        const derived = derive(body.content, body.excerpt);
+        const [writing, tags] = await found;
+        author = writing;
+        const inserted = await repo.insert(
           {
-            authorId: author.id,
+            authorId: writing.id,
             title: body.title,
             content: body.content,
             ...derived,
@@ -436,21 +441,22 @@ export function createBlogService({
             pubDate,
             coverUploadId: body.coverId,
           },
-          uniqueTags(body.tags),
+          tags,
         );
+        return { ...inserted, ...derived };
       });
       const blog: MyBlog = {
         id: row.id,
         title: body.title,
-        excerpt: derived.excerpt,
+        excerpt: row.excerpt,
         tags: row.tags,
-        readingMinutes: derived.readingMinutes,
+        readingMinutes: row.readingMinutes,
         pubDate: pubDate.toISOString(),
         viewCount: row.viewCount,
         author: { id: author!.id, name: author!.name },
         cover,
         content: body.content,
-        contentHtml: derived.contentHtml,
+        contentHtml: row.contentHtml,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
         status,
