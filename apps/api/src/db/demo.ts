@@ -4,7 +4,7 @@ import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { LIMITS } from '@folio/schema';
 import { and, asc, count, gt, inArray, like, notExists, sql } from 'drizzle-orm';
 import type { CountCache } from '../lib/count-cache';
-import { tagIdsFor, visibleBlog } from '../modules/blogs/repository';
+import { linkTags, listingOf, tagIdsFor, visibleBlog } from '../modules/blogs/repository';
 import { derive } from '../modules/blogs/render';
 import { blogListsChanged } from '../modules/blogs/service';
 import type { Db } from './connection';
@@ -285,7 +285,12 @@ export async function tagDemoBlogs(
   try {
     for (;;) {
       const rows = await db
-        .select({ id: blogs.id })
+        .select({
+          id: blogs.id,
+          status: blogs.status,
+          deletedAt: blogs.deletedAt,
+          pubDate: blogs.pubDate,
+        })
         .from(blogs)
         .where(
           and(
@@ -304,15 +309,15 @@ export async function tagDemoBlogs(
       if (!rows.length) break;
       seen += rows.length;
       after = rows.at(-1)!.id;
-      tagIds ??= await tagIdsFor(db, [...DEMO_TAGS]);
+      tagIds ??= (await tagIdsFor(db, [...DEMO_TAGS])).map((tag) => tag.id);
       const ids = tagIds;
-      const values = rows.flatMap(({ id }) =>
-        demoTagsOf(id).map((tag, position) => ({ blogId: id, tagId: ids[tag]!, position })),
-      );
-      if (values.length) {
-        await db.insert(blogTags).values(values);
-        tagged += new Set(values.map((v) => v.blogId)).size;
-      }
+      const links = rows.map((row) => ({
+        blogId: row.id,
+        tagIds: demoTagsOf(row.id).map((tag) => ids[tag]!),
+        listing: listingOf(row),
+      }));
+      await linkTags(db, links);
+      tagged += links.filter((l) => l.tagIds.length).length;
       if (rows.length < TAG_BATCH_SIZE) break;
     }
   } finally {

@@ -70,7 +70,7 @@ export class CountCache {
   private readonly prefix: string;
   private readonly scripts: CountScripts;
   /** Counts under way in this process, by key: its requests share one claim and one wait. */
-  private readonly flights = new Map<string, Promise<number>>();
+  private readonly flights = new Map<string, Promise<string>>();
 
   constructor(
     private readonly redis: Redis,
@@ -88,6 +88,30 @@ export class CountCache {
   }
 
   async get(scope: string, filter: unknown, compute: () => Promise<number>): Promise<number> {
+    return Number(
+      await this.value(scope, filter, async () => String(await compute()), TTL_SECONDS),
+    );
+  }
+
+  /**
+   * A text (e.g. a rendered answer) kept like a total: dropped with its scope, made once however
+   * many ask at the same moment. Kept `ttlSeconds` at most, so rarely read ones do not pile up.
+   */
+  text(
+    scope: string,
+    key: unknown,
+    compute: () => Promise<string>,
+    ttlSeconds: number,
+  ): Promise<string> {
+    return this.value(scope, key, compute, ttlSeconds);
+  }
+
+  private async value(
+    scope: string,
+    filter: unknown,
+    compute: () => Promise<string>,
+    ttlSeconds: number,
+  ): Promise<string> {
     const digest = createHash('sha1').update(JSON.stringify(filter)).digest('base64url');
     const countPrefix = `${this.prefix}:count:${scope}:`;
     let key: string;
@@ -97,7 +121,7 @@ export class CountCache {
         countPrefix,
         digest,
       );
-      if (cached !== null) return Number(cached);
+      if (cached !== null) return cached;
       key = `${countPrefix}${version}:${digest}`;
     } catch (err) {
       // A cache that is down only costs speed: count in the database.
@@ -106,14 +130,18 @@ export class CountCache {
     }
     let flight = this.flights.get(key);
     if (!flight) {
-      flight = this.fill(key, compute).finally(() => this.flights.delete(key));
+      flight = this.fill(key, compute, ttlSeconds).finally(() => this.flights.delete(key));
       this.flights.set(key, flight);
     }
     return flight;
   }
 
   /** The value of `key`: counted here if this process wins the claim, else waited for. */
-  private async fill(key: string, compute: () => Promise<number>): Promise<number> {
+  private async fill(
+    key: string,
+    compute: () => Promise<string>,
+    ttlSeconds: number,
+  ): Promise<string> {
     const claimKey = `${key}:claim`;
     const owner = randomBytes(9).toString('base64url');
     let wait = FIRST_WAIT_MS;
@@ -125,25 +153,19 @@ export class CountCache {
         this.log.warn({ err }, 'count cache unavailable');
         return compute();
       }
-      if (claim[0] === 1) return Number(claim[1]);
+      if (claim[0] === 1) return claim[1];
       if (claim[0] === 2) break;
       await sleep(wait);
       wait = Math.min(wait * 2, MOST_WAIT_MS);
     }
-    let total: number | undefined;
+    let total: string | undefined;
     try {
       total = await compute();
       return total;
     } finally {
       // A failed count stores nothing and frees the claim, so a waiter counts instead.
       await this.scripts
-        .folioCountStore(
-          key,
-          claimKey,
-          owner,
-          TTL_SECONDS,
-          total === undefined ? '' : String(total),
-        )
+        .folioCountStore(key, claimKey, owner, ttlSeconds, total ?? '')
         .catch(() => undefined);
     }
   }

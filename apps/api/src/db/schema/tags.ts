@@ -1,7 +1,15 @@
 import { LIMITS } from '@folio/schema';
-import { index, int, mysqlTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import {
+  boolean,
+  index,
+  int,
+  mysqlTable,
+  primaryKey,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
 import { blogs } from './blogs';
-import { createdAt } from './columns';
+import { createdAt, utcDatetime } from './columns';
 
 /** Each tag once: the name's unique index (case-insensitive collation) matches "Rust" to "rust". */
 export const tags = mysqlTable(
@@ -27,10 +35,17 @@ export const blogTags = mysqlTable(
       .references(() => tags.id, { onDelete: 'cascade' }),
     /** Where the author put it among the blog's tags. */
     position: int('position', { unsigned: true }).notNull().default(0),
+    /**
+     * Copies of the blog's place in the public lists (whether it is visible, and its pub_date),
+     * so a tag's list is one range of blog_tags_listing_idx. Written only by modules/blogs
+     * (`linkTags`, `relistTags`), in the same statement or transaction as the blog's own change.
+     */
+    visible: boolean('visible').notNull(),
+    pubDate: utcDatetime('pub_date').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.blogId, t.tagId] }),
-    // A tag's blogs (the tag filter and the per-tag counts).
-    index('blog_tags_tag_idx').on(t.tagId, t.blogId),
+    // A tag's visible blogs in list order (the tag filter, its totals and the per-tag counts).
+    index('blog_tags_listing_idx').on(t.tagId, t.visible, t.pubDate, t.blogId),
   ],
 );

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Db } from '../../db/connection';
 import { blogs } from '../../db/schema';
 import type { CountCache } from '../../lib/count-cache';
+import { listingOf, relistTags, tagIdsOf } from './repository';
 import { blogListsChanged, TRASH_DAYS } from './service';
 
 /** The delayed job that publishes a scheduled blog at its time (one per blog: see `publishJobId`). */
@@ -26,12 +27,31 @@ export async function publishDueBlogs(
   now = new Date(),
 ): Promise<number> {
   // The application's clock, as the save that scheduled it used.
-  const [result] = await db
-    .update(blogs)
-    .set({ status: 'published', version: sql`${blogs.version} + 1` })
-    .where(and(eq(blogs.status, 'scheduled'), lte(blogs.pubDate, now)));
-  if (result.affectedRows > 0) await blogListsChanged(counts);
-  return result.affectedRows;
+  const published = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: blogs.id, deletedAt: blogs.deletedAt, pubDate: blogs.pubDate })
+      .from(blogs)
+      .where(and(eq(blogs.status, 'scheduled'), lte(blogs.pubDate, now)))
+      .for('update');
+    if (!due.length) return 0;
+    const ids = due.map((row) => row.id);
+    const [result] = await tx
+      .update(blogs)
+      .set({ status: 'published', version: sql`${blogs.version} + 1` })
+      .where(inArray(blogs.id, ids));
+    const tagIds = await tagIdsOf(tx, ids);
+    await relistTags(
+      tx,
+      due.map((row) => ({
+        blogId: row.id,
+        tagIds: tagIds.get(row.id) ?? [],
+        listing: listingOf({ ...row, status: 'published' }),
+      })),
+    );
+    return result.affectedRows;
+  });
+  if (published > 0) await blogListsChanged(counts);
+  return published;
 }
 
 /** A job may run a little before its time (clocks differ); it waits this much at most. */

@@ -23,16 +23,19 @@ import {
   type Placeholder,
   type SQL,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/mysql-core';
+import { alias, type MySqlSelect, type SelectedFields } from 'drizzle-orm/mysql-core';
 import { slug } from 'github-slugger';
 import type { Db } from '../../db/connection';
 import { authors, blogRevisions, blogs, blogTags, tags, users } from '../../db/schema';
 import { containsPattern } from '../../lib/sql';
 
-/** What a public list is filtered by; the tag by its id (`tagIdOf` finds it from the slug). */
-export type BlogFilter = Pick<BlogListParams, 'authorId' | 'q'> & { tagId?: number };
+/** What a public list is filtered by: an author, a title search, a tag (by its slug). */
+export type BlogFilter = Pick<BlogListParams, 'authorId' | 'q' | 'tag'>;
 
-/** Published and not deleted: the only blogs the public sees. */
+/**
+ * Published and not deleted: the only blogs the public sees. `listingOf` says the same of a row at
+ * hand, for blog_tags' copy (test/blogs-listing.test.ts checks that the two agree on every write).
+ */
 export const visibleBlog = and(eq(blogs.status, 'published'), isNull(blogs.deletedAt))!;
 
 /** A value, or where it goes in a prepared query. */
@@ -41,28 +44,38 @@ type Param<T> = T | Placeholder;
 interface Conditions {
   authorId?: Param<number>;
   titlePattern?: Param<string>;
-  tagId?: Param<number>;
+  /** The tag's slug. */
+  tag?: Param<string>;
 }
 
 function conditionsOf(filter: BlogFilter): Conditions {
   return {
     authorId: filter.authorId,
     titlePattern: filter.q && containsPattern(filter.q),
-    tagId: filter.tagId,
+    tag: filter.tag,
   };
 }
 
-function whereOf({ authorId, titlePattern, tagId }: Conditions): SQL {
-  const conditions = [visibleBlog];
+/**
+ * A tag's list is read from blog_tags_listing_idx: the tag (a constant once its slug is looked
+ * up by tags_slug_uq), then its visible blogs in (pub_date, blog_id) order, a range of the index
+ * whichever page. blog_tags' copies of `visible` and `pub_date` say which blogs and in what order.
+ */
+const byTag = (conditions: Conditions) => conditions.tag !== undefined;
+
+function whereOf({ authorId, titlePattern, tag }: Conditions): SQL {
+  const conditions =
+    tag === undefined ? [visibleBlog] : [eq(tags.slug, tag), eq(blogTags.visible, true)];
   if (authorId) conditions.push(eq(blogs.authorId, authorId));
   if (titlePattern) conditions.push(like(blogs.title, titlePattern));
-  // The tag's blogs come from blog_tags_tag_idx; the semi-join keeps each blog once.
-  if (tagId) {
-    conditions.push(
-      sql`${blogs.id} in (select ${blogTags.blogId} from ${blogTags} where ${blogTags.tagId} = ${tagId})`,
-    );
-  }
   return and(...conditions)!;
+}
+
+/** The columns a list is ordered by: the blog's own, or blog_tags' copies of them by tag. */
+function orderColumns(conditions: Conditions) {
+  return byTag(conditions)
+    ? { pubDate: blogTags.pubDate, id: blogTags.blogId }
+    : { pubDate: blogs.pubDate, id: blogs.id };
 }
 
 const summaryColumns = {
@@ -144,6 +157,30 @@ export interface LockedBlog {
   tags: string[];
 }
 
+/** A new blog as the database made it. */
+export interface InsertedBlog {
+  id: number;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  viewCount: number;
+  tags: TagRef[];
+}
+
+/** What RETURNING gives back of a new blog: what the database set (defaults, times). */
+const returned = sql.join(
+  (
+    [
+      ['id', blogs.id],
+      ['createdAt', blogs.createdAt],
+      ['updatedAt', blogs.updatedAt],
+      ['version', blogs.version],
+      ['viewCount', blogs.viewCount],
+    ] as const
+  ).map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`),
+  sql`, `,
+);
+
 /** What a save writes: columns, and the version to keep. */
 export interface BlogChange {
   values: Partial<NewBlogRow>;
@@ -157,66 +194,138 @@ function slugsFor(name: string): string[] {
   return plain ? [plain, `${plain}-${hash}`] : [`tag-${hash}`];
 }
 
+/** A tag as a save finds or makes it. */
+export interface FoundTag extends TagRef {
+  id: number;
+}
+
+/** Each name's tag, if there is one, found as the collation compares names: one statement. */
+async function findTags(db: Db, names: string[]): Promise<(FoundTag | undefined)[]> {
+  const lookups = names.map(
+    (name, i) =>
+      sql`(select ${i} as i, ${tags.id} as id, ${tags.name} as name, ${tags.slug} as slug from ${tags} where ${tags.name} = ${name} limit 1)`,
+  );
+  const [rows] = (await db.execute(sql.join(lookups, sql` union all `))) as unknown as [
+    (FoundTag & { i: number })[],
+  ];
+  const found: (FoundTag | undefined)[] = names.map(() => undefined);
+  for (const { i, ...tag } of rows) found[i] = tag;
+  return found;
+}
+
 /**
- * The tags' ids in the order given, each made when no tag has the name (the collation compares
- * case-insensitively), repeats once. Outside the save's transaction, one statement at a time, so a
- * tag another save has just made is seen (a transaction's snapshot would not see it).
+ * The tags of these names in the order given, each made when no tag has the name (the collation
+ * compares case-insensitively), repeats once. Outside the save's transaction, so a tag another
+ * save has just made is seen (a transaction's snapshot would not see it); one statement to find
+ * them all, and for new names one multi-row insert per slug candidate.
  */
-export async function tagIdsFor(db: Db, names: string[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const name of names) {
-    const find = async () =>
-      (await db.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).limit(1))[0]?.id;
-    let id = await find();
-    for (const candidate of slugsFor(name)) {
-      if (id) break;
-      // Ignored when the name or the slug is taken; the name is looked for again.
-      await db.insert(tags).ignore().values({ name, slug: candidate });
-      id = await find();
+export async function tagIdsFor(db: Db, names: string[]): Promise<FoundTag[]> {
+  if (!names.length) return [];
+  let found = await findTags(db, names);
+  const candidates = names.map(slugsFor);
+  for (let attempt = 0; found.some((tag) => !tag); attempt++) {
+    const missing = names.flatMap((name, i) => {
+      const slugValue = candidates[i]![attempt];
+      return found[i] || slugValue === undefined ? [] : [{ name, slug: slugValue }];
+    });
+    if (!missing.length) {
+      throw new Error(`no slug free for tag ${names[found.findIndex((tag) => !tag)]}`);
     }
-    if (!id) throw new Error(`no slug free for tag ${name}`);
-    if (!ids.includes(id)) ids.push(id);
+    // Ignored when the name or the slug is taken; the names are looked for again.
+    await db.insert(tags).ignore().values(missing);
+    const again = await findTags(db, names);
+    found = found.map((tag, i) => tag ?? again[i]);
   }
-  return ids;
+  const unique = new Map<number, FoundTag>();
+  for (const tag of found as FoundTag[]) if (!unique.has(tag.id)) unique.set(tag.id, tag);
+  return [...unique.values()];
+}
+
+/** Db or a transaction of it: what the blog_tags writers below run on. */
+export type Runner = Db | Tx;
+
+/** What blog_tags keeps of its blog, so a tag's list needs only blog_tags_listing_idx. */
+export interface Listing {
+  visible: boolean;
+  pubDate: Date;
+}
+
+/** A blog's listing from its columns: `visibleBlog`'s rule, for a row at hand. */
+export function listingOf(blog: {
+  status: BlogState;
+  deletedAt?: Date | null;
+  pubDate: Date;
+}): Listing {
+  return { visible: blog.status === 'published' && !blog.deletedAt, pubDate: blog.pubDate };
+}
+
+/** One blog's tags (ids, in their order) and its listing, as blog_tags is to hold them. */
+export interface TaggedBlog {
+  blogId: number;
+  tagIds: number[];
+  listing: Listing;
+}
+
+/**
+ * Gives blogs tags: the one statement that makes blog_tags rows, each with its blog's listing.
+ * Called with the blog's state as its write leaves it, in the same transaction.
+ */
+export async function linkTags(runner: Runner, tagged: TaggedBlog[]): Promise<void> {
+  const rows = tagged.flatMap(({ blogId, tagIds, listing }) =>
+    tagIds.map((tagId, position) => ({ blogId, tagId, position, ...listing })),
+  );
+  if (rows.length) await runner.insert(blogTags).values(rows);
+}
+
+/**
+ * Brings blog_tags' copies of a blog's listing up to date: every write that changes a blog's
+ * status, pub_date or trash calls it for the blog's tags in the same transaction (`update`,
+ * `publishDueBlogs`). Rows are named by their keys, never by a range of blog ids: a range locks
+ * the gap after it, where concurrent saves of new blogs insert theirs (deadlocks).
+ */
+export async function relistTags(runner: Runner, tagged: TaggedBlog[]): Promise<void> {
+  for (const { blogId, tagIds, listing } of tagged) {
+    if (!tagIds.length) continue;
+    await runner
+      .update(blogTags)
+      .set(listing)
+      .where(and(eq(blogTags.blogId, blogId), inArray(blogTags.tagId, tagIds)));
+  }
+}
+
+/** These blogs' tag ids, by blog (a consistent read: the callers hold the blogs' rows locked). */
+export async function tagIdsOf(runner: Runner, blogIds: number[]): Promise<Map<number, number[]>> {
+  const byBlog = new Map<number, number[]>(blogIds.map((id) => [id, []]));
+  if (!blogIds.length) return byBlog;
+  const rows = await runner
+    .select({ blogId: blogTags.blogId, tagId: blogTags.tagId })
+    .from(blogTags)
+    .where(inArray(blogTags.blogId, blogIds));
+  for (const { blogId, tagId } of rows) byBlog.get(blogId)?.push(tagId);
+  return byBlog;
 }
 
 /**
  * Replaces a blog's tags. Its old rows are deleted by their keys, never by a range: a range
  * delete locks the gap after it, where concurrent saves of new blogs insert theirs (deadlocks).
  */
-async function setTags(tx: Tx, blogId: number, tagIds: number[], fresh = false) {
-  if (!fresh) {
-    const old = await tx
-      .select({ tagId: blogTags.tagId })
-      .from(blogTags)
-      .where(eq(blogTags.blogId, blogId));
-    if (old.length) {
-      await tx.delete(blogTags).where(
-        and(
-          eq(blogTags.blogId, blogId),
-          inArray(
-            blogTags.tagId,
-            old.map((r) => r.tagId),
-          ),
-        ),
-      );
-    }
-  }
-  if (tagIds.length) {
+async function setTags(tx: Tx, blogId: number, oldTagIds: number[], tagged: TaggedBlog) {
+  if (oldTagIds.length) {
     await tx
-      .insert(blogTags)
-      .values(tagIds.map((tagId, position) => ({ blogId, tagId, position })));
+      .delete(blogTags)
+      .where(and(eq(blogTags.blogId, blogId), inArray(blogTags.tagId, oldTagIds)));
   }
+  await linkTags(tx, [tagged]);
 }
 
-async function tagNamesOf(tx: Tx, blogId: number): Promise<string[]> {
-  const rows = await tx
-    .select({ name: tags.name })
+/** The blog's tags in their order, with their names (for the revision a save keeps). */
+async function currentTagsOf(tx: Tx, blogId: number) {
+  return tx
+    .select({ tagId: blogTags.tagId, name: tags.name })
     .from(blogTags)
     .innerJoin(tags, eq(tags.id, blogTags.tagId))
     .where(eq(blogTags.blogId, blogId))
     .orderBy(asc(blogTags.position));
-  return rows.map((r) => r.name);
 }
 
 async function keepRevision(tx: Tx, blogId: number, revision: NonNullable<BlogChange['revision']>) {
@@ -243,6 +352,41 @@ export function createBlogRepository(db: Db) {
    * range starts at it instead of walking every entry before it. The first page skips nothing, so
    * its rows are joined directly.
    */
+  /**
+   * The rows a list walks, ready for its WHERE: blogs, or by tag the tag's blog_tags rows (with
+   * their blogs when `withBlogs`: the page's columns, or an author or title filter, need them).
+   */
+  function listFrom<T extends SelectedFields>(
+    fields: T,
+    conditions: Conditions,
+    { withBlogs = true, hint }: { withBlogs?: boolean; hint?: 'forced' } = {},
+  ) {
+    const fromBlogs = () =>
+      db
+        .select(fields)
+        .from(blogs, hint && { forceIndex: 'blogs_visible_pub_idx' })
+        .$dynamic();
+    if (!byTag(conditions)) return fromBlogs();
+    // Inner joins only: the rows have the same shape whichever tables they come from.
+    const links = (db.select(fields).from(tags).$dynamic() as unknown as MySqlSelect).innerJoin(
+      blogTags,
+      eq(blogTags.tagId, tags.id),
+      hint && { forceIndex: 'blog_tags_listing_idx' },
+    );
+    const rows = withBlogs ? links.innerJoin(blogs, eq(blogs.id, blogTags.blogId)) : links;
+    return rows as unknown as ReturnType<typeof fromBlogs>;
+  }
+
+  /** An author or title filter reads the blogs themselves; a tag alone only blog_tags. */
+  const readsBlogs = (c: Conditions) => c.authorId !== undefined || c.titlePattern !== undefined;
+
+  /**
+   * One page in (pubDate, id) order. The page's ids come from the covering index first (a
+   * "deferred join"), so skipped entries are index entries, not rows. With `afterId` the page
+   * starts after that blog: joined by primary key, the anchor is read as a constant, so the index
+   * range starts at it instead of walking every entry before it. The first page skips nothing, so
+   * its rows are joined directly.
+   */
   function pageQuery(
     conditions: Conditions,
     sort: BlogListParams['sort'],
@@ -252,40 +396,36 @@ export function createBlogRepository(db: Db) {
   ) {
     const order = sort === 'pubDate' ? asc : desc;
     const beyond = sort === 'pubDate' ? gt : lt;
-    const ordering = [order(blogs.pubDate), order(blogs.id)];
+    const listed = orderColumns(conditions);
     const where =
       afterId === undefined
         ? whereOf(conditions)
         : and(
             whereOf(conditions),
             or(
-              beyond(blogs.pubDate, anchor.pubDate),
-              and(eq(blogs.pubDate, anchor.pubDate), beyond(blogs.id, anchor.id)),
+              beyond(listed.pubDate, anchor.pubDate),
+              and(eq(listed.pubDate, anchor.pubDate), beyond(listed.id, anchor.id)),
             ),
           )!;
 
     // Only from the very top: after an anchor, MariaDB plans this form as a scan from the top
     // that reads every row before the anchor, while the covering form below gets the range.
     if (offset === 0 && afterId === undefined) {
-      // Unfiltered (or by title), the page is the top of the list's own index. Forced: after a
-      // burst of writes InnoDB's sampled statistics made MariaDB start from authors instead and
-      // read every blog (8 s a page, seen in `pnpm bench`). By author or tag, the planner chooses.
-      const index =
-        conditions.authorId === undefined && conditions.tagId === undefined
-          ? { forceIndex: 'blogs_visible_pub_idx' }
-          : undefined;
-      return db
-        .select(summaryColumns)
-        .from(blogs, index)
+      // Unfiltered, by title or by tag, the page is the top of the list's own index. Forced:
+      // after a burst of writes InnoDB's sampled statistics made MariaDB start from authors
+      // instead and read every blog (8 s a page, seen in `pnpm bench`). By author, the planner
+      // chooses between the author's index and the tag's.
+      const hint = conditions.authorId === undefined ? 'forced' : undefined;
+      return listFrom(summaryColumns, conditions, { hint })
         .innerJoin(authors, eq(authors.id, blogs.authorId))
         .where(where)
-        .orderBy(...ordering)
+        .orderBy(order(listed.pubDate), order(listed.id))
         .limit(limit);
     }
-    const ids = db.select({ id: blogs.id }).from(blogs).$dynamic();
+    const ids = listFrom({ id: listed.id }, conditions, { withBlogs: readsBlogs(conditions) });
     const page = (afterId === undefined ? ids : ids.innerJoin(anchor, eq(anchor.id, afterId)))
       .where(where)
-      .orderBy(...ordering)
+      .orderBy(order(listed.pubDate), order(listed.id))
       .limit(limit)
       .offset(offset)
       .as('page');
@@ -294,7 +434,7 @@ export function createBlogRepository(db: Db) {
       .from(page)
       .innerJoin(blogs, eq(blogs.id, page.id))
       .innerJoin(authors, eq(authors.id, blogs.authorId))
-      .orderBy(...ordering);
+      .orderBy(order(blogs.pubDate), order(blogs.id));
   }
 
   // Prepared once per shape: assembling the SQL again on every request cost a quarter to a third
@@ -311,7 +451,7 @@ export function createBlogRepository(db: Db) {
       sort,
       Boolean(filter.authorId),
       Boolean(filter.q),
-      Boolean(filter.tagId),
+      Boolean(filter.tag),
       first,
       anchored,
     ].join();
@@ -321,7 +461,7 @@ export function createBlogRepository(db: Db) {
         {
           authorId: filter.authorId ? sql.placeholder('authorId') : undefined,
           titlePattern: filter.q ? sql.placeholder('titlePattern') : undefined,
-          tagId: filter.tagId ? sql.placeholder('tagId') : undefined,
+          tag: filter.tag ? sql.placeholder('tag') : undefined,
         },
         sort,
         sql.placeholder('limit'),
@@ -392,21 +532,24 @@ export function createBlogRepository(db: Db) {
       offset: number,
     ): Promise<number | undefined> {
       const order = sort === 'pubDate' ? asc : desc;
-      const [row] = await db
-        .select({ id: blogs.id })
-        .from(blogs)
-        .where(whereOf(conditionsOf(filter)))
-        .orderBy(order(blogs.pubDate), order(blogs.id))
+      const conditions = conditionsOf(filter);
+      const listed = orderColumns(conditions);
+      const [row] = await listFrom({ id: listed.id }, conditions, {
+        withBlogs: readsBlogs(conditions),
+      })
+        .where(whereOf(conditions))
+        .orderBy(order(listed.pubDate), order(listed.id))
         .limit(1)
         .offset(offset);
       return row?.id;
     },
 
     countQuery(filter: BlogFilter) {
-      return db
-        .select({ n: count() })
-        .from(blogs)
-        .where(whereOf(conditionsOf(filter)));
+      const conditions = conditionsOf(filter);
+      // A tag alone is counted in blog_tags_listing_idx, without reading a blog.
+      return listFrom({ n: count() }, conditions, { withBlogs: readsBlogs(conditions) }).where(
+        whereOf(conditions),
+      );
     },
 
     async count(filter: BlogFilter): Promise<number> {
@@ -419,23 +562,14 @@ export function createBlogRepository(db: Db) {
       return row;
     },
 
-    async tagIdOf(slugValue: string): Promise<number | undefined> {
-      const [row] = await db
-        .select({ id: tags.id })
-        .from(tags)
-        .where(eq(tags.slug, slugValue))
-        .limit(1);
-      return row?.id;
-    },
-
     /** The query `tagPage` runs (for EXPLAIN): tags by their published blogs, most used first. */
     tagPageQuery(limit: number, offset: number) {
       const blogCount = sql<number>`count(*)`.mapWith(Number);
       return db
         .select({ name: tags.name, slug: tags.slug, blogCount })
         .from(blogTags)
-        .innerJoin(blogs, and(eq(blogs.id, blogTags.blogId), visibleBlog))
         .innerJoin(tags, eq(tags.id, blogTags.tagId))
+        .where(eq(blogTags.visible, true))
         .groupBy(tags.id)
         .orderBy(desc(blogCount), asc(tags.name), asc(tags.id))
         .limit(limit)
@@ -451,7 +585,7 @@ export function createBlogRepository(db: Db) {
       const [row] = await db
         .select({ n: sql<number>`count(distinct ${blogTags.tagId})`.mapWith(Number) })
         .from(blogTags)
-        .innerJoin(blogs, and(eq(blogs.id, blogTags.blogId), visibleBlog));
+        .where(eq(blogTags.visible, true));
       return row?.n ?? 0;
     },
 
@@ -536,37 +670,63 @@ export function createBlogRepository(db: Db) {
     },
 
     /** The author a user writes as, if they have written. */
-    async authorIdOf(userId: number): Promise<number | undefined> {
+    async authorOf(userId: number): Promise<{ id: number; name: string } | undefined> {
       const [row] = await db
-        .select({ id: authors.id })
+        .select({ id: authors.id, name: authors.name })
         .from(authors)
         .where(eq(authors.userId, userId))
         .limit(1);
-      return row?.id;
+      return row;
+    },
+
+    async authorIdOf(userId: number): Promise<number | undefined> {
+      return (await this.authorOf(userId))?.id;
     },
 
     /**
      * The author a user writes as, made on their first blog and named after their nickname.
      * Outside any transaction, so a concurrent first blog's author is seen once it exists.
      */
-    async authorFor(userId: number, nickname: string): Promise<number> {
-      const find = () => this.authorIdOf(userId);
+    async authorFor(userId: number, nickname: string): Promise<{ id: number; name: string }> {
+      const find = () => this.authorOf(userId);
       const existing = await find();
       if (existing) return existing;
       // Ignored when another request made it meanwhile (authors_user_id_uq).
       await db.insert(authors).ignore().values({ name: nickname, userId, email: null });
-      const id = await find();
-      if (!id) throw new Error(`no author for user ${userId}`);
-      return id;
+      const author = await find();
+      if (!author) throw new Error(`no author for user ${userId}`);
+      return author;
     },
 
-    async insert(values: NewBlogRow, tagNames: string[]): Promise<number> {
-      const tagIds = await tagIdsFor(db, tagNames);
-      return db.transaction(async (tx) => {
-        const [result] = await tx.insert(blogs).values(values);
-        await setTags(tx, result.insertId, tagIds, true);
-        return result.insertId;
+    /**
+     * Writes a new blog and its tags in one transaction, and returns what the database gave it:
+     * its id and times (read back by RETURNING in the same statement), and its tags.
+     */
+    /** The tags of these names, made when missing (`tagIdsFor`), for `insert`. */
+    tagsFor: (names: string[]) => tagIdsFor(db, names),
+
+    async insert(
+      values: NewBlogRow & { status: BlogState },
+      found: FoundTag[],
+    ): Promise<InsertedBlog> {
+      const inserted = await db.transaction(async (tx) => {
+        const insert = tx.insert(blogs).values(values).getSQL();
+        const [rows] = (await tx.execute(sql`${insert} returning ${returned}`)) as unknown as [
+          Omit<InsertedBlog, 'tags'>[],
+        ];
+        // Raw rows: the times as the driver gives them, mapped as the columns map them.
+        const raw = rows[0]!;
+        const row = {
+          ...raw,
+          createdAt: blogs.createdAt.mapFromDriverValue(raw.createdAt as unknown as string) as Date,
+          updatedAt: blogs.updatedAt.mapFromDriverValue(raw.updatedAt as unknown as string) as Date,
+        };
+        await linkTags(tx, [
+          { blogId: row.id, tagIds: found.map((tag) => tag.id), listing: listingOf(values) },
+        ]);
+        return row;
       });
+      return { ...inserted, tags: found.map(({ name, slug }) => ({ name, slug })) };
     },
 
     /**
@@ -596,14 +756,28 @@ export function createBlogRepository(db: Db) {
           .where(eq(blogs.id, id))
           .for('update');
         if (!current) throw new Error(`blog ${id} vanished`);
-        const currentTags = await tagNamesOf(tx, id);
-        const { values, revision } = await change({ ...current, tags: currentTags });
+        const currentTags = await currentTagsOf(tx, id);
+        const { values, revision } = await change({
+          ...current,
+          tags: currentTags.map((t) => t.name),
+        });
         if (revision) await keepRevision(tx, id, revision);
         await tx
           .update(blogs)
           .set({ ...values, version: sql`${blogs.version} + 1` })
           .where(eq(blogs.id, id));
-        if (tagIds) await setTags(tx, id, tagIds);
+        // The blog as this save leaves it: its tags' copies of its listing follow.
+        const listing = listingOf({ ...current, ...values } as LockedBlog);
+        const oldTagIds = currentTags.map((t) => t.tagId);
+        if (tagIds) {
+          await setTags(tx, id, oldTagIds, {
+            blogId: id,
+            tagIds: tagIds.map((t) => t.id),
+            listing,
+          });
+        } else {
+          await relistTags(tx, [{ blogId: id, tagIds: oldTagIds, listing }]);
+        }
       });
     },
   };

@@ -19,7 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { failures, ok } from '../../lib/route-schema';
 import { SEARCH_LIMIT } from '../../plugins/external/rate-limit';
-import type { Writer } from './service';
+import type { BlogService, Writer } from './service';
 
 /** A blog's ETag names the blog and its version, which every save moves on. */
 export const etagOf = (id: number, version: number) => `"b${id}.v${version}"`;
@@ -58,6 +58,25 @@ function withEtag<T extends { id: number }>(
   return ok(blog);
 }
 
+/**
+ * Sends a public read from the cache of rendered answers (`BlogService.rendered`): the envelope
+ * serialized by the route's own response schema, with the ETag, if any, on the line before it.
+ */
+async function sendRendered(
+  reply: FastifyReply,
+  service: BlogService,
+  key: object,
+  read: () => Promise<{ data: unknown; etag?: string }>,
+) {
+  const text = await service.rendered(key, async () => {
+    const { data, etag = '' } = await read();
+    return `${etag}\n${reply.serializeInput(ok(data), '200') as string}`;
+  });
+  const cut = text.indexOf('\n');
+  if (cut > 0) reply.header('etag', text.slice(0, cut));
+  return reply.type('application/json; charset=utf-8').send(text.slice(cut + 1));
+}
+
 const blogRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.blogService;
   const onRequest = app.authenticate;
@@ -74,7 +93,13 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Envelope(BlogPageSchema) },
       },
     },
-    async (request) => ok(await service.list(request.query)),
+    async (request, reply) => {
+      // Searches are many and rarely repeated: only plain pages are kept rendered.
+      if (request.query.q) return ok(await service.list(request.query));
+      return sendRendered(reply, service, { list: request.query }, async () => ({
+        data: await service.list(request.query),
+      }));
+    },
   );
 
   app.get(
@@ -88,7 +113,13 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Envelope(BlogSchema), ...failures(404) },
       },
     },
-    async (request, reply) => withEtag(reply, await service.get(request.params.id)),
+    async (request, reply) => {
+      const { id } = request.params;
+      return sendRendered(reply, service, { blog: id }, async () => {
+        const { blog, version } = await service.get(id);
+        return { data: blog, etag: etagOf(blog.id, version) };
+      });
+    },
   );
 
   app.post(

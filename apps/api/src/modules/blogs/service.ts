@@ -47,9 +47,10 @@ export const BLOGS_SCOPE = 'blogs';
 const ANCHOR_STRIDE = 1_000;
 
 /**
- * The one place that drops what is cached about the lists of blogs: the totals and deep-page
- * anchors (BLOGS_SCOPE) and the authors' totals (AUTHORS_SCOPE: a first blog makes an author).
- * Every write to blogs calls it once its transaction has committed; nothing else invalidates them.
+ * The one place that drops what is cached about the blogs: the totals, deep-page anchors and
+ * rendered public answers (BLOGS_SCOPE: `rendered`) and the authors' totals (AUTHORS_SCOPE: a
+ * first blog makes an author). Every write to blogs calls it once its transaction has committed;
+ * nothing else invalidates them.
  */
 export async function blogListsChanged(counts: CountCache): Promise<void> {
   await counts.invalidate(BLOGS_SCOPE, AUTHORS_SCOPE);
@@ -140,6 +141,12 @@ export interface BlogServiceDeps {
 
 const SCHEDULE_TIMEOUT_MS = 2_000;
 
+/**
+ * The longest a rendered public answer is kept when no write drops it first: the popular ones are
+ * asked for again well within it, the long tail does not pile up in Redis.
+ */
+export const RENDERED_TTL_SECONDS = 60;
+
 /** How long a blog stays in the trash, where its author can restore it; the purge deletes it after. */
 export const TRASH_DAYS = 30;
 const TRASH_MS = TRASH_DAYS * 86_400_000;
@@ -219,10 +226,18 @@ export function createBlogService({
    */
   async function saved(id: number): Promise<Versioned<MyBlog>> {
     const result = await mine(id);
-    const { status, pubDate, cover, content } = result.blog;
+    await afterSave(result.blog);
+    return result;
+  }
+
+  /** What a save does once the blog is written: its uploads' references, its queued publication. */
+  async function afterSave(blog: MyBlog, { fresh = false } = {}): Promise<void> {
+    const { id, status, pubDate, cover, content } = blog;
     // Its cover and the pictures its text shows are in use: the uploads purge leaves them.
     const inline = await uploads.idsInText(content);
-    await uploads.setReferences('blog', id, cover ? [cover.id, ...inline] : inline);
+    const used = cover ? [cover.id, ...inline] : inline;
+    if (used.length || !fresh) await uploads.setReferences('blog', id, used);
+    if (fresh && status !== 'scheduled') return;
     try {
       const change =
         status === 'scheduled' ? scheduler.publishAt(id, new Date(pubDate)) : scheduler.cancel(id);
@@ -236,7 +251,15 @@ export function createBlogService({
     } catch (err) {
       log.warn({ err, blogId: id }, 'could not (un)schedule the publication of a blog');
     }
-    return result;
+  }
+
+  /** The author a writer writes as, made with their first blog and named after their nickname. */
+  async function authorOf(writer: Writer): Promise<{ id: number; name: string }> {
+    const existing = await repo.authorOf(writer.userId);
+    if (existing) return existing;
+    const user = await users.findById(writer.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
+    return repo.authorFor(writer.userId, user.nickname);
   }
 
   async function save(
@@ -308,11 +331,19 @@ export function createBlogService({
   }
 
   return {
+    /**
+     * A public read's answer as `render` writes it (a blog, a page of a list), kept in Redis
+     * under BLOGS_SCOPE, so every API process drops it at the next write to blogs
+     * (`blogListsChanged`). Made once however many ask for it at the same moment.
+     */
+    rendered(key: object, render: () => Promise<string>): Promise<string> {
+      return counts.text(BLOGS_SCOPE, { rendered: key }, render, RENDERED_TTL_SECONDS);
+    },
+
     async list(params: BlogListParams): Promise<BlogPage> {
       const { page, perPage, sort, authorId, q, tag } = params;
-      const tagId = tag ? await repo.tagIdOf(tag) : undefined;
-      if (tag && !tagId) return { items: [], page, perPage, total: 0, pages: 0 };
-      const filter = { authorId, q: q || undefined, tagId };
+      // A tag no blog has (or none at all) lists nothing, found in the same queries.
+      const filter = { authorId, q: q || undefined, tag };
       const [rows, total] = await Promise.all([
         pageRows(filter, sort, perPage, (page - 1) * perPage),
         counts.get(BLOGS_SCOPE, filter, () => repo.count(filter)),
@@ -379,26 +410,61 @@ export function createBlogService({
       return mine(id);
     },
 
+    /**
+     * Writes a new blog and answers it from what was written (nothing is read back but what the
+     * database gives it: its id and times, RETURNING in the same statement).
+     */
     async create(writer: Writer, body: CreateBlog): Promise<Versioned<MyBlog>> {
-      const user = await users.findById(writer.userId);
-      if (!user) throw new AppError('UNAUTHENTICATED', { location: '/login' });
-      await checkCover(body.coverId, writer.userId);
+      const cover =
+        body.coverId === null || body.coverId === undefined
+          ? null
+          : await checkCover(body.coverId, writer.userId).then(() => coverOf(body.coverId!));
       const at = now();
       const pubDate = body.pubDate ? new Date(body.pubDate) : at;
-      const id = await write(async () => {
-        const authorId = await repo.authorFor(writer.userId, user.nickname);
-        const values: NewBlogRow = {
-          authorId,
-          title: body.title,
-          content: body.content,
-          ...derive(body.content, body.excerpt),
-          status: stateOf(body.status, pubDate, at),
-          pubDate,
-          coverUploadId: body.coverId,
-        };
-        return repo.insert(values, uniqueTags(body.tags));
+      const status = stateOf(body.status, pubDate, at);
+      const names = uniqueTags(body.tags);
+      let author: { id: number; name: string } | undefined;
+      const row = await write(async () => {
+        // The author and the tags are looked up while the markdown renders.
+        const found = Promise.all([authorOf(writer), repo.tagsFor(names)]);
+        found.catch(() => undefined);
+        const derived = derive(body.content, body.excerpt);
+        const [writing, tags] = await found;
+        author = writing;
+        const inserted = await repo.insert(
+          {
+            authorId: writing.id,
+            title: body.title,
+            content: body.content,
+            ...derived,
+            status,
+            pubDate,
+            coverUploadId: body.coverId,
+          },
+          tags,
+        );
+        return { ...inserted, ...derived };
       });
-      return saved(id);
+      const blog: MyBlog = {
+        id: row.id,
+        title: body.title,
+        excerpt: row.excerpt,
+        tags: row.tags,
+        readingMinutes: row.readingMinutes,
+        pubDate: pubDate.toISOString(),
+        viewCount: row.viewCount,
+        author: { id: author!.id, name: author!.name },
+        cover,
+        content: body.content,
+        contentHtml: row.contentHtml,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        status,
+        deletedAt: null,
+      };
+      // A new blog has no references nor a queued publication yet: only what it adds is written.
+      await afterSave(blog, { fresh: true });
+      return { blog, version: row.version };
     },
 
     async update(

@@ -123,8 +123,12 @@ export function createSessionService(deps: SessionServiceDeps) {
   }
 
   /** The account behind a session, while it may still be logged in; otherwise the session ends. */
-  async function holder(sid: string, userId: number): Promise<UserRow> {
-    const user = await users.findById(userId);
+  async function holder(
+    sid: string,
+    userId: number,
+    found: Promise<UserRow | undefined> = users.findById(userId),
+  ): Promise<UserRow> {
+    const user = await found;
     const refusal = user ? loginRefusal(user, now()) : expired();
     if (refusal) {
       await store.revoke(sid);
@@ -218,9 +222,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       ) {
         throw unauthenticated();
       }
+      // The session and the account at the same time: every authenticated request waits for both.
+      const found = users.findById(userId);
+      found.catch(() => undefined);
       const session = await store.get(claims.sid);
       if (!session || session.userId !== userId) throw expired();
-      await holder(claims.sid, userId);
+      await holder(claims.sid, userId, found);
       return { userId, sid: claims.sid };
     },
 
