@@ -52,6 +52,13 @@ function stubBlogsApi() {
         body: { result: true, data: { items: authors, page: 1, perPage: 100, total: 2, pages: 1 } },
       };
     }
+    if (url.pathname === '/api/v1/tags') {
+      const items = [{ name: 'Rust', slug: 'rust', blogCount: 12 }];
+      return {
+        status: 200,
+        body: { result: true, data: { items, page: 1, perPage: 20, total: 1, pages: 1 } },
+      };
+    }
     return { status: 200, body: { result: true, data: blogPage(url) } };
   });
 }
