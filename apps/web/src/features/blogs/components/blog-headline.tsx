@@ -13,16 +13,12 @@ export function BlogHeadline({ blog, eager }: { blog: BlogSummary; eager?: boole
   const { t, locale } = useI18n();
   const path = `/blogs/${blog.id}`;
   return (
-    <div className="blog-item">
+    <div className={blog.cover ? 'blog-item has-cover' : 'blog-item'}>
       <div className="blog-item-text">
         <Link to={path} className="blog-item-title">
           {blog.title}
         </Link>
         {blog.excerpt && <p className="blog-item-excerpt">{blog.excerpt}</p>}
-        <div className="blog-item-meta">
-          <span className="text-nowrap">{readingTimeText(t, locale, blog.readingMinutes)}</span>
-          <TagLinks tags={blog.tags} />
-        </div>
       </div>
       {blog.cover && (
         // A second way in for the pointer; keyboards and screen readers have the title's link.
@@ -36,6 +32,10 @@ export function BlogHeadline({ blog, eager }: { blog: BlogSummary; eager?: boole
           />
         </Link>
       )}
+      <div className="blog-item-meta">
+        <span className="text-nowrap">{readingTimeText(t, locale, blog.readingMinutes)}</span>
+        <TagLinks tags={blog.tags} />
+      </div>
     </div>
   );
 }
