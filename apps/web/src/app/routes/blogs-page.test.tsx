@@ -79,6 +79,12 @@ describe('/blogs', () => {
     expect(firstSerial()).toBe('21');
     expect(screen.getByText('Showing 21–40 of 45')).toBeInTheDocument();
     expect(screen.getByLabelText('Page 2')).toHaveAttribute('aria-current', 'page');
+    // Beside the list, the most used tags lead to their pages.
+    const popular = await screen.findByTestId('popular-tags');
+    expect(within(popular).getByRole('link', { name: 'Rust 12' })).toHaveAttribute(
+      'href',
+      '/tags/rust',
+    );
   });
 
   it('keeps page and size in the URL, and asks the API for them', async () => {
