@@ -292,3 +292,55 @@ describe('the new list shapes use an index', () => {
     ).not.toContain('blogs');
   });
 });
+
+describe('GET /api/v1/tags/:slug', () => {
+  it('gives a tag with its published blogs’ count, by its slug in any script', async () => {
+    const { headers } = await writer();
+    const published = { status: 'published' };
+    await create(headers, { ...published, title: 'a', tags: ['Rust', '编程'] });
+    await create(headers, { ...published, title: 'b', tags: ['rust'] });
+    await create(headers, { title: 'draft', tags: ['Rust'] });
+
+    expect(await get('/api/v1/tags/rust')).toEqual({ name: 'Rust', slug: 'rust', blogCount: 2 });
+    expect(await get(`/api/v1/tags/${encodeURIComponent('编程')}`)).toEqual({
+      name: '编程',
+      slug: '编程',
+      blogCount: 1,
+    });
+  });
+
+  it('answers 404 for an unknown tag and for one only drafts and trashed blogs carry', async () => {
+    const { headers } = await writer();
+    await create(headers, { title: 'draft', tags: ['Draft only'] });
+    const trashed = await create(headers, { status: 'published', title: 'x', tags: ['Gone'] });
+    await app.inject({ method: 'DELETE', url: `/api/v1/blogs/${trashed.id}`, headers });
+
+    for (const slug of ['nothing-here', 'draft-only', 'gone']) {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/tags/${slug}`,
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(res.statusCode, slug).toBe(404);
+      expect(res.json()).toMatchObject({ result: false, code: 'NOT_FOUND', msg: '没有这个标签。' });
+    }
+  });
+
+  it('refuses a slug longer than any tag’s with a 422', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/tags/${'x'.repeat(65)}` });
+    expect(res.statusCode).toBe(422);
+    expect(Object.keys(res.json().errors)).toEqual(['slug']);
+  });
+
+  it('reads the tag by its unique slug index', async () => {
+    await plannerData();
+    const repo = createBlogRepository(app.db);
+    const [rows] = await app.pool.query(
+      `EXPLAIN ${repo.tagBySlugQuery('tag-5').toSQL().sql}`,
+      repo.tagBySlugQuery('tag-5').toSQL().params,
+    );
+    const plan = rows as { table: string; key: string | null }[];
+    expect(plan.find((s) => s.table === 'tags')?.key, JSON.stringify(plan)).toBe('tags_slug_uq');
+    for (const step of plan) expect(step.key, JSON.stringify(plan)).not.toBeNull();
+  });
+});

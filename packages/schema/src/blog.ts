@@ -69,10 +69,13 @@ export type MyBlogSummary = z.infer<typeof MyBlogSummarySchema>;
 export const MyBlogSchema = BlogSchema.extend(ownerFields).meta({ id: 'MyBlog' });
 export type MyBlog = z.infer<typeof MyBlogSchema>;
 
+/** A tag's slug (`TagRef.slug`), as a filter or in a path. */
+export const TagSlugSchema = z.string().trim().min(1).max(64);
+
 export const BlogListQuery = PageQuery.extend({
   authorId: IdSchema.optional(),
   /** A tag's slug (`TagRef.slug`). */
-  tag: z.string().trim().min(1).max(64).optional(),
+  tag: TagSlugSchema.optional(),
   q: SearchText.optional(),
   sort: z.enum(BLOG_SORTS).default('-pubDate'),
 });
@@ -178,6 +181,8 @@ export const TagSchema = z
   .object({ name: z.string(), slug: z.string(), blogCount: z.number().int() })
   .meta({ id: 'Tag' });
 export type Tag = z.infer<typeof TagSchema>;
+
+export const TagParams = z.object({ slug: TagSlugSchema });
 
 export const TagListQuery = PageQuery;
 export type TagListParams = z.output<typeof TagListQuery>;

@@ -109,6 +109,7 @@ export const DETAIL_MESSAGES = {
     'zh-CN': '只有作者本人可以修改这篇博客。',
   },
   authorNotFound: { en: 'No such author.', 'zh-CN': '没有这位作者。' },
+  tagNotFound: { en: 'No such tag.', 'zh-CN': '没有这个标签。' },
   routeNotFound: { en: 'No route {method} {url}.', 'zh-CN': '没有此接口：{method} {url}。' },
   dependencyDown: { en: '{name} is unavailable.', 'zh-CN': '{name} 不可用。' },
   shuttingDown: { en: 'This process is shutting down.', 'zh-CN': '该进程正在关闭。' },

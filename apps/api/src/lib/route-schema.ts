@@ -56,6 +56,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/me/blogs': 'listMyBlogs',
   'GET /api/v1/me/blogs/:id': 'getMyBlog',
   'GET /api/v1/tags': 'listTags',
+  'GET /api/v1/tags/:slug': 'getTag',
   'GET /api/v1/authors': 'listAuthors',
   'GET /api/v1/authors/:id': 'getAuthor',
   'GET /api/v1/captcha': 'createCaptcha',

@@ -4,6 +4,7 @@ import {
   type BlogListParams,
   type BlogState,
   type MyBlogStatus,
+  type Tag,
   type TagRef,
 } from '@folio/schema';
 import {
@@ -578,6 +579,27 @@ export function createBlogRepository(db: Db) {
 
     tagPage(limit: number, offset: number) {
       return this.tagPageQuery(limit, offset);
+    },
+
+    /** The query `tagBySlug` runs (for EXPLAIN). */
+    tagBySlugQuery(slugValue: string) {
+      return db
+        .select({
+          name: tags.name,
+          slug: tags.slug,
+          blogCount: sql<number>`count(*)`.mapWith(Number),
+        })
+        .from(tags)
+        .innerJoin(blogTags, eq(blogTags.tagId, tags.id))
+        .innerJoin(blogs, and(eq(blogs.id, blogTags.blogId), visibleBlog))
+        .where(eq(tags.slug, slugValue))
+        .groupBy(tags.id);
+    },
+
+    /** One tag with its published blogs' count; none when no published blog carries it. */
+    async tagBySlug(slugValue: string): Promise<Tag | undefined> {
+      const [row] = await this.tagBySlugQuery(slugValue);
+      return row;
     },
 
     /** How many tags have a published blog. */

@@ -11,6 +11,8 @@ import {
   MyBlogPageSchema,
   MyBlogSchema,
   TagListQuery,
+  TagParams,
+  TagSchema,
   TagPageSchema,
   UpdateBlogBody,
 } from '@folio/schema';
@@ -196,6 +198,20 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ok(await service.tags(request.query)),
+  );
+
+  app.get(
+    '/tags/:slug',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'One tag by its slug, with the number of published blogs carrying it',
+        description: 'A tag that no published blog carries (now) is not found.',
+        params: TagParams,
+        response: { 200: Envelope(TagSchema), ...failures(404) },
+      },
+    },
+    async (request) => ok(await service.tag(request.params.slug)),
   );
 
   app.post(

@@ -13,6 +13,7 @@ import type {
   MyBlogPage,
   MyBlogStatus,
   MyBlogSummary,
+  Tag,
   TagListParams,
   TagPage,
   TagRef,
@@ -373,6 +374,13 @@ export function createBlogService({
         },
         version: row.version,
       };
+    },
+
+    /** A tag that published blogs carry, with their number (as `tags` counts them). */
+    async tag(slug: string): Promise<Tag> {
+      const tag = await repo.tagBySlug(slug);
+      if (!tag) throw NotFound('tagNotFound');
+      return tag;
     },
 
     /** Tags by how many published blogs carry them, most used first. */

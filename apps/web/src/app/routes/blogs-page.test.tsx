@@ -52,6 +52,13 @@ function stubBlogsApi() {
         body: { result: true, data: { items: authors, page: 1, perPage: 100, total: 2, pages: 1 } },
       };
     }
+    if (url.pathname === '/api/v1/tags') {
+      const items = [{ name: 'Rust', slug: 'rust', blogCount: 12 }];
+      return {
+        status: 200,
+        body: { result: true, data: { items, page: 1, perPage: 20, total: 1, pages: 1 } },
+      };
+    }
     return { status: 200, body: { result: true, data: blogPage(url) } };
   });
 }
@@ -72,6 +79,12 @@ describe('/blogs', () => {
     expect(firstSerial()).toBe('21');
     expect(screen.getByText('Showing 21–40 of 45')).toBeInTheDocument();
     expect(screen.getByLabelText('Page 2')).toHaveAttribute('aria-current', 'page');
+    // Beside the list, the most used tags lead to their pages.
+    const popular = await screen.findByTestId('popular-tags');
+    expect(within(popular).getByRole('link', { name: 'Rust 12' })).toHaveAttribute(
+      'href',
+      '/tags/rust',
+    );
   });
 
   it('keeps page and size in the URL, and asks the API for them', async () => {

@@ -27,6 +27,15 @@ export const enPages = {
   'blog.notFound.text': 'This blog does not exist or is no longer published.',
   'blog.notFound.back': 'Back to all blogs',
 
+  'tags.kicker': 'Tag',
+  'tags.documentTitle': 'Tag',
+  'tags.blogCount': 'Blogs: {count}',
+  'tags.empty': 'No published blog carries this tag yet.',
+  'tags.popular': 'Popular tags',
+  'tags.notFound.title': 'Tag not found',
+  'tags.notFound.text': 'No published blog carries this tag.',
+  'tags.notFound.back': 'Back to all blogs',
+
   'authors.title': 'Authors',
   'authors.searchPlaceholder': 'Search names',
   'authors.empty': 'No authors found.',

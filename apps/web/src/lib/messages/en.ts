@@ -36,6 +36,8 @@ export const en = {
   'blog.author': 'Author',
   'blog.published': 'Published',
   'blog.views': 'Views',
+  'blog.readingTime': '{minutes} min read',
+  'blog.tags': 'Tags',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page you asked for does not exist.',

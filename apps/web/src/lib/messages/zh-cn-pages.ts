@@ -28,6 +28,15 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'blog.notFound.text': '这篇博客不存在或已不再公开。',
   'blog.notFound.back': '返回博客列表',
 
+  'tags.kicker': '标签',
+  'tags.documentTitle': '标签',
+  'tags.blogCount': '博客数：{count}',
+  'tags.empty': '还没有已发布的博客带这个标签。',
+  'tags.popular': '热门标签',
+  'tags.notFound.title': '没有这个标签',
+  'tags.notFound.text': '没有已发布的博客带这个标签。',
+  'tags.notFound.back': '返回博客列表',
+
   'authors.title': '作者',
   'authors.searchPlaceholder': '搜索姓名',
   'authors.empty': '没有找到作者。',

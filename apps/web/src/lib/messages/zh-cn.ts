@@ -34,6 +34,8 @@ export const zhCN: Record<SiteMessageKey, string> = {
   'blog.author': '作者',
   'blog.published': '发布时间',
   'blog.views': '阅读量',
+  'blog.readingTime': '{minutes} 分钟阅读',
+  'blog.tags': '标签',
 
   'notFound.title': '页面未找到',
   'notFound.text': '你访问的页面不存在。',

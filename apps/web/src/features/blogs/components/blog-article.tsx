@@ -2,6 +2,14 @@ import type { Blog } from '@folio/schema';
 import { Link } from 'react-router';
 import { RelativeTime } from '../../../components/relative-time';
 import { useI18n } from '../../../lib/i18n';
+import { readingTimeText } from '../reading-time';
+import { BlogCover } from './blog-cover';
+import { TagLinks } from './tag-links';
+
+/** The page's width at each of Bootstrap's container sizes, less its padding. */
+const COVER_SIZES =
+  '(min-width: 1400px) 1296px, (min-width: 1200px) 1116px, (min-width: 992px) 936px, ' +
+  '(min-width: 768px) 696px, (min-width: 576px) 516px, calc(100vw - 1.5rem)';
 
 export function BlogArticle({ blog }: { blog: Blog }) {
   const { t, locale } = useI18n();
@@ -15,9 +23,24 @@ export function BlogArticle({ blog }: { blog: Blog }) {
             {blog.author.name}
           </Link>{' '}
           · <RelativeTime dateTime={blog.pubDate} /> ·{' '}
-          {t('blog.viewCount', { count: new Intl.NumberFormat(locale).format(blog.viewCount) })}
+          {t('blog.viewCount', { count: new Intl.NumberFormat(locale).format(blog.viewCount) })} ·{' '}
+          {readingTimeText(t, locale, blog.readingMinutes)}
         </p>
+        {blog.tags.length > 0 && (
+          <div className="mt-2">
+            <TagLinks tags={blog.tags} />
+          </div>
+        )}
       </header>
+      {blog.cover && (
+        <BlogCover
+          cover={blog.cover}
+          sizes={COVER_SIZES}
+          fallbackWidth={800}
+          className="blog-cover"
+          eager
+        />
+      )}
       {/* The API renders and sanitizes the markdown once per save (scripts, handlers, styles,
           frames and script URLs never survive), so the page shows its HTML as it is. */}
       <div className="blog-content" dangerouslySetInnerHTML={{ __html: blog.contentHtml }} />

@@ -84,7 +84,7 @@ describe('the blog list', () => {
     const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
     expect(cells.map((cell) => cell.textContent)).toEqual([
       '1',
-      'The old man and the sea',
+      'The old man and the seaSantiago goes out alone.1 min read',
       'Mark',
       expect.stringMatching(/years ago/),
       '12,345',

@@ -10,7 +10,7 @@ interface BlogTableProps {
 }
 
 export function BlogTable({ blogs, firstNumber, showAuthor = true }: BlogTableProps) {
-  const columns = useBlogColumns(showAuthor);
+  const columns = useBlogColumns(showAuthor, blogs[0]?.id);
   return (
     <DataTable
       testId="blog"

@@ -1,0 +1,19 @@
+import type { Tag } from '@folio/schema';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function fetchTag(slug: string, signal?: AbortSignal) {
+  return apiRequest<Tag>(`/tags/${encodeURIComponent(slug)}`, { signal });
+}
+
+export function tagQueryOptions(slug: string) {
+  return queryOptions({
+    queryKey: ['tags', 'detail', slug],
+    queryFn: ({ signal }) => fetchTag(slug, signal),
+    meta: { showsNotFound: true },
+  });
+}
+
+export function useTag(slug: string) {
+  return useQuery(tagQueryOptions(slug));
+}
