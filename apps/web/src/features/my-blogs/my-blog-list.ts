@@ -40,8 +40,8 @@ export function titleLink(blog: Pick<MyBlogSummary, 'id' | 'status'>): string | 
 const DAY_MS = 86_400_000;
 
 /** When a blog trashed at `deletedAt` is purged for good. */
-export function purgeTime(deletedAt: string): string {
-  return new Date(Date.parse(deletedAt) + LIMITS.trashDays * DAY_MS).toISOString();
+export function purgeTime(deletedAt: string): number {
+  return Date.parse(deletedAt) + LIMITS.trashDays * DAY_MS;
 }
 
 /** The time the list shows for a blog in a tab: last save, publication (ahead or past), or deletion. */

@@ -245,7 +245,7 @@ export const enPages = {
   'myBlogs.column.time.published': 'Published',
   'myBlogs.column.time.trashed': 'Deleted',
   'myBlogs.column.actions': 'Actions',
-  'myBlogs.purgedIn': 'deleted for good {time}',
+  'myBlogs.purgedOn': 'deleted for good on {date}',
   'myBlogs.trashNote':
     'Blogs stay in the trash for {days} days after you delete them; then they are deleted for good.',
   'myBlogs.edit': 'Edit',

@@ -237,7 +237,7 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'myBlogs.column.time.published': '发布时间',
   'myBlogs.column.time.trashed': '删除时间',
   'myBlogs.column.actions': '操作',
-  'myBlogs.purgedIn': '{time}永久删除',
+  'myBlogs.purgedOn': '{date}永久删除',
   'myBlogs.trashNote': '博客删除后在回收站保留 {days} 天，之后将被永久删除。',
   'myBlogs.edit': '编辑',
   'myBlogs.editLabel': '编辑《{title}》',

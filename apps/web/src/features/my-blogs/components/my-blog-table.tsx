@@ -6,7 +6,6 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import type { DataColumn } from '../../../components/data-table';
 import { RelativeTime } from '../../../components/relative-time';
-import { TimedPhrase } from '../../../components/timed-phrase';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -29,8 +28,10 @@ interface MyBlogTableProps {
 
 /** The person's blogs in one tab, with what they can do to each: edit, trash, restore. */
 export function MyBlogTable({ blogs, tab }: MyBlogTableProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const toast = useToast();
+  // A deadline reads better as a date than as "in 4 weeks".
+  const purgeDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   const trash = useTrashBlog();
   const restore = useRestoreBlog();
   // The blog asked about stays named while the dialog fades out after the answer.
@@ -98,53 +99,54 @@ export function MyBlogTable({ blogs, tab }: MyBlogTableProps) {
           <RelativeTime dateTime={shownTime(blog)} />
           {blog.deletedAt && (
             <div className="small text-body-secondary">
-              <TimedPhrase message={t('myBlogs.purgedIn')} dateTime={purgeTime(blog.deletedAt)} />
+              {t('myBlogs.purgedOn', { date: purgeDate.format(purgeTime(blog.deletedAt)) })}
             </div>
           )}
         </>
       ),
     },
-    {
-      id: 'actions',
-      header: t('myBlogs.column.actions'),
-      className: 'text-nowrap',
-      cell: (blog) =>
-        blog.status === 'trashed' ? (
+  ];
+
+  const actions: DataColumn<MyBlogSummary> = {
+    id: 'actions',
+    header: t('myBlogs.column.actions'),
+    className: 'text-nowrap',
+    cell: (blog) =>
+      blog.status === 'trashed' ? (
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-primary"
+          aria-label={t('myBlogs.restoreLabel', { title: blog.title })}
+          disabled={restore.isPending && restore.variables === blog.id}
+          onClick={() => bringBack(blog)}
+          data-testid="restore-blog"
+        >
+          {t('myBlogs.restore')}
+        </button>
+      ) : (
+        <div className="d-flex flex-wrap gap-2">
+          <Link
+            to={`/blogs/${blog.id}/edit`}
+            className="btn btn-sm btn-outline-primary"
+            aria-label={t('myBlogs.editLabel', { title: blog.title })}
+          >
+            {t('myBlogs.edit')}
+          </Link>
           <button
             type="button"
-            className="btn btn-sm btn-outline-primary"
-            aria-label={t('myBlogs.restoreLabel', { title: blog.title })}
-            disabled={restore.isPending && restore.variables === blog.id}
-            onClick={() => bringBack(blog)}
-            data-testid="restore-blog"
+            className="btn btn-sm btn-outline-danger"
+            aria-label={t('myBlogs.trashLabel', { title: blog.title })}
+            onClick={() => {
+              setTrashing(blog);
+              setConfirming(true);
+            }}
+            data-testid="trash-blog"
           >
-            {t('myBlogs.restore')}
+            {t('myBlogs.trash')}
           </button>
-        ) : (
-          <div className="d-flex flex-wrap gap-2">
-            <Link
-              to={`/blogs/${blog.id}/edit`}
-              className="btn btn-sm btn-outline-primary"
-              aria-label={t('myBlogs.editLabel', { title: blog.title })}
-            >
-              {t('myBlogs.edit')}
-            </Link>
-            <button
-              type="button"
-              className="btn btn-sm btn-outline-danger"
-              aria-label={t('myBlogs.trashLabel', { title: blog.title })}
-              onClick={() => {
-                setTrashing(blog);
-                setConfirming(true);
-              }}
-              data-testid="trash-blog"
-            >
-              {t('myBlogs.trash')}
-            </button>
-          </div>
-        ),
-    },
-  ];
+        </div>
+      ),
+  };
 
   return (
     <>
@@ -154,6 +156,7 @@ export function MyBlogTable({ blogs, tab }: MyBlogTableProps) {
         itemKey={(blog) => blog.id}
         title={title}
         fields={fields}
+        actions={actions}
       />
       <ConfirmDialog
         open={confirming}

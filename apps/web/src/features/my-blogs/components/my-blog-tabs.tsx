@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useMyBlogCounts } from '../api/get-my-blogs';
 import { MY_BLOG_TABS, tabSearch } from '../my-blog-list';
+import './my-blog-tabs.css';
 
 /** Links (each tab has its own address), with how many blogs each holds once known. */
 export function MyBlogTabs({ current }: { current: MyBlogStatus }) {
@@ -13,7 +14,7 @@ export function MyBlogTabs({ current }: { current: MyBlogStatus }) {
 
   return (
     <nav aria-label={t('myBlogs.tabs')} className="mb-3">
-      <ul className="nav nav-tabs flex-nowrap overflow-x-auto overflow-y-hidden my-blog-tabs">
+      <ul className="nav nav-pills my-blog-tabs">
         {MY_BLOG_TABS.map((status) => {
           const active = status === current;
           const count = counts[status];
@@ -21,7 +22,7 @@ export function MyBlogTabs({ current }: { current: MyBlogStatus }) {
             <li key={status} className="nav-item">
               <Link
                 to={{ pathname: location.pathname, search: tabSearch(location.search, status) }}
-                className={`nav-link text-nowrap ${active ? 'active' : ''}`}
+                className={`nav-link d-flex align-items-center justify-content-between justify-content-sm-start text-nowrap ${active ? 'active' : ''}`}
                 aria-current={active ? 'page' : undefined}
                 data-testid={`tab-${status}`}
               >
