@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { closeConnections, createVerifiedUser, removeWriter, snap } from '../support/accounts';
+import { expectNoSeriousViolations } from '../support/axe';
 
 /** The writers a test made, taken off the site after it: the next specs count the seed's blogs. */
 const writers: { token: string; userId: number }[] = [];
@@ -114,6 +115,7 @@ test('my blogs: each state in its tab; trash the published one, find it in the t
   );
   await expect(table.getByRole('columnheader', { name: 'Last saved' })).toBeVisible();
   await snap(page, testInfo, 'my-blogs-drafts');
+  await expectNoSeriousViolations(page, 'my blogs, drafts');
 
   await tabs.getByRole('link', { name: /Scheduled/ }).click();
   await expect(page).toHaveURL(/\/me\/blogs\?status=scheduled$/);
@@ -131,10 +133,15 @@ test('my blogs: each state in its tab; trash the published one, find it in the t
   await snap(page, testInfo, 'my-blogs-published');
 
   // Trash it: a question first, then a toast, and the tab is empty.
-  await table.getByRole('button', { name: `Move “${titles.published}” to the trash` }).click();
+  await table.getByRole('button', { name: `Move to trash: “${titles.published}”` }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`Move “${titles.published}” to the trash?`);
   await expect(dialog).toContainText('It leaves the site at once.');
+  // Shown once Bootstrap has moved focus in: the fade is over.
+  await expect
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.modal.show')))
+    .toBe(true);
+  await expectNoSeriousViolations(page, 'my blogs, the trash question');
   await dialog.getByRole('button', { name: 'Move to trash' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is in the trash' })).toBeVisible();
   await expect(dialog).toBeHidden();
@@ -158,6 +165,7 @@ test('my blogs: each state in its tab; trash the published one, find it in the t
   );
   await expect(row).toContainText(`deleted for good on ${purge}`);
   await snap(page, testInfo, 'my-blogs-trash');
+  await expectNoSeriousViolations(page, 'my blogs, the trash');
 
   await row.getByRole('button', { name: `Restore “${titles.published}”` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is restored' })).toBeVisible();
@@ -200,6 +208,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(card.getByTestId('trash-blog')).toBeInViewport({ ratio: 1 });
       await expectNoSidewaysScroll(page);
       await snap(page, testInfo, `my-blogs-phone-${locale}`);
+      await expectNoSeriousViolations(page, `my blogs on a phone, ${locale}`);
 
       // Every tab within reach: the last one scrolls into view, the page itself does not scroll.
       await page.getByTestId('tab-trashed').click();

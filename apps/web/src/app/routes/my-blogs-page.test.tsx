@@ -132,7 +132,7 @@ describe('my blogs', () => {
     setSession(authResult());
     const api = writerApi();
     renderRoute(routes, '/me/blogs?status=published');
-    fireEvent.click(await screen.findByRole('button', { name: 'Move “Out there” to the trash' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Move to trash: “Out there”' }));
     const dialog = await shownDialog();
     expect(dialog).toHaveTextContent('Move “Out there” to the trash?');
     expect(dialog).toHaveTextContent('It leaves the site at once.');
@@ -178,7 +178,7 @@ describe('my blogs', () => {
     expect(card).toHaveTextContent('Next Monday');
     expect(within(card).getByRole('link', { name: 'Edit “Next Monday”' })).toBeInTheDocument();
     expect(
-      within(card).getByRole('button', { name: 'Move “Next Monday” to the trash' }),
+      within(card).getByRole('button', { name: 'Move to trash: “Next Monday”' }),
     ).toBeInTheDocument();
     // The actions are a row of their own, not a labelled field beside the others.
     expect(within(card).queryByText('Actions')).toBeNull();

@@ -251,7 +251,7 @@ export const enPages = {
   'myBlogs.edit': 'Edit',
   'myBlogs.editLabel': 'Edit “{title}”',
   'myBlogs.trash': 'Move to trash',
-  'myBlogs.trashLabel': 'Move “{title}” to the trash',
+  'myBlogs.trashLabel': 'Move to trash: “{title}”',
   'myBlogs.trashTitle': 'Move “{title}” to the trash?',
   'myBlogs.trashText':
     'You can restore it from the Trash for {days} days; after that it is deleted for good.',

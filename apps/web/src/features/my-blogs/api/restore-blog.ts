@@ -12,6 +12,10 @@ export function useRestoreBlog() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: restoreBlog,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: myBlogsKey() }),
+    // Not awaited: the caller's own callbacks (a toast, the editor's update) run before the
+    // lists read afresh and the row that asked may be gone.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: myBlogsKey() });
+    },
   });
 }

@@ -34,6 +34,10 @@ export function useRestoreRevision() {
   return useMutation({
     mutationFn: restoreRevision,
     // The blog, its lists and its revisions all changed.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: myBlogsKey() }),
+    // Not awaited: the caller's own callbacks (a toast, the editor's update) run before the
+    // lists read afresh and the row that asked may be gone.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: myBlogsKey() });
+    },
   });
 }

@@ -270,7 +270,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
 
 function Unchanged() {
   const { t } = useI18n();
-  return <span className="text-body-secondary">{t('revisions.unchanged')}</span>;
+  return <span className="small text-body-secondary">{t('revisions.unchanged')}</span>;
 }
 
 function ValueDiff({ change }: { change: ValueChange }) {
