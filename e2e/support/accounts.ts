@@ -145,3 +145,24 @@ export async function snap(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/**
+ * Takes a writer's blogs and author profile off the site again, so that the specs after this one
+ * find the seed's blogs and authors only. Their blogs go to the trash through the API first,
+ * which drops the cached list totals; then the rows go for good, before anything counts again.
+ */
+export async function removeWriter(request: APIRequestContext, token: string, userId: number) {
+  const headers = { Authorization: `Bearer ${token}` };
+  const mine = await request.get('/api/v1/me/blogs?perPage=100', { headers });
+  expect(mine.ok(), await mine.text()).toBe(true);
+  const { items } = (await mine.json()).data as { items: { id: number }[] };
+  for (const { id } of items) {
+    const trashed = await request.delete(`/api/v1/blogs/${id}`, { headers });
+    expect(trashed.ok(), await trashed.text()).toBe(true);
+  }
+  await database().query(
+    'DELETE b FROM blogs b JOIN authors a ON a.id = b.author_id WHERE a.user_id = ?',
+    [userId],
+  );
+  await database().query('DELETE FROM authors WHERE user_id = ?', [userId]);
+}

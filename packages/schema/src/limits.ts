@@ -10,6 +10,8 @@ export const LIMITS = {
   tagName: 30,
   /** Kept per blog; older ones are dropped on save. */
   blogRevisions: 50,
+  /** Days a blog stays in the trash, restorable by its author, before the purge deletes it. */
+  trashDays: 30,
   searchText: 100,
   nickname: 32,
   email: 254,

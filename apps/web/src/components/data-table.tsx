@@ -20,6 +20,8 @@ interface DataListProps<T> {
   fields: DataColumn<T>[];
   /** The serial number of the first item, so numbering continues across pages. */
   firstNumber?: number;
+  /** What can be done to an item (buttons): the table's last column, a row under each card's fields. */
+  actions?: DataColumn<T>;
 }
 
 /**
@@ -42,10 +44,11 @@ function Table<T>({
   title,
   fields,
   firstNumber,
+  actions,
   testId,
 }: DataListProps<T> & { testId: string }) {
   const numbered = firstNumber !== undefined;
-  const columns = [title, ...fields];
+  const columns = actions ? [title, ...fields, actions] : [title, ...fields];
   return (
     <div className="table-responsive">
       <table className="table table-hover align-middle mb-0" data-testid={testId}>
@@ -93,6 +96,7 @@ export function DataCards<T>({
   title,
   fields,
   firstNumber,
+  actions,
   testId,
 }: DataListProps<T> & { testId: string }) {
   return (
@@ -116,6 +120,7 @@ export function DataCards<T>({
                 ))}
               </dl>
             )}
+            {actions && <div className="mt-2">{actions.cell(item)}</div>}
           </div>
         </li>
       ))}

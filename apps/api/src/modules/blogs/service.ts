@@ -20,6 +20,7 @@ import type {
   UpdateBlog,
   Upload,
 } from '@folio/schema';
+import { LIMITS } from '@folio/schema';
 import { AppError, NotFound } from '../../lib/errors';
 import type { CountCache } from '../../lib/count-cache';
 import { pageCount } from '../../lib/sql';
@@ -149,7 +150,7 @@ const SCHEDULE_TIMEOUT_MS = 2_000;
 export const RENDERED_TTL_SECONDS = 60;
 
 /** How long a blog stays in the trash, where its author can restore it; the purge deletes it after. */
-export const TRASH_DAYS = 30;
+export const TRASH_DAYS = LIMITS.trashDays;
 const TRASH_MS = TRASH_DAYS * 86_400_000;
 
 export function createBlogService({

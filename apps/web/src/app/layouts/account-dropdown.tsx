@@ -78,6 +78,14 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
           <span className="text-truncate user-menu-name">{nickname}</span>
         </button>
         <ul className="dropdown-menu dropdown-menu-lg-end">
+          <li>
+            <NavLink to="/me/blogs" end className="dropdown-item" onClick={onNavigate}>
+              {t('nav.myBlogs')}
+            </NavLink>
+          </li>
+          <li>
+            <hr className="dropdown-divider" />
+          </li>
           {ACCOUNT_LINKS.map((link) => (
             <li key={link.to}>
               <NavLink to={link.to} end className="dropdown-item" onClick={onNavigate}>

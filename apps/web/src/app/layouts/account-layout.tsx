@@ -1,9 +1,7 @@
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { Loading } from '../../components/loading';
-import { useAuth } from '../../lib/auth-context';
-import { loginPath } from '../../lib/auth-store';
+import { NavLink, Outlet } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
+import { RequireLogin } from './require-login';
 
 const SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/account', label: 'account.nav.profile', end: true },
@@ -15,34 +13,26 @@ const SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
 /** The account pages need a login: without one they send the person to log in and back. */
 export function AccountLayout() {
   const { t } = useI18n();
-  const { status, leftByChoice } = useAuth();
-  const location = useLocation();
-
-  if (status === 'unknown') return <Loading />;
-  if (status === 'anonymous') {
-    // Someone who just logged out goes home, not to a login page that would bring them back.
-    const target = leftByChoice ? '/' : loginPath(`${location.pathname}${location.search}`);
-    return <Navigate to={target} replace />;
-  }
-
   return (
-    <div className="row g-4">
-      <div className="col-lg-3">
-        <nav aria-label={t('account.nav.label')}>
-          <ul className="nav nav-pills flex-lg-column account-nav">
-            {SECTIONS.map((section) => (
-              <li key={section.to} className="nav-item">
-                <NavLink to={section.to} end={section.end} className="nav-link text-nowrap">
-                  {t(section.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+    <RequireLogin>
+      <div className="row g-4">
+        <div className="col-lg-3">
+          <nav aria-label={t('account.nav.label')}>
+            <ul className="nav nav-pills flex-lg-column account-nav">
+              {SECTIONS.map((section) => (
+                <li key={section.to} className="nav-item">
+                  <NavLink to={section.to} end={section.end} className="nav-link text-nowrap">
+                    {t(section.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        <div className="col-lg-9">
+          <Outlet />
+        </div>
       </div>
-      <div className="col-lg-9">
-        <Outlet />
-      </div>
-    </div>
+    </RequireLogin>
   );
 }

@@ -7,7 +7,7 @@ const AccountMenu = lazy(async () => ({
   default: (await import('./account-dropdown')).AccountMenu,
 }));
 
-/** The navbar's end: the person's menu when logged in, else "Log in" and "Register". */
+/** The navbar's end: "Write" and the person's menu when logged in, else "Log in" and "Register". */
 export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const { status } = useAuth();
@@ -33,8 +33,17 @@ export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
     );
   }
   return (
-    <Suspense fallback={null}>
-      <AccountMenu onNavigate={onNavigate} />
-    </Suspense>
+    <>
+      <ul className="navbar-nav mt-3 mt-lg-0 me-lg-2">
+        <li className="nav-item">
+          <NavLink to="/write" className="nav-link" onClick={onNavigate} data-testid="write-link">
+            {t('nav.write')}
+          </NavLink>
+        </li>
+      </ul>
+      <Suspense fallback={null}>
+        <AccountMenu onNavigate={onNavigate} />
+      </Suspense>
+    </>
   );
 }

@@ -49,6 +49,8 @@ export const en = {
   'nav.register': 'Register',
   'nav.logout': 'Log out',
   'nav.userMenu': 'Account menu for {name}',
+  'nav.write': 'Write',
+  'nav.myBlogs': 'My blogs',
 
   'auth.loggedOut': 'You have logged out.',
   'auth.sessionEnded': 'Your session has ended; please log in again.',

@@ -47,6 +47,8 @@ export const zhCN: Record<SiteMessageKey, string> = {
   'nav.register': '注册',
   'nav.logout': '退出登录',
   'nav.userMenu': '{name} 的账号菜单',
+  'nav.write': '写博客',
+  'nav.myBlogs': '我的博客',
 
   'auth.loggedOut': '你已退出登录。',
   'auth.sessionEnded': '登录已失效，请重新登录。',
