@@ -1,0 +1,163 @@
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
+import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
+import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { runAction } from '../editor-commands';
+import { imageFiles } from '../inline-images';
+
+interface MarkdownEditorProps {
+  /** The markdown; a value other than what was typed (a reload) replaces the text. */
+  value: string;
+  onChange: (value: string) => void;
+  /** Mod-s. */
+  onSave: () => void;
+  /** Pictures dropped or pasted into the text, where they go already selected. */
+  onImages: (files: File[], view: EditorView) => void;
+  onView: (view: EditorView | null) => void;
+  label: string;
+  placeholder: string;
+  linkText: string;
+  /** Where the cursor was in an editor this one takes over from. */
+  initialSelection?: { anchor: number; head: number };
+  autoFocus?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
+}
+
+/**
+ * The markdown text: CodeMirror 6 with markdown highlighting, undo history, list continuation on
+ * Enter and the formatting shortcuts (Mod-b, Mod-i, Mod-k, Mod-s).
+ */
+export function MarkdownEditor({
+  value,
+  onChange,
+  onSave,
+  onImages,
+  onView,
+  label,
+  placeholder,
+  linkText,
+  initialSelection,
+  autoFocus = false,
+  invalid = false,
+  describedBy,
+}: MarkdownEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const latest = useRef({ onChange, onSave, onImages, linkText });
+  const attributes = useRef(new Compartment());
+  const contentAttributes = {
+    'aria-label': label,
+    'data-testid': 'markdown-input',
+    ...(describedBy && { 'aria-describedby': describedBy }),
+    ...(invalid && { 'aria-invalid': 'true' }),
+  };
+  const attributesKey = JSON.stringify(contentAttributes);
+
+  useEffect(() => {
+    latest.current = { onChange, onSave, onImages, linkText };
+  });
+
+  useEffect(() => {
+    const parent = host.current;
+    if (!parent) return;
+    const length = value.length;
+    const selection = initialSelection
+      ? EditorSelection.single(
+          Math.min(initialSelection.anchor, length),
+          Math.min(initialSelection.head, length),
+        )
+      : undefined;
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: value,
+        selection,
+        extensions: [
+          history(),
+          keymap.of([
+            { key: 'Mod-b', run: (v) => runAction(v, 'bold', latest.current.linkText) },
+            { key: 'Mod-i', run: (v) => runAction(v, 'italic', latest.current.linkText) },
+            { key: 'Mod-k', run: (v) => runAction(v, 'link', latest.current.linkText) },
+            {
+              key: 'Mod-s',
+              preventDefault: true,
+              run: () => {
+                latest.current.onSave();
+                return true;
+              },
+            },
+            // List and quote continuation on Enter, markup removal on Backspace.
+            ...markdownKeymap,
+            ...defaultKeymap,
+            ...historyKeymap,
+          ]),
+          // The language alone, not `markdown()`: that one brings HTML, CSS and JavaScript
+          // support for HTML inside markdown, three times the editor's size.
+          new LanguageSupport(markdownLanguage),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          EditorView.lineWrapping,
+          placeholderText(placeholder),
+          attributes.current.of(EditorView.contentAttributes.of(contentAttributes)),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+          }),
+          EditorView.domEventHandlers({
+            paste(event, v) {
+              const files = imageFiles(event.clipboardData?.files);
+              if (files.length === 0) return false;
+              event.preventDefault();
+              latest.current.onImages(files, v);
+              return true;
+            },
+            drop(event, v) {
+              const files = imageFiles(event.dataTransfer?.files);
+              if (files.length === 0) return false;
+              event.preventDefault();
+              const at = v.posAtCoords({ x: event.clientX, y: event.clientY });
+              if (at !== null) v.dispatch({ selection: { anchor: at } });
+              latest.current.onImages(files, v);
+              return true;
+            },
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    onView(view);
+    if (autoFocus) view.focus();
+    return () => {
+      onView(null);
+      viewRef.current = null;
+      view.destroy();
+    };
+    // The view is made once; later values arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({
+      effects: attributes.current.reconfigure(
+        EditorView.contentAttributes.of(JSON.parse(attributesKey) as Record<string, string>),
+      ),
+    });
+  }, [attributesKey]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const doc = view.state.doc.toString();
+    if (doc === value) return;
+    view.dispatch({ changes: { from: 0, to: doc.length, insert: value } });
+  }, [value]);
+
+  return (
+    <div
+      ref={host}
+      className={`markdown-editor form-control p-0 ${invalid ? 'is-invalid' : ''}`}
+      data-testid="markdown-editor"
+    />
+  );
+}
