@@ -17,7 +17,7 @@ export function myBlogQueryOptions(id: number) {
   return queryOptions({
     queryKey: ['writing', 'blog', id],
     queryFn: ({ signal }) => fetchMyBlog(id, signal),
-    meta: { showsNotFound: true },
+    meta: { showsNotFound: true, showsForbidden: true },
     // What is being edited is read once: a refetch would not replace the fields anyway.
     staleTime: Infinity,
     refetchOnWindowFocus: false,

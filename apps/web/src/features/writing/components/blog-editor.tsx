@@ -209,7 +209,6 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
           </div>
 
           <div className="card writing-body">
-            <EditorToolbar view={view} onImages={inline.start} />
             {!wide && (
               <ul className="nav nav-tabs px-2 pt-2" role="tablist">
                 {(['write', 'preview'] as const).map((name) => (
@@ -227,6 +226,7 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
                 ))}
               </ul>
             )}
+            {(wide || tab === 'write') && <EditorToolbar view={view} onImages={inline.start} />}
             <div className="row g-0">
               <div className={wide ? 'col-6 border-end' : tab === 'write' ? 'col-12' : 'd-none'}>
                 {text}

@@ -54,10 +54,10 @@ export function CoverPicker({ cover, onChange, onBusyChange, error }: CoverPicke
   const srcSet = cover?.variants.map((v) => `${v.url} ${v.width}w`).join(', ');
   return (
     <div className="cover-picker" data-testid="cover-picker">
+      <label htmlFor={id} className="form-label d-block">
+        {t('write.cover.label')}
+      </label>
       <div className="d-flex flex-wrap align-items-center gap-2 mb-2">
-        <label htmlFor={id} className="form-label mb-0 me-auto">
-          {t('write.cover.label')}
-        </label>
         <button
           type="button"
           className="btn btn-sm btn-outline-primary"

@@ -1,24 +1,22 @@
 import type { EditorView } from '@codemirror/view';
-import type { ReactNode } from 'react';
 import { useRef } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../lib/i18n';
 import { runAction } from '../editor-commands';
 import type { ToolbarAction } from '../editor-commands';
 import { imageFiles } from '../inline-images';
+import { ICONS } from './toolbar-icons';
 
-/** The mark each button shows: letters and signs writers know from other editors. */
-const BUTTONS: { action: ToolbarAction; label: MessageKey; shortcut?: string; mark: ReactNode }[] =
-  [
-    { action: 'bold', label: 'write.toolbar.bold', shortcut: 'B', mark: <strong>B</strong> },
-    { action: 'italic', label: 'write.toolbar.italic', shortcut: 'I', mark: <em>I</em> },
-    { action: 'heading', label: 'write.toolbar.heading', mark: <span>H</span> },
-    { action: 'link', label: 'write.toolbar.link', shortcut: 'K', mark: <span>🔗</span> },
-    { action: 'quote', label: 'write.toolbar.quote', mark: <span>❝</span> },
-    { action: 'code', label: 'write.toolbar.code', mark: <code>{'</>'}</code> },
-    { action: 'bullet', label: 'write.toolbar.bullet', mark: <span>•≡</span> },
-    { action: 'ordered', label: 'write.toolbar.ordered', mark: <span>1.</span> },
-  ];
+const BUTTONS: { action: ToolbarAction; label: MessageKey; shortcut?: string }[] = [
+  { action: 'bold', label: 'write.toolbar.bold', shortcut: 'B' },
+  { action: 'italic', label: 'write.toolbar.italic', shortcut: 'I' },
+  { action: 'heading', label: 'write.toolbar.heading' },
+  { action: 'link', label: 'write.toolbar.link', shortcut: 'K' },
+  { action: 'quote', label: 'write.toolbar.quote' },
+  { action: 'code', label: 'write.toolbar.code' },
+  { action: 'bullet', label: 'write.toolbar.bullet' },
+  { action: 'ordered', label: 'write.toolbar.ordered' },
+];
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -38,7 +36,7 @@ export function EditorToolbar({ view, onImages }: EditorToolbarProps) {
       role="toolbar"
       aria-label={t('write.toolbar.label')}
     >
-      {BUTTONS.map(({ action, label, shortcut, mark }) => {
+      {BUTTONS.map(({ action, label, shortcut }) => {
         const name = t(label);
         const title = shortcut ? `${name} (${mod}${shortcut})` : name;
         return (
@@ -55,7 +53,7 @@ export function EditorToolbar({ view, onImages }: EditorToolbarProps) {
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => view && runAction(view, action, t('write.toolbar.linkText'))}
           >
-            <span aria-hidden="true">{mark}</span>
+            {ICONS[action]}
           </button>
         );
       })}
@@ -68,7 +66,7 @@ export function EditorToolbar({ view, onImages }: EditorToolbarProps) {
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => fileInput.current?.click()}
       >
-        <span aria-hidden="true">🖼</span>
+        {ICONS.image}
       </button>
       <input
         ref={fileInput}

@@ -99,6 +99,17 @@ export function MarkdownEditor({
           new LanguageSupport(markdownLanguage),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
+          EditorView.theme({
+            '&': { minHeight: '24rem', maxHeight: '70vh', fontSize: '1rem' },
+            // The frame around the text shows the focus (writing.scss).
+            '&.cm-focused': { outline: 'none' },
+            '.cm-scroller': {
+              fontFamily: 'var(--bs-font-monospace)',
+              lineHeight: '1.6',
+              overflow: 'auto',
+            },
+            '.cm-content': { padding: '0.75rem' },
+          }),
           placeholderText(placeholder),
           attributes.current.of(EditorView.contentAttributes.of(contentAttributes)),
           EditorView.updateListener.of((update) => {
@@ -156,7 +167,7 @@ export function MarkdownEditor({
   return (
     <div
       ref={host}
-      className={`markdown-editor form-control p-0 ${invalid ? 'is-invalid' : ''}`}
+      className={`markdown-editor ${invalid ? 'is-invalid' : ''}`}
       data-testid="markdown-editor"
     />
   );

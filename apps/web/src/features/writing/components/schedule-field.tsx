@@ -58,7 +58,8 @@ export function ScheduleField({ value, onChange, error, published }: ScheduleFie
       </div>
       <FieldError message={error} />
       <div id={hintId} className="form-text">
-        {hint} {t('write.schedule.zone', { zone })}
+        <span className="d-block">{hint}</span>
+        <span className="d-block">{t('write.schedule.zone', { zone })}</span>
       </div>
     </div>
   );
