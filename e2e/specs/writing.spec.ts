@@ -37,6 +37,8 @@ test('write a blog: text, cover, a pasted picture, tags; save, publish, update',
 
   await page.getByTestId('title-input').fill(title);
   const text = page.getByTestId('markdown-input');
+  // CodeMirror's styles are there (its shadow root's stylesheet, which the site's CSP allows).
+  await expect(text).toHaveCSS('font-family', /monospace/);
   await text.click();
   await page.keyboard.type('The boats came in at dawn. ');
   // The shortcut wraps what comes next in bold.

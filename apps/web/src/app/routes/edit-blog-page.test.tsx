@@ -37,6 +37,9 @@ const versioned = (data: MyBlog, version: number) => ({
 });
 
 const title = () => screen.getByTestId('title-input');
+/** The markdown editor's text (CodeMirror lives in the editor's shadow root). */
+const editorText = () =>
+  screen.getByTestId('markdown-editor').shadowRoot!.querySelector('.cm-content')!;
 
 describe('/blogs/:id/edit', () => {
   beforeEach(() => {
@@ -59,7 +62,7 @@ describe('/blogs/:id/edit', () => {
     });
     renderRoute(routes, '/blogs/3/edit');
     await waitFor(() => expect(title()).toHaveValue('Harbour notes'));
-    expect(screen.getByTestId('markdown-input')).toHaveTextContent('The boats came in.');
+    expect(editorText()).toHaveTextContent('The boats came in.');
     fireEvent.change(title(), { target: { value: 'Harbour notes, revised' } });
     expect(screen.getByTestId('save-status')).toHaveTextContent('Unsaved changes');
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
@@ -117,7 +120,7 @@ describe('/blogs/:id/edit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Reload theirs' }));
     await waitFor(() => expect(title()).toHaveValue('Their title'));
-    expect(screen.getByTestId('markdown-input')).toHaveTextContent('Their text.');
+    await waitFor(() => expect(editorText()).toHaveTextContent('Their text.'));
     expect(screen.getByTestId('save-status')).not.toHaveTextContent('Unsaved');
   });
 

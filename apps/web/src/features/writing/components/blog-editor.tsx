@@ -112,7 +112,6 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
 
   const titleId = `${ids}-title`;
   const excerptId = `${ids}-excerpt`;
-  const contentErrorId = `${ids}-content-error`;
   const blogId = session?.blog.id;
 
   const showPreview = wide || tab === 'preview';
@@ -129,7 +128,6 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
       initialSelection={selection}
       autoFocus={selection !== undefined}
       invalid={Boolean(errors.content)}
-      describedBy={errors.content ? contentErrorId : undefined}
     />
   );
 
@@ -240,7 +238,7 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
               )}
             </div>
           </div>
-          <FieldError id={contentErrorId} message={errors.content} />
+          <FieldError message={errors.content} />
           {inline.uploads.length > 0 && (
             <div className="d-grid gap-2 mt-2">
               {inline.uploads.map((upload) => (

@@ -23,7 +23,6 @@ interface MarkdownEditorProps {
   initialSelection?: { anchor: number; head: number };
   autoFocus?: boolean;
   invalid?: boolean;
-  describedBy?: string;
 }
 
 /**
@@ -42,16 +41,19 @@ export function MarkdownEditor({
   initialSelection,
   autoFocus = false,
   invalid = false,
-  describedBy,
 }: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, onSave, onImages, linkText });
   const attributes = useRef(new Compartment());
+  /**
+   * The texts lately reported: a `value` among them is a report coming back (typing goes on while
+   * React renders, so the text may be ahead of it), not a reload to show.
+   */
+  const reported = useRef<string[]>([value]);
   const contentAttributes = {
     'aria-label': label,
     'data-testid': 'markdown-input',
-    ...(describedBy && { 'aria-describedby': describedBy }),
     ...(invalid && { 'aria-invalid': 'true' }),
   };
   const attributesKey = JSON.stringify(contentAttributes);
@@ -61,8 +63,13 @@ export function MarkdownEditor({
   });
 
   useEffect(() => {
-    const parent = host.current;
-    if (!parent) return;
+    const element = host.current;
+    if (!element) return;
+    // In a shadow root, CodeMirror adds its styles as a constructed stylesheet. In the document it
+    // writes a <style> element, which the site's Content Security Policy (style-src 'self')
+    // refuses, leaving the editor without its styles.
+    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    shadow.replaceChildren();
     const length = value.length;
     const selection = initialSelection
       ? EditorSelection.single(
@@ -71,7 +78,8 @@ export function MarkdownEditor({
         )
       : undefined;
     const view = new EditorView({
-      parent,
+      parent: shadow,
+      root: shadow,
       state: EditorState.create({
         doc: value,
         selection,
@@ -100,7 +108,14 @@ export function MarkdownEditor({
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
           EditorView.theme({
-            '&': { minHeight: '24rem', maxHeight: '70vh', fontSize: '1rem' },
+            '&': {
+              minHeight: '24rem',
+              maxHeight: '70vh',
+              height: '100%',
+              fontSize: '1rem',
+              color: 'var(--bs-body-color)',
+              backgroundColor: 'var(--bs-body-bg)',
+            },
             // The frame around the text shows the focus (writing.scss).
             '&.cm-focused': { outline: 'none' },
             '.cm-scroller': {
@@ -108,12 +123,16 @@ export function MarkdownEditor({
               lineHeight: '1.6',
               overflow: 'auto',
             },
-            '.cm-content': { padding: '0.75rem' },
+            '.cm-content': { padding: '0.75rem', caretColor: 'var(--bs-body-color)' },
+            '.cm-placeholder': { color: 'var(--bs-secondary-color)' },
           }),
           placeholderText(placeholder),
           attributes.current.of(EditorView.contentAttributes.of(contentAttributes)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+            if (!update.docChanged) return;
+            const text = update.state.doc.toString();
+            reported.current = [...reported.current.slice(-19), text];
+            latest.current.onChange(text);
           }),
           EditorView.domEventHandlers({
             paste(event, v) {
@@ -158,7 +177,8 @@ export function MarkdownEditor({
 
   useEffect(() => {
     const view = viewRef.current;
-    if (!view) return;
+    if (!view || reported.current.includes(value)) return;
+    reported.current = [value];
     const doc = view.state.doc.toString();
     if (doc === value) return;
     view.dispatch({ changes: { from: 0, to: doc.length, insert: value } });
