@@ -62,6 +62,8 @@ const AccountConnectionsPage = page(
   () => import('./routes/account-connections-page'),
   'AccountConnectionsPage',
 );
+const WritePage = page(() => import('./routes/write-page'), 'WritePage');
+const EditBlogPage = page(() => import('./routes/edit-blog-page'), 'EditBlogPage');
 
 /** Every page of the SPA, under the public layout (navbar, footer, error boundary). */
 export function AppRoutes() {
@@ -72,6 +74,8 @@ export function AppRoutes() {
         <Route path="blogs" element={<BlogsPage />} />
         <Route path="blogs/:id" element={<BlogPage />} />
         <Route path="tags/:slug" element={<TagPage />} />
+        <Route path="blogs/:id/edit" element={<EditBlogPage />} />
+        <Route path="write" element={<WritePage />} />
         <Route path="authors" element={<AuthorsPage />} />
         <Route path="authors/:id" element={<AuthorPage />} />
         <Route path="login" element={<LoginPage />} />

@@ -53,6 +53,8 @@ export interface RequestOptions {
   /** JSON, or FormData for uploads. */
   body?: unknown;
   signal?: AbortSignal;
+  /** More request headers (`If-Match`, say). */
+  headers?: Record<string, string>;
   /**
    * What a 401 means: by default the access token ran out, so refresh once and retry; calls
    * about the session itself (refresh, logout) take the answer as it is.
@@ -95,6 +97,37 @@ function readRetryAfter(response: Response): number | undefined {
 /** 401 codes that mean "the access token is no good", as opposed to a wrong password. */
 const TOKEN_REFUSED = new Set<ApiErrorCode>(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 
+/** The API refused the access token (it ran out, say): a refresh may help. */
+export function isTokenRefused(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401 && TOKEN_REFUSED.has(error.code);
+}
+
+/**
+ * Runs `attempt` with the access token of the moment; when the API refuses the token, refreshes
+ * the session once and runs it again, and sends the person to the login page if that is refused
+ * too. Requests that do not go through `fetch` (an upload with progress) use it as well.
+ */
+export async function withSessionRefresh<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!isTokenRefused(error)) throw error;
+    const refreshed = await refreshSession().catch(() => false);
+    if (!refreshed) throw error;
+    try {
+      return await attempt();
+    } catch (retryError) {
+      if (retryError instanceof ApiError && retryError.status === 401) sessionLost();
+      throw retryError;
+    }
+  }
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  headers: Headers;
+}
+
 /**
  * Calls the API and unwraps its envelope: resolves with `data`, or throws an `ApiError` carrying
  * the failure's code, localized message, per-field errors and HTTP status. Sends the access
@@ -102,26 +135,16 @@ const TOKEN_REFUSED = new Set<ApiErrorCode>(['UNAUTHENTICATED', 'SESSION_EXPIRED
  * to the login page.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  try {
-    return await send<T>(path, options);
-  } catch (error) {
-    if (
-      !(error instanceof ApiError) ||
-      error.status !== 401 ||
-      !TOKEN_REFUSED.has(error.code) ||
-      (options.onUnauthorized ?? 'refresh') !== 'refresh'
-    ) {
-      throw error;
-    }
-    const refreshed = await refreshSession().catch(() => false);
-    if (!refreshed) throw error;
-    try {
-      return await send<T>(path, options);
-    } catch (retryError) {
-      if (retryError instanceof ApiError && retryError.status === 401) sessionLost();
-      throw retryError;
-    }
-  }
+  return (await apiResponse<T>(path, options)).data;
+}
+
+/** `apiRequest`, with the answer's headers too (an `ETag`, say). */
+export function apiResponse<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  if ((options.onUnauthorized ?? 'refresh') !== 'refresh') return send<T>(path, options);
+  return withSessionRefresh(() => send<T>(path, options));
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -135,7 +158,7 @@ let refreshing: Promise<boolean> | null = null;
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      setSession(await send<AuthResult>('/auth/refresh', { method: 'POST' }, false));
+      setSession((await send<AuthResult>('/auth/refresh', { method: 'POST' }, false)).data);
       return true;
     } catch (error) {
       if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
@@ -180,15 +203,60 @@ function readFailure(payload: unknown): Failure | undefined {
   };
 }
 
-async function send<T>(
-  path: string,
-  { method = 'GET', query, body, signal }: RequestOptions,
-  withToken = true,
-): Promise<T> {
-  const locale = getLocale();
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+/** The headers every API call sends: JSON, the reader's language and, when asked, the token. */
+export function apiHeaders(withToken = true): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': getLocale(),
+  };
   const token = withToken ? getAccessToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+/**
+ * The `ApiError` a failed answer stands for: the envelope's code, message and field errors, or,
+ * when something else answered (a proxy's error page), the status's own code and message.
+ */
+export async function failureError(
+  status: number,
+  payload: unknown,
+  retryAfter?: number,
+): Promise<ApiError> {
+  const failure = readFailure(payload);
+  if (failure) {
+    const { code, msg, errors, requestId, captchaRequired } = failure;
+    const known = isErrorCode(code) ? code : codeForStatus(status);
+    return new ApiError(
+      known,
+      msg,
+      errors,
+      status,
+      requestId || undefined,
+      retryAfter,
+      captchaRequired === true,
+    );
+  }
+  const code = codeForStatus(status);
+  // Loaded only on this path: every code's message in both languages is a page's worth of text.
+  const { ERROR_MESSAGES } = await import('@folio/schema/messages');
+  return new ApiError(
+    code,
+    ERROR_MESSAGES[code][getLocale()],
+    undefined,
+    status,
+    undefined,
+    retryAfter,
+  );
+}
+
+async function send<T>(
+  path: string,
+  { method = 'GET', query, body, signal, headers: extraHeaders }: RequestOptions,
+  withToken = true,
+): Promise<ApiResponse<T>> {
+  const locale = getLocale();
+  const headers = { ...apiHeaders(withToken), ...extraHeaders };
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
@@ -210,32 +278,7 @@ async function send<T>(
   const payload = await readJson(response);
 
   if (!response.ok) {
-    const retryAfter = readRetryAfter(response);
-    const failure = readFailure(payload);
-    if (failure) {
-      const { code, msg, errors, requestId, captchaRequired } = failure;
-      const known = isErrorCode(code) ? code : codeForStatus(response.status);
-      throw new ApiError(
-        known,
-        msg,
-        errors,
-        response.status,
-        requestId || undefined,
-        retryAfter,
-        captchaRequired === true,
-      );
-    }
-    const code = codeForStatus(response.status);
-    // Loaded only on this path: every code's message in both languages is a page's worth of text.
-    const { ERROR_MESSAGES } = await import('@folio/schema/messages');
-    throw new ApiError(
-      code,
-      ERROR_MESSAGES[code][locale],
-      undefined,
-      response.status,
-      undefined,
-      retryAfter,
-    );
+    throw await failureError(response.status, payload, readRetryAfter(response));
   }
 
   if (!isRecord(payload) || payload.result !== true || !('data' in payload)) {
@@ -246,5 +289,5 @@ async function send<T>(
       response.status,
     );
   }
-  return payload.data as T;
+  return { data: payload.data as T, headers: response.headers };
 }

@@ -6,6 +6,8 @@ declare module '@tanstack/react-query' {
     queryMeta: {
       /** The page renders its own "not found" state, so a 404 needs no toast. */
       showsNotFound?: boolean;
+      /** The page renders its own "not yours" state, so a 403 needs no toast. */
+      showsForbidden?: boolean;
     };
   }
 }
@@ -23,6 +25,7 @@ export function createQueryClient(onQueryError: (error: unknown) => void): Query
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (error instanceof ApiError && error.status === 404 && query.meta?.showsNotFound) return;
+        if (error instanceof ApiError && error.status === 403 && query.meta?.showsForbidden) return;
         onQueryError(error);
       },
     }),

@@ -9,6 +9,12 @@ import { requestsSettled } from './fake-api';
 import { clearQueryClients } from './render-route';
 import { setViewportWidth } from './viewport';
 
+// jsdom has no execCommand; CodeMirror in a shadow root (the markdown editor) calls it to read the
+// selection where the root has no getSelection, and does without when it does nothing.
+if (!('execCommand' in document)) {
+  Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
+}
+
 // A desktop window unless a test narrows it (stubbed globals are restored after each test).
 beforeEach(() => setViewportWidth(1280));
 

@@ -6,6 +6,8 @@ let width = 1280;
 let listeners: { query: string; matched: boolean; listener: () => void }[] = [];
 
 function matches(query: string): boolean {
+  // CodeMirror asks whether the page is being printed: on screen, never.
+  if (query.trim() === 'print') return false;
   return query.split(/\s+and\s+/).every((part) => {
     const feature = WIDTH_FEATURE.exec(part.trim());
     // jsdom lays nothing out: only width queries are answered, and anything else fails loudly.
