@@ -1,7 +1,28 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { closeConnections, createVerifiedUser, logIn, snap } from '../support/accounts';
+import {
+  closeConnections,
+  createVerifiedUser,
+  logIn,
+  removeWriter,
+  snap,
+} from '../support/accounts';
 import { makePng } from '../support/images';
+
+/** The accounts that wrote here, taken off the site after: the next specs count the seed's blogs. */
+const writers: { email: string; password: string }[] = [];
+
+test.afterEach(async ({ request }) => {
+  for (const { email, password } of writers.splice(0)) {
+    const login = await request.post('/api/v1/auth/login', { data: { account: email, password } });
+    expect(login.ok(), await login.text()).toBe(true);
+    const { accessToken, user } = (await login.json()).data as {
+      accessToken: string;
+      user: { id: number };
+    };
+    await removeWriter(request, accessToken, user.id);
+  }
+});
 
 test.afterAll(closeConnections);
 
@@ -27,6 +48,7 @@ test('write a blog: text, cover, a pasted picture, tags; save, publish, update',
 }, testInfo) => {
   test.setTimeout(90_000);
   const writer = await createVerifiedUser(request, 'writer');
+  writers.push(writer);
   const title = `Notes from the harbour ${Date.now().toString(36)}`;
 
   await page.goto('/write');
@@ -86,11 +108,35 @@ test('write a blog: text, cover, a pasted picture, tags; save, publish, update',
   await expect(page.getByTestId('blog-state')).toHaveText('Draft');
   await snap(page, testInfo, 'write-draft');
 
+  // The home page, seen while the blog is a draft, does not list it.
+  const home = page.locator('.navbar-brand');
+  await home.click();
+  await expect(page.getByTestId('latest-blogs')).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/blogs/${id}/edit$`));
+
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Published.' })).toBeVisible();
   await expect(page.getByTestId('blog-state')).toHaveText('Published');
+  await expect(page.getByRole('link', { name: 'View blog' })).toHaveAttribute(
+    'href',
+    `/blogs/${id}`,
+  );
+  // Only a published blog's saves keep versions: none yet.
+  await expect(page.getByTestId('revisions-empty')).toBeVisible();
 
-  await page.getByRole('link', { name: 'View blog' }).click();
+  // Within the same visit, the home page read a moment ago lists it now, with its tags, and its
+  // tag's page does too.
+  await home.click();
+  const entry = page.getByTestId('latest-blogs').getByRole('listitem').filter({ hasText: title });
+  await expect(entry).toHaveCount(1);
+  const entryTags = entry.getByRole('group', { name: 'Tags' }).getByRole('link');
+  await expect(entryTags).toHaveText(['harbour', 'boats']);
+  await entryTags.first().click();
+  await expect(page).toHaveURL('/tags/harbour');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('harbour');
+  await page.getByRole('link', { name: title }).first().click();
   await expect(page).toHaveURL(new RegExp(`/blogs/${id}$`));
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const article = page.locator('.blog-content');
@@ -112,8 +158,8 @@ test('write a blog: text, cover, a pasted picture, tags; save, publish, update',
 
   // Leaving with it unsaved asks first; staying keeps the page and the change.
   await page.getByRole('link', { name: 'Blogs', exact: true }).first().click();
-  const dialog = page.getByTestId('confirm-dialog');
-  await expect(dialog.getByText('Leave without saving?')).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/blogs/${id}/edit$`));
@@ -126,6 +172,37 @@ test('write a blog: text, cover, a pasted picture, tags; save, publish, update',
   expect(blog.content).toContain('A postscript, added later.');
   expect(blog.tags.map((tag) => tag.name).sort()).toEqual(['boats', 'harbour']);
   await snap(page, testInfo, 'write-updated');
+
+  // The update kept the version it replaced: compared with the text now, the postscript is new;
+  // restored, the blog is as it was when published.
+  const revision = page.getByTestId('revision');
+  await expect(revision).toHaveCount(1);
+  await revision.getByRole('button', { name: 'Compare' }).click();
+  await expect(
+    revision.getByTestId('diff-content').locator('ins').filter({ hasText: 'A postscript' }),
+  ).toBeVisible();
+  await snap(page, testInfo, 'write-revision-compare');
+  await revision.getByRole('button', { name: 'Restore' }).click();
+  await page
+    .getByRole('dialog', { name: 'Restore this version?' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(
+    page.getByTestId('toast').filter({ hasText: 'The earlier version is restored.' }),
+  ).toBeVisible();
+  await expect(text).not.toContainText('A postscript');
+  await expect(text).toContainText('The boats came in at dawn.');
+  const restored = (await (await request.get(`/api/v1/blogs/${id}`)).json()).data as {
+    content: string;
+  };
+  expect(restored.content).not.toContain('A postscript');
+  // The version with the postscript is kept in turn, and the editor saves on from the restored one.
+  await expect(revision).toHaveCount(2);
+  await page.getByTestId('title-input').fill(`${title}, again`);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await expect(page.getByTestId('conflict-alert')).toHaveCount(0);
+  await expect(revision).toHaveCount(3);
 
   // Someone else can read it, not edit it.
   const other = await createVerifiedUser(request, 'reader');

@@ -1,8 +1,9 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MyBlog } from '@folio/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearSession, setSession } from '../../lib/auth-store';
 import { setLocale } from '../../lib/i18n';
+import { dialogsClosed, shownDialog } from '../../test/dialog';
 import { authResult, fail, fakeApi, ok } from '../../test/fake-api';
 import { renderRoute } from '../../test/render-route';
 import { EditBlogPage } from './edit-blog-page';
@@ -63,7 +64,8 @@ describe('/blogs/:id/edit', () => {
     renderRoute(routes, '/blogs/3/edit');
     await waitFor(() => expect(title()).toHaveValue('Harbour notes'));
     expect(editorText()).toHaveTextContent('The boats came in.');
-    fireEvent.change(title(), { target: { value: 'Harbour notes, revised' } });
+    const field = title();
+    fireEvent.change(field, { target: { value: 'Harbour notes, revised' } });
     expect(screen.getByTestId('save-status')).toHaveTextContent('Unsaved changes');
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await screen.findByText('Draft saved.')).toBeInTheDocument();
@@ -71,6 +73,8 @@ describe('/blogs/:id/edit', () => {
     expect(patch!.headers.get('If-Match')).toBe('"b3.v1"');
     expect(patch!.body).toEqual({ title: 'Harbour notes, revised', status: 'draft' });
     expect(screen.getByTestId('save-status')).toHaveTextContent(/Saved at/);
+    // The editor the person typed in is still there (its focus, its undo history).
+    expect(title()).toBe(field);
   });
 
   it('on a 412 takes their version, or puts this one over it with the new ETag', async () => {
@@ -122,6 +126,55 @@ describe('/blogs/:id/edit', () => {
     await waitFor(() => expect(title()).toHaveValue('Their title'));
     await waitFor(() => expect(editorText()).toHaveTextContent('Their text.'));
     expect(screen.getByTestId('save-status')).not.toHaveTextContent('Unsaved');
+  });
+
+  it('shows no revisions panel on a draft: only saves of a published blog keep versions', async () => {
+    const api = fakeApi({
+      'GET /me/blogs/3': versioned(blog(), 1),
+      'GET /tags': ok({ items: [], page: 1, perPage: 100, total: 0, pages: 0 }),
+    });
+    renderRoute(routes, '/blogs/3/edit');
+    await waitFor(() => expect(title()).toHaveValue('Harbour notes'));
+    expect(screen.queryByTestId('revisions-panel')).not.toBeInTheDocument();
+    expect(api.calls('GET /blogs/3/revisions')).toHaveLength(0);
+  });
+
+  it('restores a published blog’s earlier version into the editor, with its new ETag', async () => {
+    const older = {
+      id: 12,
+      title: 'Harbour notes (first)',
+      excerpt: 'Boats',
+      content: 'The first boats came in.',
+      tags: ['sea'],
+      editor: { id: 1, nickname: 'Lily' },
+      createdAt: '2026-04-01T08:00:00.000Z',
+    };
+    const restored = blog({ status: 'published', title: older.title, content: older.content });
+    const api = fakeApi({
+      'GET /me/blogs/3': versioned(blog({ status: 'published' }), 1),
+      'GET /tags': ok({ items: [], page: 1, perPage: 100, total: 0, pages: 0 }),
+      'GET /blogs/3/revisions': ok([older]),
+      'POST /blogs/3/revisions/12/restore': versioned(restored, 7),
+      'PATCH /blogs/3': versioned(blog({ status: 'published', title: 'After the restore' }), 8),
+    });
+    renderRoute(routes, '/blogs/3/edit');
+    const panel = await screen.findByTestId('revisions-panel');
+    fireEvent.click(await within(panel).findByRole('button', { name: 'Compare' }));
+    expect(await within(panel).findByTestId('revision-diff')).toHaveTextContent(
+      'The first boats came in.',
+    );
+    fireEvent.click(within(panel).getByRole('button', { name: 'Restore' }));
+    fireEvent.click(within(await shownDialog()).getByRole('button', { name: 'Restore' }));
+    await waitFor(() => expect(title()).toHaveValue('Harbour notes (first)'));
+    expect(editorText()).toHaveTextContent('The first boats came in.');
+    await dialogsClosed();
+
+    // The next change names the restored version's ETag.
+    fireEvent.change(title(), { target: { value: 'After the restore' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Update' }));
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    const [patch] = api.calls('PATCH /blogs/3');
+    expect(patch!.headers.get('If-Match')).toBe('"b3.v7"');
   });
 
   it('shows who may not edit it a page that says so', async () => {

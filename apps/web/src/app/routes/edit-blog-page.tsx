@@ -1,14 +1,17 @@
 import { IdSchema } from '@folio/schema';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { NotFoundState } from '../../components/not-found-state';
 import { myBlogQueryOptions } from '../../features/writing/api/get-my-blog';
+import type { VersionedBlog } from '../../features/writing/api/get-my-blog';
 import { BlogEditor } from '../../features/writing/components/blog-editor';
+import { RevisionsPanel } from '../../features/writing/components/revisions-panel';
 import { WritingGate } from '../../features/writing/components/writing-gate';
 import { clearHandoff, peekHandoff } from '../../features/writing/handoff';
+import type { BlogDraft } from '../../features/writing/blog-draft';
 import { startFromBlog, startFromHandoff } from '../../features/writing/use-blog-editor';
 import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
@@ -27,23 +30,33 @@ function EditBlog({ id }: { id: number }) {
   const { t } = useI18n();
   useDocumentTitle(t('write.titleEdit'));
   // Just created on /write: that page's fields, as they were, instead of a reload.
-  const [handoff] = useState(() => peekHandoff(id));
+  const [handoff, setHandoff] = useState(() => peekHandoff(id));
   useEffect(() => clearHandoff(id), [id]);
+  const queryClient = useQueryClient();
   const loaded = useQuery({ ...myBlogQueryOptions(id), enabled: handoff === null });
 
-  /*
-   * Slot for the revisions (the lead mounts it): a published blog's earlier versions, beside the
-   * fields. Given as BlogEditor's `aside`, it receives the blog as saved now and its ETag:
-   *
-   *   aside={(saved) => saved && (
-   *     <RevisionsPanel blogId={id} current={saved} onRestored={(next) => ...} />
-   *   )}
-   *
-   * where onRestored puts the restored version (a VersionedBlog) in the query cache
-   * (myBlogQueryOptions(id)) and remounts the editor from it (a `key` of its ETag).
-   */
+  // The editor keeps its own fields across its saves (each one updates the query's data): only a
+  // restored revision, the blog as saved now, starts it again, whichever way it started.
+  const [generation, setGeneration] = useState(0);
+  const restored = (saved: VersionedBlog) => {
+    queryClient.setQueryData(myBlogQueryOptions(id).queryKey, saved);
+    setHandoff(null);
+    setGeneration((n) => n + 1);
+  };
+  // Only saves of a published (or scheduled) blog keep the version they replace.
+  const revisions = (saved: VersionedBlog | null, current: BlogDraft) =>
+    saved && saved.blog.status !== 'draft' ? (
+      <RevisionsPanel blogId={id} current={current} onRestored={restored} />
+    ) : null;
+
   if (handoff)
-    return <BlogEditor start={startFromHandoff(handoff)} selection={handoff.selection} />;
+    return (
+      <BlogEditor
+        start={startFromHandoff(handoff)}
+        selection={handoff.selection}
+        aside={revisions}
+      />
+    );
   if (loaded.isPending) return <Loading />;
   if (loaded.isError) {
     const { error } = loaded;
@@ -52,7 +65,7 @@ function EditBlog({ id }: { id: number }) {
     return <ErrorAlert error={error} onRetry={() => void loaded.refetch()} />;
   }
   if (loaded.data.blog.status === 'trashed') return <InTrash />;
-  return <BlogEditor key={loaded.data.etag ?? ''} start={startFromBlog(loaded.data)} />;
+  return <BlogEditor key={generation} start={startFromBlog(loaded.data)} aside={revisions} />;
 }
 
 function EditNotFound() {

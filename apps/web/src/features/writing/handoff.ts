@@ -12,17 +12,30 @@ export interface EditorHandoff extends VersionedBlog {
   savedAt: Date;
 }
 
-let slot: EditorHandoff | null = null;
+/**
+ * The switch is one navigation, made right after the handoff is left. A handoff older than this
+ * was never taken (the person went elsewhere first) and describes fields that may have changed
+ * since: the edit page loads the blog instead.
+ */
+export const HANDOFF_FRESH_MS = 5000;
 
-export function handOff(handoff: EditorHandoff): void {
-  slot = handoff;
+let slot: { handoff: EditorHandoff; at: number } | null = null;
+
+export function handOff(handoff: EditorHandoff, now = Date.now()): void {
+  slot = { handoff, at: now };
 }
 
-/** The handoff for blog `id`, if the page that created it just left one. */
-export function peekHandoff(id: number): EditorHandoff | null {
-  return slot?.blog.id === id ? slot : null;
+/** The handoff for blog `id`, if the page that created it has just left one. */
+export function peekHandoff(id: number, now = Date.now()): EditorHandoff | null {
+  if (!slot) return null;
+  if (now - slot.at > HANDOFF_FRESH_MS) {
+    slot = null;
+    return null;
+  }
+  return slot.handoff.blog.id === id ? slot.handoff : null;
 }
 
-export function clearHandoff(id: number): void {
-  if (slot?.blog.id === id) slot = null;
+/** Taken, or not to be: the page that left it did not switch. */
+export function clearHandoff(id?: number): void {
+  if (id === undefined || slot?.handoff.blog.id === id) slot = null;
 }

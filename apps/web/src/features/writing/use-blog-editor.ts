@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useToast } from '../../components/toast-context';
 import { ApiError } from '../../lib/api-client';
+import { blogWritten } from '../../lib/api/blog-writes';
 import { apiFieldErrors, validate } from '../../lib/form-errors';
 import type { FieldErrors } from '../../lib/form-errors';
 import { translate, useI18n } from '../../lib/i18n';
@@ -97,6 +98,7 @@ export function useBlogEditor(start: BlogEditorStart, uploadsBusy: boolean) {
 
   const store = useCallback(
     (result: VersionedBlog, sent: BlogDraft) => {
+      const before = sessionRef.current?.blog.status ?? 'draft';
       const fromApi = draftOf(result.blog);
       // What was sent is what the API holds now; a draft's time stays the writer's choice.
       const nowSaved: BlogDraft = {
@@ -114,6 +116,10 @@ export function useBlogEditor(start: BlogEditorStart, uploadsBusy: boolean) {
       queryClient.setQueryData(myBlogQueryOptions(result.blog.id).queryKey, {
         blog: result.blog,
         etag: result.etag,
+      });
+      blogWritten(queryClient, result.blog.id, {
+        fromEditor: true,
+        public: before !== 'draft' || result.blog.status !== 'draft',
       });
     },
     [queryClient],

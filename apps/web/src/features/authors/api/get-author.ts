@@ -1,6 +1,7 @@
 import type { Author } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
 
 export function fetchAuthor(id: number, signal?: AbortSignal) {
   return apiRequest<Author>(`/authors/${id}`, { signal });
@@ -8,7 +9,7 @@ export function fetchAuthor(id: number, signal?: AbortSignal) {
 
 export function authorQueryOptions(id: number) {
   return queryOptions({
-    queryKey: ['authors', 'detail', id],
+    queryKey: [...CONTENT_KEYS.authors, 'detail', id],
     queryFn: ({ signal }) => fetchAuthor(id, signal),
     meta: { showsNotFound: true },
   });

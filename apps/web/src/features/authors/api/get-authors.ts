@@ -1,6 +1,7 @@
 import type { AuthorListParams, AuthorPage } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
 
 export function fetchAuthors(params: AuthorListParams, signal?: AbortSignal) {
   return apiRequest<AuthorPage>('/authors', { query: params, signal });
@@ -8,7 +9,7 @@ export function fetchAuthors(params: AuthorListParams, signal?: AbortSignal) {
 
 export function authorsQueryOptions(params: AuthorListParams) {
   return queryOptions({
-    queryKey: ['authors', 'list', params],
+    queryKey: [...CONTENT_KEYS.authors, 'list', params],
     queryFn: ({ signal }) => fetchAuthors(params, signal),
     placeholderData: keepPreviousData,
   });

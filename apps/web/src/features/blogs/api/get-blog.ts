@@ -1,6 +1,7 @@
 import type { Blog } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
 
 export function fetchBlog(id: number, signal?: AbortSignal) {
   return apiRequest<Blog>(`/blogs/${id}`, { signal });
@@ -8,7 +9,7 @@ export function fetchBlog(id: number, signal?: AbortSignal) {
 
 export function blogQueryOptions(id: number) {
   return queryOptions({
-    queryKey: ['blogs', 'detail', id],
+    queryKey: [...CONTENT_KEYS.blogs, 'detail', id],
     queryFn: ({ signal }) => fetchBlog(id, signal),
     meta: { showsNotFound: true },
   });

@@ -1,6 +1,7 @@
 import type { BlogListParams, BlogPage } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
 
 export function fetchBlogs(params: BlogListParams, signal?: AbortSignal) {
   return apiRequest<BlogPage>('/blogs', { query: params, signal });
@@ -8,7 +9,7 @@ export function fetchBlogs(params: BlogListParams, signal?: AbortSignal) {
 
 export function blogsQueryOptions(params: BlogListParams) {
   return queryOptions({
-    queryKey: ['blogs', 'list', params],
+    queryKey: [...CONTENT_KEYS.blogs, 'list', params],
     queryFn: ({ signal }) => fetchBlogs(params, signal),
     // Keep the current page on screen while the next one loads.
     placeholderData: keepPreviousData,

@@ -1,6 +1,7 @@
 import type { Tag } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
 
 export function fetchTag(slug: string, signal?: AbortSignal) {
   return apiRequest<Tag>(`/tags/${encodeURIComponent(slug)}`, { signal });
@@ -8,7 +9,7 @@ export function fetchTag(slug: string, signal?: AbortSignal) {
 
 export function tagQueryOptions(slug: string) {
   return queryOptions({
-    queryKey: ['tags', 'detail', slug],
+    queryKey: [...CONTENT_KEYS.tags, 'detail', slug],
     queryFn: ({ signal }) => fetchTag(slug, signal),
     meta: { showsNotFound: true },
   });

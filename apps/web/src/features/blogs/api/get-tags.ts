@@ -1,6 +1,7 @@
 import type { TagListParams, TagPage } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
 
 export function fetchTags(params: TagListParams, signal?: AbortSignal) {
   return apiRequest<TagPage>('/tags', { query: params, signal });
@@ -8,7 +9,7 @@ export function fetchTags(params: TagListParams, signal?: AbortSignal) {
 
 export function tagsQueryOptions(params: TagListParams) {
   return queryOptions({
-    queryKey: ['tags', 'list', params],
+    queryKey: [...CONTENT_KEYS.tags, 'list', params],
     queryFn: ({ signal }) => fetchTags(params, signal),
   });
 }

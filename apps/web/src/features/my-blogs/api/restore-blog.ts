@@ -1,7 +1,7 @@
 import type { MyBlog } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { myBlogsKey } from '../../../lib/api/my-blogs-key';
+import { blogWritten } from '../../../lib/api/blog-writes';
 
 /** Takes the blog out of the trash, in the state it had. */
 export function restoreBlog(id: number) {
@@ -14,8 +14,6 @@ export function useRestoreBlog() {
     mutationFn: restoreBlog,
     // Not awaited: the caller's own callbacks (a toast, the editor's update) run before the
     // lists read afresh and the row that asked may be gone.
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: myBlogsKey() });
-    },
+    onSettled: (_blog, _error, id) => blogWritten(queryClient, id),
   });
 }

@@ -1,6 +1,7 @@
 import type { MyBlog } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiResponse } from '../../../lib/api-client';
+import { editedBlogKey } from '../../../lib/api/blog-writes';
 
 /** A blog as its writer edits it, with the ETag a change must name (`If-Match`). */
 export interface VersionedBlog {
@@ -15,7 +16,7 @@ export async function fetchMyBlog(id: number, signal?: AbortSignal): Promise<Ver
 
 export function myBlogQueryOptions(id: number) {
   return queryOptions({
-    queryKey: ['writing', 'blog', id],
+    queryKey: editedBlogKey(id),
     queryFn: ({ signal }) => fetchMyBlog(id, signal),
     meta: { showsNotFound: true, showsForbidden: true },
     // What is being edited is read once: a refetch would not replace the fields anyway.

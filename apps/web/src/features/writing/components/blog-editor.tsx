@@ -8,6 +8,7 @@ import { FieldError } from '../../../components/form-field';
 import { useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import type { VersionedBlog } from '../api/get-my-blog';
+import type { BlogDraft } from '../blog-draft';
 import { useTagSuggestions } from '../api/get-tags';
 import { handOff } from '../handoff';
 import { isFutureInput } from '../schedule';
@@ -34,10 +35,10 @@ interface BlogEditorProps {
   /** Where the cursor was on the page this one took over from. */
   selection?: { anchor: number; head: number };
   /**
-   * More for the side column (the edit page's revisions), given the blog as saved now and its
-   * ETag (none before the first save).
+   * More for the side column (the edit page's revisions), given the blog as saved now with its
+   * ETag (null before the first save) and the fields as the editor holds them.
    */
-  aside?: (saved: VersionedBlog | null) => ReactNode;
+  aside?: (saved: VersionedBlog | null, current: BlogDraft) => ReactNode;
 }
 
 /** A confirm dialog as a promise: the leave guard asks and waits for the answer. */
@@ -308,7 +309,7 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
               </div>
             </div>
           </div>
-          {aside?.(session ? { blog: session.blog, etag: session.etag } : null)}
+          {aside?.(session ? { blog: session.blog, etag: session.etag } : null, current)}
         </aside>
       </div>
 

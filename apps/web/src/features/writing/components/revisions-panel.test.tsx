@@ -121,7 +121,7 @@ describe('<RevisionsPanel>', () => {
     const api = fakeApi({
       'GET /me': ok(me),
       'GET /blogs/3/revisions': [ok([revision(12, { title: 'The old man' })]), ok([])],
-      'POST /blogs/3/revisions/12/restore': ok(restoredBlog),
+      'POST /blogs/3/revisions/12/restore': { ...ok(restoredBlog), headers: { etag: 'W/"3-9"' } },
     });
     const onRestored = renderPanel();
     fireEvent.click(await screen.findByRole('button', { name: 'Restore' }));
@@ -131,7 +131,9 @@ describe('<RevisionsPanel>', () => {
     expect(api.calls('POST /blogs/3/revisions/12/restore')).toHaveLength(0);
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }));
-    await waitFor(() => expect(onRestored).toHaveBeenCalledWith(restoredBlog));
+    await waitFor(() =>
+      expect(onRestored).toHaveBeenCalledWith({ blog: restoredBlog, etag: 'W/"3-9"' }),
+    );
     expect(api.calls('POST /blogs/3/revisions/12/restore')).toHaveLength(1);
     expect(await screen.findByText('The earlier version is restored.')).toBeInTheDocument();
     await dialogsClosed();

@@ -1,5 +1,5 @@
 import { LIMITS } from '@folio/schema';
-import type { BlogRevision, MyBlog } from '@folio/schema';
+import type { BlogRevision } from '@folio/schema';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -8,6 +8,7 @@ import { TimedPhrase } from '../../../components/timed-phrase';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import type { VersionedBlog } from '../api/get-my-blog';
 import { useRestoreRevision, useRevisions } from '../api/revisions';
 import type * as RevisionDiff from './revision-diff';
 import type { Comparison, DiffRow, ValueChange, Version } from './revision-diff';
@@ -30,8 +31,8 @@ interface RevisionsPanelProps {
   blogId: number;
   /** What the editor holds now (saved or not): each revision is compared with it. */
   current: Version;
-  /** A revision was restored: the blog as the API saved it (its ETag has moved on). */
-  onRestored: (blog: MyBlog) => void;
+  /** A revision was restored: the blog as the API saved it, with its new ETag. */
+  onRestored: (saved: VersionedBlog) => void;
 }
 
 /** The versions saves of a published blog replaced: who and when, a comparison, a restore. */
@@ -50,11 +51,11 @@ export function RevisionsPanel({ blogId, current, onRestored }: RevisionsPanelPr
     restore.mutate(
       { blogId, revisionId: restoring.id },
       {
-        onSuccess: (blog) => {
+        onSuccess: (saved) => {
           setConfirming(false);
           setComparing(null);
           toast.show({ kind: 'success', text: t('revisions.restored') });
-          onRestored(blog);
+          onRestored(saved);
         },
         onError: (error) =>
           toast.show({
