@@ -54,7 +54,7 @@ function EditBlog({ id }: { id: number }) {
       <BlogEditor
         start={startFromHandoff(handoff)}
         selection={handoff.selection}
-        aside={revisions}
+        below={revisions}
       />
     );
   if (loaded.isPending) return <Loading />;
@@ -65,7 +65,7 @@ function EditBlog({ id }: { id: number }) {
     return <ErrorAlert error={error} onRetry={() => void loaded.refetch()} />;
   }
   if (loaded.data.blog.status === 'trashed') return <InTrash />;
-  return <BlogEditor key={generation} start={startFromBlog(loaded.data)} aside={revisions} />;
+  return <BlogEditor key={generation} start={startFromBlog(loaded.data)} below={revisions} />;
 }
 
 function EditNotFound() {

@@ -35,10 +35,11 @@ interface BlogEditorProps {
   /** Where the cursor was on the page this one took over from. */
   selection?: { anchor: number; head: number };
   /**
-   * More for the side column (the edit page's revisions), given the blog as saved now with its
-   * ETag (null before the first save) and the fields as the editor holds them.
+   * More below the fields, as wide as the page (the edit page's revisions and their
+   * comparisons), given the blog as saved now with its ETag (null before the first save) and the
+   * fields as the editor holds them.
    */
-  aside?: (saved: VersionedBlog | null, current: BlogDraft) => ReactNode;
+  below?: (saved: VersionedBlog | null, current: BlogDraft) => ReactNode;
 }
 
 /** A confirm dialog as a promise: the leave guard asks and waits for the answer. */
@@ -61,7 +62,7 @@ function useLeaveQuestion() {
   return { open, ask, answer };
 }
 
-export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
+export function BlogEditor({ start, selection, below }: BlogEditorProps) {
   const { t } = useI18n();
   const ids = useId();
   const inline = useInlineUploads();
@@ -116,6 +117,7 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
   const blogId = session?.blog.id;
 
   const showPreview = wide || tab === 'preview';
+  const more = below?.(session ? { blog: session.blog, etag: session.etag } : null, current);
   const text = (
     <MarkdownEditor
       value={current.content}
@@ -309,9 +311,10 @@ export function BlogEditor({ start, selection, aside }: BlogEditorProps) {
               </div>
             </div>
           </div>
-          {aside?.(session ? { blog: session.blog, etag: session.etag } : null, current)}
         </aside>
       </div>
+
+      {more && <div className="mt-4">{more}</div>}
 
       <ConfirmDialog
         open={question.open}
