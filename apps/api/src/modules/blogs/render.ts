@@ -1,6 +1,6 @@
 import { LIMITS } from '@folio/schema';
 import GithubSlugger from 'github-slugger';
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 /** What a save stores beside the markdown: its sanitized HTML, its plain text's excerpt and reading time. */
@@ -68,40 +68,52 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-function headingRenderer(slugger: GithubSlugger) {
-  return function heading(
-    this: { parser: { parseInline(t: Token[]): string } },
-    token: Tokens.Heading,
-  ) {
-    const inner = this.parser.parseInline(token.tokens);
-    const id = `${HEADING_ID_PREFIX}${slugger.slug(textOf(inner)) || 'section'}`;
-    // The blog's title is its page's one h1: the content's headings sit one level below it.
-    const level = Math.min(token.depth + 1, 6);
-    return (
-      `<h${level} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
-      `${inner}</h${level}>\n`
-    );
-  };
-}
+/** The slugger of the render under way: renders are synchronous, one at a time. */
+let slugger = new GithubSlugger();
+
+/** One parser for every render; its heading renderer asks the current render's slugger. */
+const marked = new Marked({ gfm: true, async: false });
+marked.use({
+  renderer: {
+    heading(token: Tokens.Heading) {
+      const inner = this.parser.parseInline(token.tokens);
+      const id = `${HEADING_ID_PREFIX}${slugger.slug(textOf(inner)) || 'section'}`;
+      // The blog's title is its page's one h1: the content's headings sit one level below it.
+      const level = Math.min(token.depth + 1, 6);
+      return (
+        `<h${level} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
+        `${inner}</h${level}>\n`
+      );
+    },
+  },
+});
 
 const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|pre|td|th|tr)>|<br \/>/g;
 // A heading's "#" is a control, not text.
 const HEADING_ANCHOR = /<a class="heading-anchor"[^>]*>#<\/a>/g;
-const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+const TAG = /<[^>]*>/g;
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
-/** What a reader reads of the (already sanitized) HTML: its text, a space between blocks. */
+/**
+ * What a reader reads of HTML: its text, a space between blocks. Not a sanitizer: its result is
+ * plain text (the excerpt, a heading's slug, the reading time), escaped wherever it is shown. On
+ * sanitize-html's output every `<` and `>` that is not a tag's is escaped, so removing the tags
+ * leaves exactly the text.
+ */
 function textOf(html: string): string {
-  const text = sanitizeHtml(html.replace(HEADING_ANCHOR, '').replace(BLOCK_END, '$& '), TEXT_ONLY);
-  // sanitize-html escapes exactly these in text; nothing else is an entity by then.
-  return text.replace(/&(?:amp|lt|gt|quot);/g, (e) => ENTITIES[e]!);
+  const text = html.replace(HEADING_ANCHOR, '').replace(BLOCK_END, '$& ').replace(TAG, '');
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!);
 }
 
 /** Markdown to sanitized HTML, with an anchor on every heading and `rel` on every link. */
 export function renderMarkdown(markdown: string): Rendered {
-  const slugger = new GithubSlugger();
-  const marked = new Marked({ gfm: true, async: false });
-  marked.use({ renderer: { heading: headingRenderer(slugger) } });
+  slugger = new GithubSlugger();
   const html = sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
   return { html, text: textOf(html) };
 }
