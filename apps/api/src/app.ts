@@ -10,6 +10,7 @@ import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
+import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
 import authPlugin from './plugins/app/auth';
 import cookiePlugin from './plugins/external/cookie';
@@ -83,6 +84,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   await app.register(uploadsPlugin);
   await app.register(spaPlugin);
+  // Site paths (feeds, sitemaps, shared pages' HTML), beside the SPA's shell.
+  await app.register(syndicationRoutes);
   return app;
 }
 

@@ -58,6 +58,8 @@ export const ConfigSchema = z.object({
   SITE_ORIGIN: urlWithProtocol(['http:', 'https:'])
     .transform((v) => new URL(v).origin)
     .default('http://localhost:3000'),
+  /** URLs in one sitemap; past it /sitemap.xml becomes an index of numbered sitemaps. */
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).default(19_456),
   ARGON2_TIME_COST: z.coerce.number().int().min(2).default(2),

@@ -24,6 +24,11 @@ import {
   type SessionService,
 } from '../../modules/sessions/service';
 import { createSessionStore } from '../../modules/sessions/store';
+import { createSitemapRepository } from '../../modules/syndication/repository';
+import {
+  createSyndicationService,
+  type SyndicationService,
+} from '../../modules/syndication/service';
 import { createUploadRepository } from '../../modules/uploads/repository';
 import { createUploadService, type UploadService } from '../../modules/uploads/service';
 import { createUserRepository, type UserRepository } from '../../modules/users/repository';
@@ -45,6 +50,7 @@ declare module 'fastify' {
     authorService: AuthorService;
     storage: Storage;
     uploadService: UploadService;
+    syndicationService: SyndicationService;
   }
 }
 
@@ -140,18 +146,27 @@ export default fp(
       storage,
       config,
     });
+    const blogService = createBlogService({
+      repo: createBlogRepository(db),
+      counts,
+      users,
+      scheduler: createBlogScheduler(maintenanceQueue),
+      uploads: uploadService,
+      log,
+    });
+    const authorService = createAuthorService(createAuthorRepository(db), counts);
+    app.decorate('blogService', blogService);
+    app.decorate('authorService', authorService);
     app.decorate(
-      'blogService',
-      createBlogService({
-        repo: createBlogRepository(db),
-        counts,
-        users,
-        scheduler: createBlogScheduler(maintenanceQueue),
-        uploads: uploadService,
-        log,
+      'syndicationService',
+      createSyndicationService({
+        blogs: blogService,
+        authors: authorService,
+        sitemaps: createSitemapRepository(db),
+        siteOrigin: config.SITE_ORIGIN,
+        sitemapMaxUrls: config.SITEMAP_MAX_URLS,
       }),
     );
-    app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
     app.decorate('storage', storage);
     app.decorate('uploadService', uploadService);
 
