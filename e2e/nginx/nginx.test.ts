@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseHtml } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The production build behind Debian's nginx, configured by nginx/nginx.conf and
@@ -266,8 +268,9 @@ beforeAll(async () => {
     JWT_SECRET: 'nginx-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
     LOG_LEVEL: 'warn',
     TRUST_PROXY: 'true',
-    // Nowhere: every SPA byte below must come from nginx, not the API.
-    WEB_DIST: join(workDir, 'no-spa-here'),
+    // The build, as in the Docker image: the API fills in the shell of shared pages (blogs,
+    // authors, tags); every other SPA byte below must come from nginx.
+    WEB_DIST: webDist,
     MIGRATE_ON_START: 'true',
     SEED_ON_EMPTY: 'true',
   });
@@ -314,13 +317,7 @@ describe('nginx in front of the built SPA and API', () => {
   });
 
   it('answers client routes with the SPA shell (history fallback)', async () => {
-    for (const path of [
-      '/blogs/1',
-      '/authors',
-      '/account/profile?tab=1',
-      '/blogs/1.5',
-      '/authors/a.b',
-    ]) {
+    for (const path of ['/blogs', '/authors', '/account/profile?tab=1', '/blogs/1/edit', '/a.b']) {
       const reply = await request(path);
       expect(reply.status, path).toBe(200);
       expect(reply.body.toString('utf8'), path).toBe(await indexHtml());
@@ -344,11 +341,76 @@ describe('nginx in front of the built SPA and API', () => {
     }
   });
 
+  it("passes a blog's page to the API: the shell with its share tags, from nginx's headers", async () => {
+    const list = json(await request('/api/v1/blogs?perPage=1'));
+    const blog = list.data.items[0] as { id: number; title: string; author: { id: number } };
+    const reply = await request(`/blogs/${blog.id}`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(reply.headers['cache-control']).toBe('no-cache');
+    expectSecurityHeaders(reply.headers);
+    expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+    const head = parseHtml(reply.body.toString('utf8')).querySelector('head')!;
+    const meta = (key: string) =>
+      head.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+    expect(meta('og:title')).toBe(blog.title);
+    expect(meta('og:type')).toBe('article');
+    expect(meta('og:url')).toMatch(new RegExp(`/blogs/${blog.id}$`));
+    const ld = head.querySelector('script[type="application/ld+json"]');
+    expect(JSON.parse(ld!.rawText)).toMatchObject({ '@type': 'BlogPosting', headline: blog.title });
+    // The app's own script still loads from the shell, and its assets from nginx.
+    const [asset] = await builtAssets();
+    expect(reply.body.toString('utf8')).toContain(asset);
+
+    for (const path of ['/blogs/987654321', '/authors/987654321', '/tags/no-such-tag']) {
+      const missing = await request(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.body.toString('utf8'), path).toBe(await indexHtml());
+    }
+    const author = await request(`/authors/${blog.author.id}`);
+    expect(author.status).toBe(200);
+    expect(author.body.toString('utf8')).toContain(`/authors/${blog.author.id}/feed.xml`);
+  });
+
+  it('passes the feeds, sitemap and robots.txt to the API, with its caching, gzipped', async () => {
+    const { data } = json(await request('/api/v1/blogs?perPage=1'));
+    const newest = data.items[0] as { title: string; author: { id: number } };
+    const xml = new XMLParser({ ignoreAttributes: false });
+    for (const [path, type] of [
+      ['/feed.xml', 'application/rss+xml'],
+      ['/feed.atom', 'application/atom+xml'],
+      [`/authors/${newest.author.id}/feed.xml`, 'application/rss+xml'],
+      ['/sitemap.xml', 'application/xml'],
+    ] as const) {
+      const reply = await request(path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers['content-type'], path).toBe(`${type}; charset=utf-8`);
+      expect(reply.headers['cache-control'], path).toBe('public, max-age=300');
+      expect(reply.headers.etag, path).toBeTruthy();
+      expect(reply.headers['content-encoding'], path).toBe('gzip');
+      const body = gunzipSync(reply.body).toString('utf8');
+      expect(XMLValidator.validate(body), path).toBe(true);
+      const doc = xml.parse(body);
+      if (path.endsWith('.xml') && path !== '/sitemap.xml') {
+        const items = [doc.rss.channel.item].flat();
+        expect(items[0].title, path).toBe(newest.title);
+      }
+      const again = await request(path, { headers: { 'if-none-match': reply.headers.etag! } });
+      expect(again.status, path).toBe(304);
+    }
+    const robots = await request('/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.body.toString('utf8')).toMatch(/^Sitemap: https?:\/\/.+\/sitemap\.xml$/m);
+    const unknown = await request('/tags/no-such-tag/feed.xml');
+    expect(unknown.status).toBe(404);
+    expect(json(unknown).code).toBe('NOT_FOUND');
+  });
+
   it("sends the build's own .gz files (gzip_static), index.html at client routes too", async () => {
     for (const [path, file] of [
       ...(await builtAssets()).map((asset) => [asset, asset] as const),
       ['/', 'index.html'],
-      ['/blogs/1.5', 'index.html'],
+      ['/account/a.b', 'index.html'],
     ] as const) {
       const reply = await request(path, { headers: { 'accept-encoding': 'gzip, br' } });
       expect(reply.status, path).toBe(200);
