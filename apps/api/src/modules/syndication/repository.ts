@@ -1,12 +1,9 @@
-import { and, asc, count, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, max, or } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { authors, blogs, blogTags, tags } from '../../db/schema';
 
 /** Published and not deleted: what the public lists show (the blogs module's `visibleBlog`). */
 const visible = and(eq(blogs.status, 'published'), isNull(blogs.deletedAt))!;
-
-/** When a blog last changed for a reader: its last save, or its publication if that came later. */
-const blogLastmod = sql<Date>`greatest(${blogs.updatedAt}, ${blogs.pubDate})`;
 
 export type SitemapKind = 'blogs' | 'authors' | 'tags';
 
@@ -16,17 +13,20 @@ export interface SitemapRow {
   lastmod: Date;
 }
 
-/** A DATETIME as the driver hands it: a Date for a column, text for an expression over one (UTC). */
+/** A DATETIME as the driver hands it: a Date for a column, text for an aggregate of one (UTC). */
 const toDate = (value: Date | string | null) =>
   value instanceof Date ? value : new Date(value ? `${value.replace(' ', 'T')}Z` : 0);
 
 /**
- * What the sitemap lists: visible blogs by id, authors with a visible blog (changed when their
- * latest blog did), tags that a visible blog carries (changed with their latest blog's pub_date).
+ * What the sitemap lists, read from indexes only (no blog row is read: on 100 000 blogs of 5 000
+ * characters, reading each one's updated_at took 10 s): visible blogs in (pub_date, id) order from
+ * blogs_visible_pub_idx, with their pub_date as lastmod; authors with a visible blog, with their
+ * latest blog's pub_date (blogs_author_visible_pub_idx, one entry per author); tags that a visible
+ * blog carries, with their latest blog's pub_date (blog_tags_listing_idx, likewise).
  */
 export function createSitemapRepository(db: Db) {
   const authorsWithBlogs = db
-    .select({ authorId: blogs.authorId, lastmod: max(blogLastmod).as('lastmod') })
+    .select({ authorId: blogs.authorId, lastmod: max(blogs.pubDate).as('lastmod') })
     .from(blogs)
     .where(visible)
     .groupBy(blogs.authorId)
@@ -38,6 +38,45 @@ export function createSitemapRepository(db: Db) {
     .groupBy(blogTags.tagId)
     .as('tag_blogs');
 
+  function blogPage(limit: number, offset: number, after?: { pubDate: Date; id: number }) {
+    const where = after
+      ? and(
+          visible,
+          or(
+            gt(blogs.pubDate, after.pubDate),
+            and(eq(blogs.pubDate, after.pubDate), gt(blogs.id, after.id)),
+          ),
+        )
+      : visible;
+    return db
+      .select({ id: blogs.id, pubDate: blogs.pubDate })
+      .from(blogs)
+      .where(where)
+      .orderBy(asc(blogs.pubDate), asc(blogs.id))
+      .limit(limit)
+      .offset(offset);
+  }
+
+  async function grouped(kind: 'authors' | 'tags', limit?: number, offset = 0) {
+    const query =
+      kind === 'authors'
+        ? db
+            .select({ key: authors.id, lastmod: authorsWithBlogs.lastmod })
+            .from(authorsWithBlogs)
+            .innerJoin(authors, eq(authors.id, authorsWithBlogs.authorId))
+            .orderBy(asc(authors.id))
+            .$dynamic()
+        : db
+            .select({ key: tags.slug, lastmod: visibleTags.lastmod })
+            .from(visibleTags)
+            .innerJoin(tags, eq(tags.id, visibleTags.tagId))
+            .orderBy(asc(tags.id))
+            .$dynamic();
+    const rows: { key: number | string; lastmod: Date | string | null }[] =
+      limit === undefined ? await query : await query.limit(limit).offset(offset);
+    return rows.map((row) => ({ key: String(row.key), lastmod: toDate(row.lastmod) }));
+  }
+
   return {
     async counts(): Promise<Record<SitemapKind, number>> {
       const [[b], [a], [t]] = await Promise.all([
@@ -48,66 +87,48 @@ export function createSitemapRepository(db: Db) {
       return { blogs: b?.n ?? 0, authors: a?.n ?? 0, tags: t?.n ?? 0 };
     },
 
-    /** Rows `offset` to `offset + limit` of one kind, in a stable order (by id). */
+    /** Rows `offset` to `offset + limit` of one kind, in a stable order (new blogs come last). */
     async page(kind: SitemapKind, limit: number, offset: number): Promise<SitemapRow[]> {
-      const rows: { key: number | string; lastmod: Date | string | null }[] =
-        kind === 'blogs'
-          ? await db
-              .select({ key: blogs.id, lastmod: blogLastmod })
-              .from(blogs)
-              .where(visible)
-              .orderBy(asc(blogs.id))
-              .limit(limit)
-              .offset(offset)
-          : kind === 'authors'
-            ? await db
-                .select({ key: authors.id, lastmod: authorsWithBlogs.lastmod })
-                .from(authorsWithBlogs)
-                .innerJoin(authors, eq(authors.id, authorsWithBlogs.authorId))
-                .orderBy(asc(authors.id))
-                .limit(limit)
-                .offset(offset)
-            : await db
-                .select({ key: tags.slug, lastmod: visibleTags.lastmod })
-                .from(visibleTags)
-                .innerJoin(tags, eq(tags.id, visibleTags.tagId))
-                .orderBy(asc(tags.id))
-                .limit(limit)
-                .offset(offset);
-      return rows.map((row) => ({ key: String(row.key), lastmod: toDate(row.lastmod) }));
+      if (kind !== 'blogs') return grouped(kind, limit, offset);
+      const rows = await blogPage(limit, offset);
+      return rows.map((row) => ({ key: String(row.id), lastmod: row.pubDate }));
     },
 
     /**
      * The latest change in each numbered sitemap of a kind (chunks of `size` rows in `page`'s
-     * order), for the sitemap index: one pass over the kind's index entries, not a read of each
-     * chunk.
+     * order), for the sitemap index. Blogs are in pub_date order, so a chunk's is its last blog's,
+     * found by walking the index once from chunk to chunk; authors and tags are few beside them.
      */
     async chunkLastmods(kind: SitemapKind, size: number): Promise<Date[]> {
-      const order =
-        kind === 'blogs'
-          ? sql`${blogs.id}`
-          : kind === 'authors'
-            ? sql`${authorsWithBlogs.authorId}`
-            : sql`${visibleTags.tagId}`;
-      const lastmod =
-        kind === 'blogs'
-          ? blogLastmod
-          : kind === 'authors'
-            ? sql`${authorsWithBlogs.lastmod}`
-            : sql`${visibleTags.lastmod}`;
-      const source =
-        kind === 'blogs'
-          ? sql`${blogs} where ${visible}`
-          : kind === 'authors'
-            ? sql`${authorsWithBlogs}`
-            : sql`${visibleTags}`;
-      const [rows] = (await db.execute(sql`
-        select floor((rn - 1) / ${size}) as chunk, max(lastmod) as lastmod
-        from (select row_number() over (order by ${order}) as rn, ${lastmod} as lastmod from ${source}) numbered
-        group by chunk order by chunk`)) as unknown as [
-        { chunk: number; lastmod: Date | string }[],
-      ];
-      return rows.map((row) => toDate(row.lastmod));
+      if (kind !== 'blogs') {
+        const rows = await grouped(kind);
+        const chunks: Date[] = [];
+        rows.forEach((row, i) => {
+          const at = Math.floor(i / size);
+          if (!chunks[at] || row.lastmod > chunks[at]) chunks[at] = row.lastmod;
+        });
+        return chunks;
+      }
+      const chunks: Date[] = [];
+      let after: { pubDate: Date; id: number } | undefined;
+      for (;;) {
+        const [last] = await blogPage(1, size - 1, after);
+        if (last) {
+          chunks.push(last.pubDate);
+          after = last;
+          continue;
+        }
+        // Fewer than `size` left: if any, a last chunk, whose newest blog is the newest of all.
+        const [rest] = await blogPage(1, 0, after);
+        if (rest) {
+          const [newest] = await db
+            .select({ at: max(blogs.pubDate) })
+            .from(blogs)
+            .where(visible);
+          chunks.push(toDate(newest?.at ?? null));
+        }
+        return chunks;
+      }
     },
   };
 }

@@ -352,7 +352,9 @@ export function createSyndicationService({
       locale: Locale,
     ): Promise<string | null> {
       // Not found is '' (a cached text is never empty, so it is not kept) and read again next time.
-      const text = await blogs.rendered({ share: page, locale }, async () => {
+      // A blog's tags say nothing in the reader's language: one copy for every reader.
+      const key = { share: page, locale: page.kind === 'blog' ? null : locale };
+      const text = await blogs.rendered(key, async () => {
         try {
           const share =
             page.kind === 'blog'

@@ -20,10 +20,12 @@ const NOT_SPA = /^\/(?:api|assets|uploads)\//;
 /**
  * Serves the built SPA: hashed assets cached for a year, index.html never cached. The files of the
  * build are routes of their own (@fastify/static's routes are made at start-up); any other GET
- * outside /api/, /assets/ and /uploads/ gets index.html, dots and all (`/blogs/1.5`), so client
+ * outside /api/, /assets/ and /uploads/ gets index.html, dots and all (`/account/a.b`), so client
  * routes survive a reload and an unknown one shows the SPA's own 404 page, as nginx's try_files
- * does. The build writes brotli and gzip siblings of its text files; preCompressed sends the one the
- * client accepts (index.html through sendFile too), or the plain file when it accepts neither.
+ * does. A blog's, an author's and a tag's own page (`/blogs/:id`, ...) are routes of their own
+ * (modules/syndication): the same shell with the page's share tags in its head. The build writes
+ * brotli and gzip siblings of its text files; preCompressed sends the one the client accepts
+ * (index.html through sendFile too), or the plain file when it accepts neither.
  */
 export default fp(
   async (app) => {
