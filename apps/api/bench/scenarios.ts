@@ -168,6 +168,18 @@ export const SCENARIOS: Scenario[] = [
     load: (ctx) => rotating(detailPaths('/api/v1', ctx)),
   },
   {
+    // A blog's page as a browser or a crawler asks for it: the SPA's shell with its share tags.
+    name: 'blog-page-html',
+    server: 'app',
+    load: (ctx) => rotating(detailPaths('', ctx)),
+  },
+  {
+    // The site-wide RSS feed (20 blogs with their HTML), as feed readers poll it.
+    name: 'feed-rss',
+    server: 'app',
+    load: () => ({ path: '/feed.xml' }),
+  },
+  {
     name: 'blog-list-page-1',
     server: 'app',
     load: () => ({ path: '/api/v1/blogs?page=1' }),
