@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { closeConnections, createVerifiedUser, removeWriter, snap } from '../support/accounts';
 import { gradientPng } from '../support/png';
 
@@ -10,13 +10,9 @@ test.afterEach(async ({ request }) => {
 });
 test.afterAll(closeConnections);
 
-const HOSTILE = `Quotes " and </script><script>alert(1)</script> tags`;
-
-test('a shared blog page carries its Open Graph tags and JSON-LD, and the SPA renders it without a CSP violation', async ({
-  page,
-  request,
-}, testInfo) => {
-  const user = await createVerifiedUser(request, 'share');
+/** A new writer, logged in through the API, taken off the site after the test. */
+async function newWriter(request: APIRequestContext, tag: string) {
+  const user = await createVerifiedUser(request, tag);
   const login = await request.post('/api/v1/auth/login', {
     data: { account: user.email, password: user.password },
   });
@@ -26,7 +22,16 @@ test('a shared blog page carries its Open Graph tags and JSON-LD, and the SPA re
     user: { id: number };
   };
   writers.push({ token: accessToken, userId: me.id });
-  const headers = { Authorization: `Bearer ${accessToken}` };
+  return { nickname: user.nickname, headers: { Authorization: `Bearer ${accessToken}` } };
+}
+
+const HOSTILE = `Quotes " and </script><script>alert(1)</script> tags`;
+
+test('a shared blog page carries its Open Graph tags and JSON-LD, and the SPA renders it without a CSP violation', async ({
+  page,
+  request,
+}, testInfo) => {
+  const { headers } = await newWriter(request, 'share');
   const upload = await request.post('/api/v1/uploads', {
     headers,
     multipart: {
@@ -100,4 +105,62 @@ test('a shared blog page carries its Open Graph tags and JSON-LD, and the SPA re
   expect(violations).toEqual([]);
   expect(console.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
   expect(dialogs).toEqual([]);
+});
+
+test.describe('on a 375 px phone, in Chinese', () => {
+  test.use({
+    viewport: { width: 375, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    extraHTTPHeaders: { 'Accept-Language': 'zh-CN' },
+  });
+
+  test("a tag's and an author's pages describe themselves in the reader's language, and link their feeds", async ({
+    page,
+    request,
+  }, testInfo) => {
+    const { headers, nickname } = await newWriter(request, 'share-zh');
+    const created = await request.post('/api/v1/blogs', {
+      headers,
+      data: {
+        title: '灯塔看守人的日记',
+        content: '灯整夜都在转。',
+        tags: [`灯塔 ${Date.now().toString(36)}`],
+        status: 'published',
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const blog = (await created.json()).data as {
+      author: { id: number; name: string };
+      tags: { name: string; slug: string }[];
+    };
+    const tag = { ...blog.tags[0]!, blogCount: 1 };
+
+    const tagPage = await page.goto(`/tags/${tag.slug}`);
+    expect(tagPage?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(tag.name);
+    expect(await page.locator('head meta[name="description"]').getAttribute('content')).toBe(
+      `标签为「${tag.name}」的博客，共 ${tag.blogCount} 篇`,
+    );
+    await expect(
+      page.locator(
+        `head link[rel="alternate"][href="/tags/${encodeURIComponent(tag.slug)}/feed.atom"]`,
+      ),
+    ).toHaveCount(1);
+    await snap(page, testInfo, 'share-preview-tag-phone-zh');
+
+    const authorPage = await page.goto(`/authors/${blog.author.id}`);
+    expect(authorPage?.status()).toBe(200);
+    expect(await page.locator('head meta[property="og:type"]').getAttribute('content')).toBe(
+      'profile',
+    );
+    expect(blog.author.name).toBe(nickname);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(nickname);
+    await snap(page, testInfo, 'share-preview-author-phone-zh');
+
+    const missing = await page.goto('/blogs/987654321');
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByTestId('not-found')).toBeVisible();
+  });
 });
