@@ -14,6 +14,7 @@ import { blogListsChanged } from '../src/modules/blogs/service';
 import { fromClient } from './clients';
 import { BENCH_LOGIN_USERS, BENCH_PASSWORD, EMAIL_PATTERN, emailOf } from './login';
 import type { Load } from './scenarios';
+import { createMroongaIndex } from '../src/modules/search/mroonga';
 
 export const PUBLISHED_CHARS = 5_000;
 /**
@@ -130,7 +131,10 @@ export function publishLoad(writers: Writers): Load {
   };
 }
 
-/** Deletes every blog the bench writers wrote, then drops the cached lists; returns how many. */
+/**
+ * Deletes every blog the bench writers wrote, takes them out of the search index, then drops the
+ * cached lists; returns how many.
+ */
 export async function deleteBenchBlogs(db: Db, counts: CountCache): Promise<number> {
   const benchAuthors = db
     .select({ id: authors.id })
@@ -138,7 +142,15 @@ export async function deleteBenchBlogs(db: Db, counts: CountCache): Promise<numb
     .innerJoin(userIdentities, eq(userIdentities.userId, authors.userId))
     .where(and(eq(userIdentities.provider, 'email'), like(userIdentities.subject, EMAIL_PATTERN)));
   try {
+    const written = await db
+      .select({ id: blogs.id })
+      .from(blogs)
+      .where(inArray(blogs.authorId, benchAuthors));
     const [result] = await db.delete(blogs).where(inArray(blogs.authorId, benchAuthors));
+    const index = createMroongaIndex(db);
+    for (let i = 0; i < written.length; i += 1_000) {
+      await index.remove(written.slice(i, i + 1_000).map((row) => row.id));
+    }
     return result.affectedRows;
   } finally {
     await blogListsChanged(counts);

@@ -36,6 +36,38 @@ MSG
   exit 1
 fi
 
+# Search needs MariaDB's Mroonga storage engine (Debian's mariadb-plugin-mroonga). On this
+# machine's MariaDB, installed when missing (as root, through apt) and enabled once; a server
+# elsewhere is the app's to check (it names what is missing at start-up).
+mroonga_active() {
+  [ "$(mariadb -h127.0.0.1 -uroot -N -e "SELECT SUPPORT FROM information_schema.ENGINES WHERE ENGINE = 'Mroonga'" 2>/dev/null)" = YES ]
+}
+mroonga_fail() {
+  echo "folio: search needs MariaDB's Mroonga plugin ($1): as root, apt-get install mariadb-plugin-mroonga, then mariadb -e \"INSTALL SONAME 'ha_mroonga'\"" >&2
+  exit 1
+}
+if ! database_url_set && listening 3306 && command -v mariadb >/dev/null && ! mroonga_active; then
+  plugin_dir="$(mariadb -h127.0.0.1 -uroot -N -e 'SELECT @@plugin_dir')"
+  if [ ! -f "$plugin_dir/ha_mroonga.so" ]; then
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || mroonga_fail "ha_mroonga.so is not in $plugin_dir"
+    echo "folio: installing mariadb-plugin-mroonga (full-text search)"
+    export DEBIAN_FRONTEND=noninteractive
+    # Its post-install step looks for /etc/mysql/debian.cnf, which a MariaDB set up without the
+    # Debian maintenance user lacks; the plugin file is in place all the same.
+    apt_install() { apt-get install -y -q mariadb-plugin-mroonga </dev/null >/dev/null 2>&1 || true; }
+    apt_install
+    if [ ! -f "$plugin_dir/ha_mroonga.so" ]; then
+      apt-get update -q </dev/null >/dev/null 2>&1 || true
+      apt_install
+    fi
+    [ -f "$plugin_dir/ha_mroonga.so" ] || mroonga_fail "apt-get could not install mariadb-plugin-mroonga"
+  fi
+  # The package may have enabled it already; INSTALL SONAME fails when it is.
+  mroonga_active || mariadb -h127.0.0.1 -uroot -e "INSTALL SONAME 'ha_mroonga'" >/dev/null 2>&1 || true
+  mroonga_active || mroonga_fail "INSTALL SONAME 'ha_mroonga' did not enable it"
+  echo "folio: MariaDB's Mroonga engine is enabled (full-text search)"
+fi
+
 if ! listening 6379 && command -v redis-server >/dev/null; then
   echo "folio: starting Redis"
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null

@@ -10,6 +10,7 @@ import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
+import searchRoutes from './modules/search/routes';
 import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
 import authPlugin from './plugins/app/auth';
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(oauthRoutes);
       await api.register(meRoutes);
       await api.register(uploadRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { prepareDatabase } from './db/prepare';
 import { renderStoredBlogs } from './db/seed';
+import { backfillSearchIndex } from './modules/blogs/search-docs';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { loadDotEnv } from './lib/dotenv';
 
@@ -24,12 +25,22 @@ async function main() {
   });
   if (seeded) app.log.info('seeded the sample authors and blogs');
   // Blogs from before rendering existed get their HTML in the background: one walk of the table.
-  void renderStoredBlogs(app.db).then(
-    (rendered) => {
-      if (rendered > 0) app.log.info({ rendered }, 'rendered blogs stored before rendering');
-    },
-    (err: unknown) => app.log.warn({ err }, 'could not render the blogs stored before rendering'),
-  );
+  // Then the search index catches up with blogs it lacks or holds at an older version (all of
+  // them on a database from before search existed): one walk of the table and of the index.
+  void renderStoredBlogs(app.db)
+    .then(
+      (rendered) => {
+        if (rendered > 0) app.log.info({ rendered }, 'rendered blogs stored before rendering');
+      },
+      (err: unknown) => app.log.warn({ err }, 'could not render the blogs stored before rendering'),
+    )
+    .then(() => backfillSearchIndex(app.db, app.searchIndex))
+    .then(
+      ({ indexed, removed }) => {
+        if (indexed || removed) app.log.info({ indexed, removed }, 'search index caught up');
+      },
+      (err: unknown) => app.log.warn({ err }, 'could not bring the search index up to date'),
+    );
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -124,7 +124,7 @@ describe('blog covers and pictures', () => {
     await app.inject({ method: 'DELETE', url: `/api/v1/blogs/${blog.id}`, headers });
     expect(await references(blog.id)).toEqual([cover.id]);
 
-    const purged = await purgeTrashedBlogs(app.db, app.counts, {
+    const purged = await purgeTrashedBlogs(app.db, app.counts, app.searchIndex, {
       now: new Date(Date.now() + 31 * 86_400_000),
       onPurged: async (ids) => {
         for (const id of ids) await app.uploadService.setReferences('blog', id, []);

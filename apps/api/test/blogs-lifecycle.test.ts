@@ -138,7 +138,7 @@ describe('scheduled publication', () => {
       .set({ pubDate: new Date(Date.now() - 1_000) })
       .where(eq(blogs.id, due.id));
     // At most this one is due (the worker's own run may have published it a moment ago).
-    expect(await publishDueBlogs(app.db, app.counts)).toBeLessThanOrEqual(1);
+    expect(await publishDueBlogs(app.db, app.counts, app.searchIndex)).toBeLessThanOrEqual(1);
     const list = await publicList();
     expect(list.items.map((b) => b.id)).toEqual([due.id]);
     expect(list.total).toBe(1);
@@ -315,7 +315,7 @@ describe('trash', () => {
       headers,
     });
     expect(late.statusCode).toBe(404);
-    expect(await purgeTrashedBlogs(app.db, app.counts)).toBe(1);
+    expect(await purgeTrashedBlogs(app.db, app.counts, app.searchIndex)).toBe(1);
     const left = await app.db.select({ id: blogs.id }).from(blogs);
     expect(left.map((b) => b.id)).toEqual([recent.id]);
     expect(await app.db.select().from(blogTags).where(eq(blogTags.blogId, old.id))).toEqual([]);

@@ -131,7 +131,9 @@ describe('blog_tags’ copies of the listing', () => {
       tags: ['Both'],
     });
     await expectListed('later', []);
-    expect(await publishDueBlogs(app.db, app.counts, new Date(Date.now() + 2 * HOUR))).toBe(1);
+    expect(
+      await publishDueBlogs(app.db, app.counts, app.searchIndex, new Date(Date.now() + 2 * HOUR)),
+    ).toBe(1);
     await expectListed('later', [scheduled.id]);
     await expectListed('both', [scheduled.id, now.id]);
 
@@ -143,7 +145,7 @@ describe('blog_tags’ copies of the listing', () => {
     await expectListed('both', [scheduled.id]);
 
     // The purge takes the trashed blog's rows with it.
-    const purged = await purgeTrashedBlogs(app.db, app.counts, {
+    const purged = await purgeTrashedBlogs(app.db, app.counts, app.searchIndex, {
       now: new Date(Date.now() + 31 * 24 * HOUR),
     });
     expect(purged).toBe(1);
@@ -222,12 +224,14 @@ describe('rendered public answers', () => {
     });
     expect(await detail(later.id)).toBe(404);
     expect(await firstPage()).toEqual({ titles: ['moderated'], total: 1 });
-    await publishDueBlogs(app.db, app.counts, new Date(Date.now() + 2 * HOUR));
+    await publishDueBlogs(app.db, app.counts, app.searchIndex, new Date(Date.now() + 2 * HOUR));
     expect(await detail(later.id)).toMatchObject({ title: 'later' });
     expect(await firstPage()).toEqual({ titles: ['later', 'moderated'], total: 2 });
 
     await send('DELETE', `/blogs/${later.id}`, owner.headers);
-    await purgeTrashedBlogs(app.db, app.counts, { now: new Date(Date.now() + 31 * 24 * HOUR) });
+    await purgeTrashedBlogs(app.db, app.counts, app.searchIndex, {
+      now: new Date(Date.now() + 31 * 24 * HOUR),
+    });
     expect(await detail(later.id)).toBe(404);
     expect(await firstPage()).toEqual({ titles: ['moderated'], total: 1 });
   });

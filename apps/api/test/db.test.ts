@@ -4,6 +4,7 @@ import type { App } from '../src/app';
 import { authors, blogs } from '../src/db/schema';
 import { createPool } from '../src/db/connection';
 import { renderStoredBlogs, SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
+import { backfillSearchIndex } from '../src/modules/blogs/search-docs';
 import { dependencyOf } from '../src/lib/dependency-errors';
 import { createAuthorRepository } from '../src/modules/authors/repository';
 import { createBlogRepository } from '../src/modules/blogs/repository';
@@ -92,6 +93,8 @@ describe('seed', () => {
       expect(person.createdAt.getTime()).toBeLessThan(firstBlog.get(person.name)!);
       expect(person.updatedAt.getTime()).toBe(person.createdAt.getTime());
     }
+    // The seed writes by SQL; its callers (prepareDatabase) index what it wrote.
+    await backfillSearchIndex(app.db, app.searchIndex);
     const res = await app.inject({ method: 'GET', url: '/api/v1/blogs?q=Harry' });
     expect(res.json().data.items.map((b: { title: string }) => b.title)).toEqual([
       "Harry Potter and the Sorcerer's Stone",
@@ -182,9 +185,7 @@ describe('list queries use an index', () => {
     const either = /^blogs_(author_)?visible_pub_idx$/;
     const cases: [Parameters<typeof blogsRepo.listPage>[0], string | RegExp][] = [
       [{}, 'blogs_visible_pub_idx'],
-      [{ q: 'harry' }, 'blogs_visible_pub_idx'],
       [{ authorId: 1 }, 'blogs_author_visible_pub_idx'],
-      [{ authorId: 1, q: 'harry' }, either],
     ];
     for (const [filter, index] of cases) {
       for (const sort of ['-pubDate', 'pubDate'] as const) {

@@ -15,6 +15,7 @@ import {
   tags,
   userPermissions,
 } from '../src/db/schema';
+import { reindexBlogs } from '../src/modules/blogs/search-docs';
 import { blogListsChanged } from '../src/modules/blogs/service';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 
@@ -55,6 +56,7 @@ export async function resetData(app: App) {
     await app.db.execute(sql`TRUNCATE TABLE ${table}`);
   }
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 1`);
+  await app.db.execute(sql`TRUNCATE TABLE blog_search`);
   await blogListsChanged(app.counts);
 }
 
@@ -86,6 +88,8 @@ export async function makeBlog(
     ...fields,
   };
   const [result] = await app.db.insert(blogs).values(values);
+  // Written behind the blogs service's back, so indexed as the start-up backfill would.
+  await reindexBlogs(app.db, app.searchIndex, [result.insertId]);
   await blogListsChanged(app.counts);
   return { id: result.insertId, ...values };
 }

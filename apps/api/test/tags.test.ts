@@ -217,12 +217,7 @@ describe('the new list shapes use an index', () => {
   it('reads a tag’s blogs as a range of blog_tags_listing_idx, with any other filter and either sort', async () => {
     const { authorId, tag } = await plannerData();
     const repo = createBlogRepository(app.db);
-    for (const filter of [
-      { tag },
-      { tag, authorId },
-      { tag, q: 'harry' },
-      { tag, authorId, q: 'harry' },
-    ]) {
+    for (const filter of [{ tag }, { tag, authorId }]) {
       for (const sort of ['-pubDate', 'pubDate'] as const) {
         for (const [offset, afterId] of [
           [0, undefined],
@@ -249,7 +244,7 @@ describe('the new list shapes use an index', () => {
         );
         for (const step of count) expect(step.key, label).not.toBeNull();
         // A tag alone is counted in the index: no blog is read.
-        if (!filter.authorId && !filter.q)
+        if (!filter.authorId)
           expect(
             count.map((s) => s.table),
             label,

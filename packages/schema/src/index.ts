@@ -12,5 +12,6 @@ export * from './locale';
 export * from './messages';
 export * from './paths';
 export * from './permissions';
+export * from './search';
 export * from './upload';
 export * from './user';

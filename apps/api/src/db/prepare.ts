@@ -1,5 +1,7 @@
 import type { CountCache } from '../lib/count-cache';
+import { backfillSearchIndex } from '../modules/blogs/search-docs';
 import { blogListsChanged } from '../modules/blogs/service';
+import { createMroongaIndex } from '../modules/search/mroonga';
 import type { Db } from './connection';
 import { runMigrations } from './migrate';
 import { renderStoredBlogs, seedIfEmpty } from './seed';
@@ -16,6 +18,11 @@ export async function prepareDatabase(
     await renderStoredBlogs(db);
   }
   const seeded = seed ? await seedIfEmpty(db) : false;
-  if (seeded) await blogListsChanged(counts);
+  if (seeded) {
+    // The sample blogs are written by SQL, not by the blogs service: indexed here, before the
+    // first request searches them.
+    await backfillSearchIndex(db, createMroongaIndex(db));
+    await blogListsChanged(counts);
+  }
   return { seeded };
 }

@@ -4,6 +4,8 @@ import { createRedis } from '../lib/redis';
 import { checkDependencies, DependencyDownError } from '../lib/startup-checks';
 import { createDb, createPool, databaseName } from './connection';
 import { DEMO_MAX_BLOGS, insertDemoData, type DemoProgress } from './demo';
+import { backfillSearchIndex } from '../modules/blogs/search-docs';
+import { createMroongaIndex } from '../modules/search/mroonga';
 import { prepareDatabase } from './prepare';
 import { loadDotEnv } from '../lib/dotenv';
 
@@ -71,6 +73,11 @@ async function main() {
       console.log(
         `${name}: added ${result.blogs} blogs and ${result.authors} authors in ${seconds.toFixed(1)} s ` +
           `(${Math.round(result.blogs / seconds)} blogs/s)`,
+      );
+      const started = Date.now();
+      const { indexed } = await backfillSearchIndex(db, createMroongaIndex(db));
+      console.log(
+        `${name}: indexed ${indexed} blogs for search in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     }
   } finally {

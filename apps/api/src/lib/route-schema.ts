@@ -55,6 +55,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /api/v1/blogs/:id/revisions/:revisionId/restore': 'restoreBlogRevision',
   'GET /api/v1/me/blogs': 'listMyBlogs',
   'GET /api/v1/me/blogs/:id': 'getMyBlog',
+  'GET /api/v1/search': 'searchBlogs',
   'GET /api/v1/tags': 'listTags',
   'GET /api/v1/tags/:slug': 'getTag',
   'GET /api/v1/authors': 'listAuthors',

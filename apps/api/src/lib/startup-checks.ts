@@ -1,3 +1,4 @@
+import mysql from 'mysql2/promise';
 import type { Config } from '../config';
 import { ensureDatabase } from '../db/connection';
 import { createRedis } from './redis';
@@ -24,6 +25,7 @@ export async function checkDependencies(config: Config): Promise<void> {
         '`start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd` or point DATABASE_URL at a running server.',
     );
   }
+  await checkMroonga(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL);
   redis.on('error', () => undefined);
   try {
@@ -37,4 +39,22 @@ export async function checkDependencies(config: Config): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** Search's index is a Mroonga table (modules/search): the server must have the engine enabled. */
+async function checkMroonga(url: string): Promise<void> {
+  const connection = await mysql.createConnection({ uri: url });
+  try {
+    const [rows] = await connection.query(
+      "SELECT SUPPORT AS support FROM information_schema.ENGINES WHERE ENGINE = 'Mroonga'",
+    );
+    const support = (rows as { support: string }[])[0]?.support;
+    if (support === 'YES' || support === 'DEFAULT') return;
+  } finally {
+    await connection.end();
+  }
+  throw new DependencyDownError(
+    `MariaDB at ${where(url)} has no Mroonga storage engine, which search needs: install ` +
+      "mariadb-plugin-mroonga (`pnpm start` does on this machine, as root) and run `INSTALL SONAME 'ha_mroonga'`.",
+  );
 }

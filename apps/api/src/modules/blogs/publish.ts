@@ -4,7 +4,9 @@ import type { Queue } from 'bullmq';
 import type { Db } from '../../db/connection';
 import { blogs } from '../../db/schema';
 import type { CountCache } from '../../lib/count-cache';
+import type { SearchIndex } from '../search/search-index';
 import { listingOf, relistTags, tagIdsOf } from './repository';
+import { reindexBlogs } from './search-docs';
 import { blogListsChanged, TRASH_DAYS } from './service';
 
 /** The delayed job that publishes a scheduled blog at its time (one per blog: see `publishJobId`). */
@@ -18,14 +20,16 @@ export const PURGE_TRASH_EVERY_MS = 86_400_000;
 export const publishJobId = (blogId: number) => `${PUBLISH_BLOG}-${blogId}`;
 
 /**
- * Publishes every scheduled blog whose time has come (never one whose time has not), then drops
- * the cached lists. Returns how many it published.
+ * Publishes every scheduled blog whose time has come (never one whose time has not), then writes
+ * them into the search index and drops the cached lists. Returns how many it published.
  */
 export async function publishDueBlogs(
   db: Db,
   counts: CountCache,
+  index: SearchIndex,
   now = new Date(),
 ): Promise<number> {
+  let ids: number[] = [];
   // The application's clock, as the save that scheduled it used.
   const published = await db.transaction(async (tx) => {
     const due = await tx
@@ -34,7 +38,7 @@ export async function publishDueBlogs(
       .where(and(eq(blogs.status, 'scheduled'), lte(blogs.pubDate, now)))
       .for('update');
     if (!due.length) return 0;
-    const ids = due.map((row) => row.id);
+    ids = due.map((row) => row.id);
     const [result] = await tx
       .update(blogs)
       .set({ status: 'published', version: sql`${blogs.version} + 1` })
@@ -50,7 +54,13 @@ export async function publishDueBlogs(
     );
     return result.affectedRows;
   });
-  if (published > 0) await blogListsChanged(counts);
+  if (published > 0) {
+    try {
+      await reindexBlogs(db, index, ids);
+    } finally {
+      await blogListsChanged(counts);
+    }
+  }
   return published;
 }
 
@@ -58,25 +68,32 @@ export async function publishDueBlogs(
 const EARLY_MS = 60_000;
 
 /** The delayed job of one blog: publishes it (and any other due blog) once its time has come. */
-export async function runPublishJob(db: Db, counts: CountCache, blogId: number): Promise<number> {
+export async function runPublishJob(
+  db: Db,
+  counts: CountCache,
+  index: SearchIndex,
+  blogId: number,
+): Promise<number> {
   const [row] = await db
     .select({ status: blogs.status, pubDate: blogs.pubDate })
     .from(blogs)
     .where(eq(blogs.id, blogId));
   const early = row?.status === 'scheduled' ? row.pubDate.getTime() - Date.now() : 0;
   if (early > 0 && early <= EARLY_MS) await setTimeout(early);
-  return publishDueBlogs(db, counts);
+  return publishDueBlogs(db, counts, index);
 }
 
 const PURGE_BATCH = 500;
 
 /**
  * Deletes for good the blogs trashed more than TRASH_DAYS ago (their tags and revisions go with
- * them), in small batches. Daily, so its scan of the table costs little.
+ * them, and whatever the search index still holds of them), in small batches. Daily, so its scan
+ * of the table costs little.
  */
 export async function purgeTrashedBlogs(
   db: Db,
   counts: CountCache,
+  index: SearchIndex,
   {
     now = new Date(),
     olderThanDays = TRASH_DAYS,
@@ -99,6 +116,7 @@ export async function purgeTrashedBlogs(
       // Still due: one restored meanwhile stays.
       const [result] = await db.delete(blogs).where(and(inArray(blogs.id, ids), due));
       purged += result.affectedRows;
+      await index.remove(ids);
       await onPurged(ids);
       if (rows.length < PURGE_BATCH) return purged;
     }

@@ -106,7 +106,7 @@ const ENTITIES: Record<string, string> = {
  * sanitize-html's output every `<` and `>` that is not a tag's is escaped, so removing the tags
  * leaves exactly the text.
  */
-function textOf(html: string): string {
+export function textOf(html: string): string {
   const text = html.replace(HEADING_ANCHOR, '').replace(BLOCK_END, '$& ').replace(TAG, '');
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!);
 }

@@ -17,7 +17,6 @@ import {
   inArray,
   isNotNull,
   isNull,
-  like,
   lt,
   or,
   sql,
@@ -28,10 +27,12 @@ import { alias, type MySqlSelect, type SelectedFields } from 'drizzle-orm/mysql-
 import { slug } from 'github-slugger';
 import type { Db } from '../../db/connection';
 import { authors, blogRevisions, blogs, blogTags, tags, users } from '../../db/schema';
-import { containsPattern } from '../../lib/sql';
 
-/** What a public list is filtered by: an author, a title search, a tag (by its slug). */
-export type BlogFilter = Pick<BlogListParams, 'authorId' | 'q' | 'tag'>;
+/**
+ * What a public list is filtered by: an author, a tag (by its slug). A title search (`q`) is
+ * answered by the search index instead (BlogService.list).
+ */
+export type BlogFilter = Pick<BlogListParams, 'authorId' | 'tag'>;
 
 /**
  * Published and not deleted: the only blogs the public sees. `listingOf` says the same of a row at
@@ -44,7 +45,6 @@ type Param<T> = T | Placeholder;
 
 interface Conditions {
   authorId?: Param<number>;
-  titlePattern?: Param<string>;
   /** The tag's slug. */
   tag?: Param<string>;
 }
@@ -52,7 +52,6 @@ interface Conditions {
 function conditionsOf(filter: BlogFilter): Conditions {
   return {
     authorId: filter.authorId,
-    titlePattern: filter.q && containsPattern(filter.q),
     tag: filter.tag,
   };
 }
@@ -64,11 +63,10 @@ function conditionsOf(filter: BlogFilter): Conditions {
  */
 const byTag = (conditions: Conditions) => conditions.tag !== undefined;
 
-function whereOf({ authorId, titlePattern, tag }: Conditions): SQL {
+function whereOf({ authorId, tag }: Conditions): SQL {
   const conditions =
     tag === undefined ? [visibleBlog] : [eq(tags.slug, tag), eq(blogTags.visible, true)];
   if (authorId) conditions.push(eq(blogs.authorId, authorId));
-  if (titlePattern) conditions.push(like(blogs.title, titlePattern));
   return and(...conditions)!;
 }
 
@@ -378,8 +376,8 @@ export function createBlogRepository(db: Db) {
     return rows as unknown as ReturnType<typeof fromBlogs>;
   }
 
-  /** An author or title filter reads the blogs themselves; a tag alone only blog_tags. */
-  const readsBlogs = (c: Conditions) => c.authorId !== undefined || c.titlePattern !== undefined;
+  /** An author filter reads the blogs themselves; a tag alone only blog_tags. */
+  const readsBlogs = (c: Conditions) => c.authorId !== undefined;
 
   /**
    * One page in (pubDate, id) order. The page's ids come from the covering index first (a
@@ -448,20 +446,12 @@ export function createBlogRepository(db: Db) {
     first: boolean,
     anchored: boolean,
   ) {
-    const shape = [
-      sort,
-      Boolean(filter.authorId),
-      Boolean(filter.q),
-      Boolean(filter.tag),
-      first,
-      anchored,
-    ].join();
+    const shape = [sort, Boolean(filter.authorId), Boolean(filter.tag), first, anchored].join();
     let query = preparedPages.get(shape);
     if (!query) {
       query = pageQuery(
         {
           authorId: filter.authorId ? sql.placeholder('authorId') : undefined,
-          titlePattern: filter.q ? sql.placeholder('titlePattern') : undefined,
           tag: filter.tag ? sql.placeholder('tag') : undefined,
         },
         sort,
@@ -628,6 +618,15 @@ export function createBlogRepository(db: Db) {
         .orderBy(asc(blogTags.blogId), asc(blogTags.position));
       for (const { blogId, ...tag } of rows) byBlog.get(blogId)?.push(tag);
       return byBlog;
+    },
+
+    /** These blogs' list items, if they are visible, in no particular order. */
+    summariesOf(ids: number[]): Promise<BlogSummaryRow[]> {
+      return db
+        .select(summaryColumns)
+        .from(blogs)
+        .innerJoin(authors, eq(authors.id, blogs.authorId))
+        .where(and(inArray(blogs.id, ids), visibleBlog));
     },
 
     /** A blog in any state, trash included, with the account its author writes as. */

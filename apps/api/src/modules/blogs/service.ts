@@ -25,10 +25,12 @@ import { AppError, NotFound } from '../../lib/errors';
 import type { CountCache } from '../../lib/count-cache';
 import { pageCount } from '../../lib/sql';
 import { AUTHORS_SCOPE } from '../authors/service';
+import type { SearchIndex } from '../search/search-index';
 import type { UploadService } from '../uploads/service';
 import type { UserRepository } from '../users/repository';
 import type { BlogScheduler } from './publish';
 import { derive } from './render';
+import { searchDocOf } from './search-docs';
 import type {
   BlogChange,
   BlogFilter,
@@ -137,6 +139,8 @@ export interface BlogServiceDeps {
   users: Pick<UserRepository, 'findById' | 'hasPermission'>;
   scheduler: BlogScheduler;
   uploads: Pick<UploadService, 'describe' | 'ownedBy' | 'setReferences' | 'idsInText'>;
+  /** The full-text index: every save writes the blog into it (or takes it out) at once. */
+  search: SearchIndex;
   log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
 }
@@ -159,6 +163,7 @@ export function createBlogService({
   users,
   scheduler,
   uploads,
+  search,
   log,
   now = () => new Date(),
 }: BlogServiceDeps) {
@@ -206,6 +211,26 @@ export function createBlogService({
     return repo.page(filter, sort, limit, offset - anchorAt, afterId);
   }
 
+  /** The published blogs' list items, in the order of `ids`; those not visible are left out. */
+  async function summaries(ids: number[]): Promise<BlogSummary[]> {
+    if (!ids.length) return [];
+    const rows = await repo.summariesOf(ids);
+    const extras = await extrasOf(rows);
+    const byId = new Map(rows.map((row) => [row.id, toSummary(row, extras(row))]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The list searched by title (`q`): the ids and total from the search index's title index. */
+  async function titleSearch(params: BlogListParams): Promise<BlogPage> {
+    const { page, perPage, sort, authorId, q, tag } = params;
+    const filters = { q: q!, authorId, tag };
+    const [ids, total] = await Promise.all([
+      search.titles({ ...filters, sort, limit: perPage, offset: (page - 1) * perPage }),
+      counts.get(BLOGS_SCOPE, { titles: filters }, () => search.countTitles(filters)),
+    ]);
+    return { items: await summaries(ids), page, perPage, total, pages: pageCount(total, perPage) };
+  }
+
   /** Runs a write, then drops the cached lists whatever happened (a failed write may have written). */
   async function write<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -228,12 +253,44 @@ export function createBlogService({
    */
   async function saved(id: number): Promise<Versioned<MyBlog>> {
     const result = await mine(id);
-    await afterSave(result.blog);
+    await afterSave(result.blog, result.version);
     return result;
   }
 
-  /** What a save does once the blog is written: its uploads' references, its queued publication. */
-  async function afterSave(blog: MyBlog, { fresh = false } = {}): Promise<void> {
+  /**
+   * The search index after a save: the blog written into it when the public sees it, taken out
+   * otherwise. An index that fails does not undo the save; the start-up backfill mends it.
+   */
+  async function indexed(blog: MyBlog, version: number, fresh: boolean): Promise<void> {
+    const visible = blog.status === 'published';
+    if (fresh && !visible) return;
+    try {
+      if (!visible) return await search.remove([blog.id]);
+      const { id, title, excerpt, contentHtml, tags } = blog;
+      const pubDate = new Date(blog.pubDate);
+      await search.upsert([
+        searchDocOf({
+          id,
+          version,
+          authorId: blog.author.id,
+          pubDate,
+          title,
+          excerpt,
+          contentHtml,
+          tags,
+        }),
+      ]);
+    } catch (err) {
+      log.warn({ err, blogId: blog.id }, 'could not update the search index for a blog');
+    }
+  }
+
+  /**
+   * What a save does once the blog is written: the search index, its uploads' references, its
+   * queued publication.
+   */
+  async function afterSave(blog: MyBlog, version: number, { fresh = false } = {}): Promise<void> {
+    await indexed(blog, version, fresh);
     const { id, status, pubDate, cover, content } = blog;
     // Its cover and the pictures its text shows are in use: the uploads purge leaves them.
     const inline = await uploads.idsInText(content);
@@ -333,6 +390,8 @@ export function createBlogService({
   }
 
   return {
+    summaries,
+
     /**
      * A public read's answer as `render` writes it (a blog, a page of a list), kept in Redis
      * under BLOGS_SCOPE, so every API process drops it at the next write to blogs
@@ -344,8 +403,9 @@ export function createBlogService({
 
     async list(params: BlogListParams): Promise<BlogPage> {
       const { page, perPage, sort, authorId, q, tag } = params;
+      if (q) return titleSearch(params);
       // A tag no blog has (or none at all) lists nothing, found in the same queries.
-      const filter = { authorId, q: q || undefined, tag };
+      const filter = { authorId, tag };
       const [rows, total] = await Promise.all([
         pageRows(filter, sort, perPage, (page - 1) * perPage),
         counts.get(BLOGS_SCOPE, filter, () => repo.count(filter)),
@@ -472,7 +532,7 @@ export function createBlogService({
         deletedAt: null,
       };
       // A new blog has no references nor a queued publication yet: only what it adds is written.
-      await afterSave(blog, { fresh: true });
+      await afterSave(blog, row.version, { fresh: true });
       return { blog, version: row.version };
     },
 

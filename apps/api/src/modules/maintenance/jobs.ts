@@ -16,6 +16,7 @@ import {
   runPublishJob,
 } from '../blogs/publish';
 import { bullConnection } from '../notifications/queue';
+import { createMroongaIndex } from '../search/mroonga';
 import { createUploadRepository } from '../uploads/repository';
 import { createUploadService } from '../uploads/service';
 import { createUserRepository } from '../users/repository';
@@ -48,6 +49,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
   redis.on('error', (err) => log.warn({ err }, 'maintenance redis error'));
   await redis.connect();
   const counts = new CountCache(redis, config.DATABASE_URL, log);
+  const index = createMroongaIndex(db);
   const queue = new Queue(MAINTENANCE_QUEUE, { connection });
   queue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
   const worker = new Worker(
@@ -74,18 +76,19 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           const published = await runPublishJob(
             db,
             counts,
+            index,
             (job.data as { blogId: number }).blogId,
           );
           log.info({ job: job.name, published }, 'published scheduled blogs');
           return { published };
         }
         case PUBLISH_DUE_BLOGS: {
-          const published = await publishDueBlogs(db, counts);
+          const published = await publishDueBlogs(db, counts, index);
           if (published) log.info({ job: job.name, published }, 'published overdue blogs');
           return { published };
         }
         case PURGE_TRASH: {
-          const purged = await purgeTrashedBlogs(db, counts, {
+          const purged = await purgeTrashedBlogs(db, counts, index, {
             // A purged blog's pictures are no longer used: the uploads purge takes them a day on.
             onPurged: async (ids) => {
               for (const id of ids) await uploads.setReferences('blog', id, []);

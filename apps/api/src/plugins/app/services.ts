@@ -11,7 +11,7 @@ import { createAuthorRepository } from '../../modules/authors/repository';
 import { createAuthorService, type AuthorService } from '../../modules/authors/service';
 import { createBlogRepository } from '../../modules/blogs/repository';
 import { createBlogScheduler } from '../../modules/blogs/publish';
-import { createBlogService, type BlogService } from '../../modules/blogs/service';
+import { BLOGS_SCOPE, createBlogService, type BlogService } from '../../modules/blogs/service';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
 import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
@@ -24,6 +24,9 @@ import {
   type SessionService,
 } from '../../modules/sessions/service';
 import { createSessionStore } from '../../modules/sessions/store';
+import { createMroongaIndex } from '../../modules/search/mroonga';
+import type { SearchIndex } from '../../modules/search/search-index';
+import { createSearchService, type SearchService } from '../../modules/search/service';
 import { createSitemapRepository } from '../../modules/syndication/repository';
 import {
   createSyndicationService,
@@ -47,6 +50,8 @@ declare module 'fastify' {
     meService: MeService;
     oauthService: OAuthService;
     blogService: BlogService;
+    searchIndex: SearchIndex;
+    searchService: SearchService;
     authorService: AuthorService;
     storage: Storage;
     uploadService: UploadService;
@@ -146,17 +151,30 @@ export default fp(
       storage,
       config,
     });
+    // The blogs service writes into the index; the search service reads it and asks the blogs
+    // service for the list items it finds. Neither module imports the other.
+    const searchIndex = createMroongaIndex(db);
     const blogService = createBlogService({
       repo: createBlogRepository(db),
       counts,
       users,
       scheduler: createBlogScheduler(maintenanceQueue),
       uploads: uploadService,
+      search: searchIndex,
       log,
     });
     const authorService = createAuthorService(createAuthorRepository(db), counts);
     app.decorate('blogService', blogService);
     app.decorate('authorService', authorService);
+    app.decorate('searchIndex', searchIndex);
+    app.decorate(
+      'searchService',
+      createSearchService({
+        index: searchIndex,
+        summaries: (ids) => blogService.summaries(ids),
+        cachedTotal: (key, compute) => counts.get(BLOGS_SCOPE, key, compute),
+      }),
+    );
     app.decorate(
       'syndicationService',
       createSyndicationService({

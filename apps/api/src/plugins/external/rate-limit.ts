@@ -41,6 +41,12 @@ export const SEARCH_LIMIT = {
   onlyWithQuery: 'q',
 } as const satisfies RateLimitOptions & { onlyWithQuery: string };
 
+/** `GET /search`, where every request is a search: the same per-IP limit as SEARCH_LIMIT's. */
+export const SEARCH_ROUTE_LIMIT = {
+  max: SEARCH_LIMIT.max,
+  timeWindow: SEARCH_LIMIT.timeWindow,
+} as const satisfies RateLimitOptions;
+
 /**
  * Uploads per user: each is decoded and re-encoded three times (hundreds of ms of CPU for a
  * large photo). 30 a minute is more than a person pasting pictures into a text sends. Counted
