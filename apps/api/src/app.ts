@@ -7,6 +7,7 @@ import authRoutes from './modules/auth/routes';
 import authorRoutes from './modules/authors/routes';
 import captchaRoutes from './modules/captcha/routes';
 import blogRoutes from './modules/blogs/routes';
+import commentRoutes from './modules/comments/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     async (api) => {
       await api.register(healthRoutes);
       await api.register(blogRoutes);
+      await api.register(commentRoutes);
       await api.register(authorRoutes);
       await api.register(captchaRoutes);
       await api.register(authRoutes);

@@ -437,6 +437,7 @@ describe('GET /api/v1/me/blogs', () => {
     expect(Object.keys(all.items[1]!).sort()).toEqual(
       [
         'author',
+        'commentCount',
         'cover',
         'deletedAt',
         'excerpt',

@@ -35,6 +35,7 @@ describe('GET /api/v1/blogs', () => {
             readingMinutes: 1,
             pubDate: '2016-01-12T11:01:05.000Z',
             viewCount: 0,
+            commentCount: 0,
             author: { id: author.id, name: 'Ann' },
             cover: null,
           },
@@ -59,6 +60,7 @@ describe('GET /api/v1/blogs', () => {
     expect(Object.keys(body.data.items[0]!).sort()).toEqual(
       [
         'author',
+        'commentCount',
         'cover',
         'excerpt',
         'id',

@@ -11,6 +11,7 @@ import {
   blogRevisions,
   blogs,
   blogTags,
+  comments,
   outboxMessages,
   tags,
   userPermissions,
@@ -52,7 +53,7 @@ export async function buildTestApp(
 /** Empties the content tables and forgets cached totals, so a test sees only the rows it makes. */
 export async function resetData(app: App) {
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 0`);
-  for (const table of [blogRevisions, blogTags, tags, blogs, authors]) {
+  for (const table of [comments, blogRevisions, blogTags, tags, blogs, authors]) {
     await app.db.execute(sql`TRUNCATE TABLE ${table}`);
   }
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 1`);

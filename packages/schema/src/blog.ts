@@ -32,6 +32,8 @@ export const BlogSummarySchema = z
     readingMinutes: z.number().int(),
     pubDate: IsoDateTime,
     viewCount: z.number().int(),
+    /** Comments shown on it, deleted ones that still hold replies included. */
+    commentCount: z.number().int(),
     author: AuthorRefSchema,
     /**
      * The cover picture, in every stored size (for `srcset`), or none. The upload's shape inline:
@@ -47,6 +49,8 @@ export const BlogSchema = BlogSummarySchema.extend({
   content: z.string(),
   /** The markdown rendered to sanitized HTML, safe to insert as it is. */
   contentHtml: z.string(),
+  /** Whether readers may comment; its author (or a moderator) opens and closes it. */
+  commentsOpen: z.boolean(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 }).meta({ id: 'Blog' });
@@ -154,6 +158,8 @@ export const UpdateBlogBody = z
     status: blogFields.status.optional(),
     pubDate: blogFields.pubDate.optional(),
     coverId: blogFields.coverId.optional(),
+    /** Open or close comments on it. */
+    commentsOpen: z.boolean().optional(),
   })
   .meta({ id: 'UpdateBlogBody' });
 export type UpdateBlog = z.output<typeof UpdateBlogBody>;

@@ -30,6 +30,10 @@ export const ERROR_STATUS = {
   ORIGIN_FORBIDDEN: 403,
   LAST_LOGIN_METHOD: 409,
   IDENTITY_TAKEN: 409,
+  // Comments: the blog's owner closed them; the writer's time to edit is over; the same text again.
+  COMMENTS_CLOSED: 403,
+  COMMENT_EDIT_EXPIRED: 403,
+  COMMENT_DUPLICATE: 409,
   // OAuth: the provider refused, the person cancelled there, or its answer could not be used.
   OAUTH_FAILED: 422,
 } as const;

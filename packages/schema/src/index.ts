@@ -2,6 +2,7 @@ export * from './account';
 export * from './auth';
 export * from './author';
 export * from './blog';
+export * from './comment';
 export * from './common';
 export * from './envelope';
 export * from './errors';

@@ -8,6 +8,9 @@ export const LIMITS = {
   blogExcerpt: 300,
   blogTags: 10,
   tagName: 30,
+  commentBody: 5000,
+  /** `@nickname` mentions in one comment that are told about it. */
+  commentMentions: 10,
   /** Kept per blog; older ones are dropped on save. */
   blogRevisions: 50,
   /** Days a blog stays in the trash, restorable by its author, before the purge deletes it. */

@@ -90,6 +90,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'That is already linked to another account.',
     'zh-CN': '它已绑定到其他账号。',
   },
+  COMMENTS_CLOSED: {
+    en: 'Comments on this blog are closed.',
+    'zh-CN': '这篇博客已关闭评论。',
+  },
+  COMMENT_EDIT_EXPIRED: {
+    en: 'A comment can be changed for 15 minutes after it was written.',
+    'zh-CN': '评论只能在发表后 15 分钟内修改。',
+  },
+  COMMENT_DUPLICATE: {
+    en: 'You just wrote the same comment.',
+    'zh-CN': '你刚刚发表过相同的评论。',
+  },
   OAUTH_FAILED: {
     en: 'Signing in with that provider did not complete; please try again.',
     'zh-CN': '第三方登录未完成，请重试。',
@@ -107,6 +119,19 @@ export const DETAIL_MESSAGES = {
   notBlogOwner: {
     en: 'Only its author may change this blog.',
     'zh-CN': '只有作者本人可以修改这篇博客。',
+  },
+  commentNotFound: { en: 'No such comment.', 'zh-CN': '没有这条评论。' },
+  notCommentWriter: {
+    en: 'Only its writer may change this comment.',
+    'zh-CN': '只有评论者本人可以修改这条评论。',
+  },
+  mayNotDeleteComment: {
+    en: 'Only its writer, the blog’s author or a moderator may delete this comment.',
+    'zh-CN': '只有评论者、博客作者或管理员可以删除这条评论。',
+  },
+  commentDeleted: {
+    en: 'This comment was deleted.',
+    'zh-CN': '这条评论已被删除。',
   },
   authorNotFound: { en: 'No such author.', 'zh-CN': '没有这位作者。' },
   tagNotFound: { en: 'No such tag.', 'zh-CN': '没有这个标签。' },
@@ -217,6 +242,15 @@ export const FIELD_MESSAGES = {
   excerptLength: { en: 'Use at most 300 characters.', 'zh-CN': '摘要最多 300 个字符。' },
   tagLength: { en: 'A tag has 1 to 30 characters.', 'zh-CN': '标签长度为 1 到 30 个字符。' },
   tagCount: { en: 'Use at most 10 tags.', 'zh-CN': '最多 10 个标签。' },
+  commentLength: {
+    en: 'Write 1 to 5000 characters.',
+    'zh-CN': '评论长度为 1 到 5000 个字符。',
+  },
+  parentNotFound: {
+    en: 'The comment you answer is not on this blog.',
+    'zh-CN': '你回复的评论不在这篇博客下。',
+  },
+  cursorInvalid: { en: 'Not a cursor this list gave.', 'zh-CN': '无效的分页游标。' },
   dateTimeInvalid: {
     en: 'Use a time like 2016-01-11T11:01:05.000Z.',
     'zh-CN': '请使用 2016-01-11T11:01:05.000Z 这样的时间。',

@@ -89,6 +89,11 @@ export const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/v1/me/sessions/:id': 'revokeSession',
   'DELETE /api/v1/me/identities/:id': 'unbindIdentity',
   'POST /api/v1/uploads': 'createUpload',
+  'GET /api/v1/blogs/:id/comments': 'listBlogComments',
+  'POST /api/v1/blogs/:id/comments': 'createComment',
+  'GET /api/v1/comments/:id/replies': 'listCommentReplies',
+  'PATCH /api/v1/comments/:id': 'updateComment',
+  'DELETE /api/v1/comments/:id': 'deleteComment',
 };
 
 interface RouteFacts {

@@ -10,6 +10,7 @@ const blog = {
   readingMinutes: 1,
   pubDate: '2016-01-11T11:01:05.000Z',
   viewCount: 3,
+  commentCount: 0,
   author: { id: 1, name: 'Mark' },
   content: '# Hello',
   contentHtml: '<h1 id="h-hello">Hello</h1>\n',

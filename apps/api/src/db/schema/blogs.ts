@@ -1,6 +1,14 @@
 import { BLOG_STATES, LIMITS } from '@folio/schema';
 import { sql } from 'drizzle-orm';
-import { index, int, mediumtext, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import {
+  boolean,
+  index,
+  int,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  varchar,
+} from 'drizzle-orm/mysql-core';
 import { authors } from './authors';
 import { timestamps, utcDatetime } from './columns';
 import { uploads } from './uploads';
@@ -23,6 +31,13 @@ export const blogs = mysqlTable(
     status: mysqlEnum('status', BLOG_STATES).notNull().default('draft'),
     pubDate: utcDatetime('pub_date').notNull(),
     viewCount: int('view_count', { unsigned: true }).notNull().default(0),
+    /** Whether readers may comment; its author closes and opens it. */
+    commentsOpen: boolean('comments_open').notNull().default(true),
+    /**
+     * Its comments that are not deleted, kept by the comments service in the same transaction as
+     * each comment's insert or delete (never counted per request).
+     */
+    commentCount: int('comment_count', { unsigned: true }).notNull().default(0),
     /** Goes up by one on every save: the ETag, and what `If-Match` is checked against. */
     version: int('version', { unsigned: true }).notNull().default(1),
     ...timestamps(),

@@ -1,6 +1,7 @@
 export { authors } from './authors';
 export { blogRevisions } from './blog-revisions';
 export { blogs } from './blogs';
+export { comments } from './comments';
 export { blogTags, tags } from './tags';
 export { outboxMessages } from './outbox-messages';
 export { uploadReferences } from './upload-references';

@@ -22,6 +22,10 @@ export const users = mysqlTable(
     ...timestamps(),
     deletedAt: utcDatetime('deleted_at'),
   },
-  // The purge of stale pending accounts scans by status and age.
-  (t) => [index('users_status_created_idx').on(t.status, t.createdAt)],
+  (t) => [
+    // The purge of stale pending accounts scans by status and age.
+    index('users_status_created_idx').on(t.status, t.createdAt),
+    // `@nickname` mentions in comments, matched as the collation compares (case-insensitively).
+    index('users_nickname_idx').on(t.nickname),
+  ],
 );

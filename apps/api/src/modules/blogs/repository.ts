@@ -84,6 +84,7 @@ const summaryColumns = {
   readingMinutes: blogs.readingMinutes,
   pubDate: blogs.pubDate,
   viewCount: blogs.viewCount,
+  commentCount: blogs.commentCount,
   authorId: authors.id,
   authorName: authors.name,
   coverId: blogs.coverUploadId,
@@ -99,6 +100,7 @@ export type BlogSummaryRow = {
   readingMinutes: number;
   pubDate: Date;
   viewCount: number;
+  commentCount: number;
   authorId: number;
   authorName: string;
   coverId: number | null;
@@ -125,6 +127,7 @@ const ownColumns = {
   authorUserId: authors.userId,
   content: blogs.content,
   contentHtml: blogs.contentHtml,
+  commentsOpen: blogs.commentsOpen,
   status: blogs.status,
   version: blogs.version,
   createdAt: blogs.createdAt,
@@ -136,6 +139,7 @@ export interface OwnBlogRow extends BlogSummaryRow {
   authorUserId: number | null;
   content: string;
   contentHtml: string;
+  commentsOpen: boolean;
   status: BlogState;
   version: number;
   createdAt: Date;
@@ -163,6 +167,7 @@ export interface InsertedBlog {
   updatedAt: Date;
   version: number;
   viewCount: number;
+  commentsOpen: boolean;
   tags: TagRef[];
 }
 
@@ -175,6 +180,7 @@ const returned = sql.join(
       ['updatedAt', blogs.updatedAt],
       ['version', blogs.version],
       ['viewCount', blogs.viewCount],
+      ['commentsOpen', blogs.commentsOpen],
     ] as const
   ).map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`),
   sql`, `,
@@ -469,6 +475,7 @@ export function createBlogRepository(db: Db) {
       ...summaryColumns,
       content: blogs.content,
       contentHtml: blogs.contentHtml,
+      commentsOpen: blogs.commentsOpen,
       version: blogs.version,
       createdAt: blogs.createdAt,
       updatedAt: blogs.updatedAt,

@@ -19,6 +19,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendRendered } from '../../lib/rendered';
 import { failures, ok } from '../../lib/route-schema';
 import { SEARCH_LIMIT } from '../../plugins/external/rate-limit';
 import type { BlogService, Writer } from './service';
@@ -60,27 +61,9 @@ function withEtag<T extends { id: number }>(
   return ok(blog);
 }
 
-/**
- * Sends a public read from the cache of rendered answers (`BlogService.rendered`): the envelope
- * serialized by the route's own response schema, with the ETag, if any, on the line before it.
- */
-async function sendRendered(
-  reply: FastifyReply,
-  service: BlogService,
-  key: object,
-  read: () => Promise<{ data: unknown; etag?: string }>,
-) {
-  const text = await service.rendered(key, async () => {
-    const { data, etag = '' } = await read();
-    return `${etag}\n${reply.serializeInput(ok(data), '200') as string}`;
-  });
-  const cut = text.indexOf('\n');
-  if (cut > 0) reply.header('etag', text.slice(0, cut));
-  return reply.type('application/json; charset=utf-8').send(text.slice(cut + 1));
-}
-
 const blogRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.blogService;
+  const rendered = service.rendered;
   const onRequest = app.authenticate;
 
   app.get(
@@ -98,7 +81,7 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       // Searches are many and rarely repeated: only plain pages are kept rendered.
       if (request.query.q) return ok(await service.list(request.query));
-      return sendRendered(reply, service, { list: request.query }, async () => ({
+      return sendRendered(reply, rendered, { list: request.query }, async () => ({
         data: await service.list(request.query),
       }));
     },
@@ -117,7 +100,7 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      return sendRendered(reply, service, { blog: id }, async () => {
+      return sendRendered(reply, rendered, { blog: id }, async () => {
         const { blog, version } = await service.get(id);
         return { data: blog, etag: etagOf(blog.id, version) };
       });

@@ -75,6 +75,7 @@ function toSummary(row: BlogSummaryRow, { tags, cover }: Extras): BlogSummary {
     readingMinutes: row.readingMinutes,
     pubDate: row.pubDate.toISOString(),
     viewCount: row.viewCount,
+    commentCount: row.commentCount,
     author: { id: row.authorId, name: row.authorName },
     cover,
   };
@@ -98,6 +99,7 @@ function toMyBlog(row: OwnBlogRow, extras: Extras): MyBlog {
     ...toSummary(row, extras),
     content: row.content,
     contentHtml: row.contentHtml,
+    commentsOpen: row.commentsOpen,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     status: statusOf(row),
@@ -109,6 +111,11 @@ function toMyBlog(row: OwnBlogRow, extras: Extras): MyBlog {
 export function stateOf(status: BlogStatus, pubDate: Date, now: Date): BlogState {
   if (status === 'draft') return 'draft';
   return pubDate.getTime() > now.getTime() ? 'scheduled' : 'published';
+}
+
+function onlyCommentsOpen(body: UpdateBlog): boolean {
+  const given = Object.entries(body).filter(([, value]) => value !== undefined);
+  return given.length === 1 && given[0]![0] === 'commentsOpen';
 }
 
 /** Tag names once each, compared as the database compares them (case-insensitively). */
@@ -350,6 +357,7 @@ export function createBlogService({
             pubDate,
           };
           if (body.coverId !== undefined) values.coverUploadId = body.coverId;
+          if (body.commentsOpen !== undefined) values.commentsOpen = body.commentsOpen;
           if (body.content !== undefined || body.excerpt !== undefined) {
             // An excerpt that was made from the old content is made again from the new one.
             const made = derive(current.content, '').excerpt === current.excerpt;
@@ -357,8 +365,9 @@ export function createBlogService({
           }
           return {
             values,
+            // Opening or closing comments alone changes nothing a revision keeps.
             revision:
-              current.status === 'published'
+              current.status === 'published' && !onlyCommentsOpen(body)
                 ? {
                     title: current.title,
                     excerpt: current.excerpt,
@@ -430,6 +439,7 @@ export function createBlogService({
           ...toSummary(row, { tags, cover }),
           content: row.content,
           contentHtml: row.contentHtml,
+          commentsOpen: row.commentsOpen,
           createdAt: row.createdAt.toISOString(),
           updatedAt: row.updatedAt.toISOString(),
         },
@@ -522,10 +532,12 @@ export function createBlogService({
         readingMinutes: row.readingMinutes,
         pubDate: pubDate.toISOString(),
         viewCount: row.viewCount,
+        commentCount: 0,
         author: { id: author!.id, name: author!.name },
         cover,
         content: body.content,
         contentHtml: row.contentHtml,
+        commentsOpen: Boolean(row.commentsOpen),
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
         status,

@@ -11,7 +11,14 @@ import { createAuthorRepository } from '../../modules/authors/repository';
 import { createAuthorService, type AuthorService } from '../../modules/authors/service';
 import { createBlogRepository } from '../../modules/blogs/repository';
 import { createBlogScheduler } from '../../modules/blogs/publish';
-import { BLOGS_SCOPE, createBlogService, type BlogService } from '../../modules/blogs/service';
+import {
+  BLOGS_SCOPE,
+  blogListsChanged,
+  createBlogService,
+  type BlogService,
+} from '../../modules/blogs/service';
+import { createCommentRepository } from '../../modules/comments/repository';
+import { createCommentService, type CommentService } from '../../modules/comments/service';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
 import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
@@ -52,6 +59,7 @@ declare module 'fastify' {
     blogService: BlogService;
     searchIndex: SearchIndex;
     searchService: SearchService;
+    commentService: CommentService;
     authorService: AuthorService;
     storage: Storage;
     uploadService: UploadService;
@@ -183,6 +191,20 @@ export default fp(
         sitemaps: createSitemapRepository(db),
         siteOrigin: config.SITE_ORIGIN,
         sitemapMaxUrls: config.SITEMAP_MAX_URLS,
+      }),
+    );
+    app.decorate(
+      'commentService',
+      createCommentService({
+        repo: createCommentRepository(db),
+        users,
+        // A comment changes its blog's count: the blog, its lists and its comments read afresh.
+        blogsChanged: () => blogListsChanged(counts),
+        // Does nothing yet: the lead wires it to the notifications store and live stream at merge.
+        notify: async () => undefined,
+        // Kept beside the rendered blogs, so any blog or comment write drops them together.
+        rendered: (key, render) => blogService.rendered({ comments: key }, render),
+        log,
       }),
     );
     app.decorate('storage', storage);

@@ -61,6 +61,20 @@ export const UPLOAD_LIMIT = {
   perUser: true,
 } as const satisfies RateLimitOptions & { perUser: boolean };
 
+/**
+ * New comments per user: a person in a lively discussion writes one every several seconds at
+ * most; a spammer many more. Counted after authentication (by the account) and before the body
+ * is validated, so refused ones count too.
+ */
+export const COMMENT_LIMIT = {
+  max: 5,
+  timeWindow: MINUTE,
+  hook: 'preValidation',
+  keyGenerator: (request: FastifyRequest) => `comment-user:${request.auth?.userId ?? request.ip}`,
+  /** For the API document (`x-rate-limit`): counted per user, not per IP. */
+  perUser: true,
+} as const satisfies RateLimitOptions & { perUser: boolean };
+
 const retryAfter = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
 /**

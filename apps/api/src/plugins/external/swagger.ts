@@ -69,6 +69,7 @@ export default fp(
         },
         tags: [
           { name: 'blogs', description: 'Blogs: reading, writing, revisions, trash and tags' },
+          { name: 'comments', description: 'Comments on blogs, and their replies' },
           { name: 'authors', description: 'Authors' },
           { name: 'auth', description: 'Captchas, registration, login, sessions and recovery' },
           { name: 'account', description: 'The logged-in account' },

@@ -23,6 +23,7 @@ describe('/blogs/:id', () => {
           cover: null,
           pubDate: '2016-01-11T11:01:05.000Z',
           viewCount: 1234,
+          commentCount: 0,
           author: { id: 3, name: 'Larry' },
           content:
             '## A fish\n\nSo **big**.<img src="x" onerror="alert(1)"><script>alert(2)</script>',

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { NotFoundState } from '../../components/not-found-state';
 import { useBlog } from '../../features/blogs/api/get-blog';
 import { BlogArticle, BlogArticlePlaceholder } from '../../features/blogs/components/blog-article';
+import { CommentSection } from '../../features/comments/components/comment-section';
 import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -23,7 +24,12 @@ function BlogView({ id }: { id: number }) {
     if (blog.error instanceof ApiError && blog.error.status === 404) return <BlogNotFound />;
     return <ErrorAlert error={blog.error} onRetry={() => void blog.refetch()} />;
   }
-  return <BlogArticle blog={blog.data} />;
+  return (
+    <>
+      <BlogArticle blog={blog.data} />
+      <CommentSection blog={blog.data} />
+    </>
+  );
 }
 
 function BlogNotFound() {

@@ -39,6 +39,7 @@ function blogPage(url: URL) {
     cover: null,
     pubDate: '2016-01-11T11:01:05.000Z',
     viewCount: 0,
+    commentCount: 0,
     author: { id: 1, name: 'Mark' },
   }));
   return { items, page, perPage, total, pages: Math.ceil(total / perPage) };

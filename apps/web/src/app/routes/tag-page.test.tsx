@@ -13,6 +13,7 @@ const blog = {
   cover: null,
   pubDate: '2016-01-11T11:01:05.000Z',
   viewCount: 3,
+  commentCount: 0,
   author: { id: 1, name: 'Mark' },
 };
 

@@ -58,7 +58,7 @@ export function hasChanges(saved: BlogDraft, current: BlogDraft): boolean {
 }
 
 /** Every field, for a new blog or to overwrite a version saved elsewhere. */
-export function allFields(current: BlogDraft): Required<Omit<UpdateBlog, 'status' | 'pubDate'>> {
+export function allFields(current: BlogDraft): Required<Omit<UpdateBlog, 'status' | 'pubDate' | 'commentsOpen'>> {
   return {
     title: current.title,
     content: current.content,

@@ -24,7 +24,12 @@ export function BlogArticle({ blog }: { blog: Blog }) {
           </Link>{' '}
           · <RelativeTime dateTime={blog.pubDate} /> ·{' '}
           {t('blog.viewCount', { count: new Intl.NumberFormat(locale).format(blog.viewCount) })} ·{' '}
-          {readingTimeText(t, locale, blog.readingMinutes)}
+          {readingTimeText(t, locale, blog.readingMinutes)} ·{' '}
+          <a href="#comments-title" data-testid="blog-comment-count">
+            {t('blog.commentCount', {
+              count: new Intl.NumberFormat(locale).format(blog.commentCount),
+            })}
+          </a>
         </p>
         {blog.tags.length > 0 && (
           <div className="mt-2">

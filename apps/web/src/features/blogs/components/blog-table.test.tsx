@@ -13,6 +13,7 @@ const blogs: BlogSummary[] = [
     title: 'The old man and the sea',
     pubDate: '2016-01-11T11:01:05.000Z',
     viewCount: 12345,
+    commentCount: 0,
     author: { id: 1, name: 'Mark' },
     excerpt: 'Santiago goes out alone.',
     tags: [],
@@ -24,6 +25,7 @@ const blogs: BlogSummary[] = [
     title: 'And then there were none',
     pubDate: '2016-01-12T19:32:15.000Z',
     viewCount: 3,
+    commentCount: 0,
     author: { id: 5, name: 'Lily' },
     excerpt: 'Ten strangers on an island.',
     tags: [],
@@ -80,7 +82,7 @@ describe('the blog list', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((header) => header.textContent),
-    ).toEqual(['#', 'Title', 'Author', 'Published', 'Views']);
+    ).toEqual(['#', 'Title', 'Author', 'Published', 'Views', 'Comments']);
     const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
     expect(cells.map((cell) => cell.textContent)).toEqual([
       '1',
@@ -88,6 +90,7 @@ describe('the blog list', () => {
       'Mark',
       expect.stringMatching(/years ago/),
       '12,345',
+      '0',
     ]);
   });
 

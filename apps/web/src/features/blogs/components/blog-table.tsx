@@ -1,5 +1,7 @@
 import type { BlogSummary } from '@folio/schema';
 import { DataTable } from '../../../components/data-table';
+import type { DataColumn } from '../../../components/data-table';
+import { useI18n } from '../../../lib/i18n';
 import { useBlogColumns } from './blog-columns';
 
 interface BlogTableProps {
@@ -10,7 +12,16 @@ interface BlogTableProps {
 }
 
 export function BlogTable({ blogs, firstNumber, showAuthor = true }: BlogTableProps) {
-  const columns = useBlogColumns(showAuthor, blogs[0]?.id);
+  const { t, locale } = useI18n();
+  const { title, fields } = useBlogColumns(showAuthor, blogs[0]?.id);
+  // The list pages' own column (the home page's first load stays as it is).
+  const comments: DataColumn<BlogSummary> = {
+    id: 'comments',
+    header: t('blog.comments'),
+    numeric: true,
+    cell: (blog) => new Intl.NumberFormat(locale).format(blog.commentCount),
+  };
+  const columns = { title, fields: [...fields, comments] };
   return (
     <DataTable
       testId="blog"

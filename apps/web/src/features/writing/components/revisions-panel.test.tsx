@@ -32,6 +32,7 @@ const restoredBlog = {
   readingMinutes: 1,
   pubDate: '2026-01-01T00:00:00.000Z',
   viewCount: 0,
+  commentCount: 0,
   author: { id: 1, name: 'Lily' },
   cover: null,
   createdAt: '2026-01-01T00:00:00.000Z',

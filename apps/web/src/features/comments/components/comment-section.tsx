@@ -1,0 +1,164 @@
+import type { Blog, CommentSort } from '@folio/schema';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert';
+import { useToast } from '../../../components/toast-context';
+import { ApiError } from '../../../lib/api-client';
+import { useMe } from '../../../lib/api/get-me';
+import { useAuth } from '../../../lib/auth-context';
+import { loginPath } from '../../../lib/auth-store';
+import { useI18n } from '../../../lib/i18n';
+import { onLiveEvent } from '../../../lib/live-events';
+import {
+  blogCommentsKey,
+  useComments,
+  useCreateComment,
+  useManagesBlog,
+  useSetCommentsOpen,
+} from '../api/comments';
+import { CommentForm } from './comment-form';
+import { CommentsContext } from './comments-context';
+import { CommentThread } from './comment-tree';
+import './comments.css';
+
+/**
+ * A blog's comments below it: the tree, a box for a new comment (or the way to log in and come
+ * back), and for the blog's author or a moderator the switch that opens and closes them. New
+ * comments show without a reload: read again every 15 s while the tab is visible, and at once
+ * when the live stream says someone commented on this blog.
+ */
+export function CommentSection({ blog }: { blog: Blog }) {
+  const { t, locale } = useI18n();
+  const { status } = useAuth();
+  const me = useMe();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const manages = useManagesBlog(blog.id);
+  const [sort, setSort] = useState<CommentSort>('createdAt');
+  const comments = useComments(blog.id, sort);
+  const create = useCreateComment(blog.id);
+  const sortId = useId();
+
+  useEffect(
+    () =>
+      onLiveEvent((event) => {
+        if (event.type === 'notification' && event.notification.blogId === blog.id) {
+          void queryClient.invalidateQueries({ queryKey: blogCommentsKey(blog.id) });
+        }
+      }),
+    [blog.id, queryClient],
+  );
+
+  const viewerId = status === 'authenticated' ? (me.data?.id ?? null) : null;
+  const context = { blogId: blog.id, viewerId, manages, open: blog.commentsOpen };
+  const count = new Intl.NumberFormat(locale).format(blog.commentCount);
+
+  return (
+    <CommentsContext value={context}>
+      <section className="comments mt-5 pt-4 border-top" aria-labelledby="comments-title">
+        <div className="d-flex flex-wrap align-items-center gap-2 mb-3">
+          <h2 id="comments-title" className="h4 mb-0 me-auto">
+            {t('comments.title', { count })}
+          </h2>
+          {manages && <OpenSwitch blogId={blog.id} open={blog.commentsOpen} />}
+          <label htmlFor={sortId} className="visually-hidden">
+            {t('comments.sort')}
+          </label>
+          <select
+            id={sortId}
+            className="form-select form-select-sm w-auto"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as CommentSort)}
+          >
+            <option value="createdAt">{t('comments.sort.oldest')}</option>
+            <option value="-createdAt">{t('comments.sort.newest')}</option>
+          </select>
+        </div>
+
+        {!blog.commentsOpen ? (
+          <p className="alert alert-secondary py-2" data-testid="comments-closed">
+            {t('comments.closed')}
+          </p>
+        ) : status === 'authenticated' ? (
+          <CommentForm
+            label={t('comments.newLabel')}
+            submitLabel={t('comments.submit')}
+            busy={create.isPending}
+            onSubmit={(body) => create.mutateAsync({ body })}
+          />
+        ) : status === 'anonymous' ? (
+          <p>
+            <Link to={loginPath(location.pathname)}>{t('comments.logIn')}</Link>
+          </p>
+        ) : null}
+
+        <div className="mt-4">
+          {comments.isPending ? (
+            <p className="text-body-secondary" role="status">
+              {t('common.loading')}
+            </p>
+          ) : comments.isError ? (
+            <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />
+          ) : comments.data.pages[0]!.total === 0 ? (
+            <p className="text-body-secondary" data-testid="comments-empty">
+              {t('comments.empty')}
+            </p>
+          ) : (
+            <>
+              <ol className="comment-list list-unstyled mb-0">
+                {comments.data.pages
+                  .flatMap((page) => page.items)
+                  .map((node) => (
+                    <CommentThread key={node.id} node={node} />
+                  ))}
+              </ol>
+              {comments.hasNextPage && (
+                <button
+                  type="button"
+                  className="btn btn-outline-secondary btn-sm mt-3"
+                  disabled={comments.isFetchingNextPage}
+                  onClick={() => void comments.fetchNextPage()}
+                >
+                  {t('comments.loadMore')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      </section>
+    </CommentsContext>
+  );
+}
+
+/** The blog's author (or a moderator) opens and closes its comments. */
+function OpenSwitch({ blogId, open }: { blogId: number; open: boolean }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const id = useId();
+  const setOpen = useSetCommentsOpen(blogId);
+  return (
+    <div className="form-check form-switch mb-0">
+      <input
+        id={id}
+        className="form-check-input"
+        type="checkbox"
+        role="switch"
+        checked={open}
+        disabled={setOpen.isPending}
+        onChange={(e) =>
+          setOpen.mutate(e.target.checked, {
+            onError: (err) =>
+              toast.show({
+                kind: 'danger',
+                text: err instanceof ApiError ? err.message : String(err),
+              }),
+          })
+        }
+      />
+      <label className="form-check-label" htmlFor={id}>
+        {t('comments.open')}
+      </label>
+    </div>
+  );
+}

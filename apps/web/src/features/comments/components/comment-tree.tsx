@@ -1,0 +1,232 @@
+import { COMMENT_EDIT_MINUTES, COMMENT_NESTING } from '@folio/schema';
+import type { Comment, CommentNode, Reply } from '@folio/schema';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { RelativeTime } from '../../../components/relative-time';
+import { useToast } from '../../../components/toast-context';
+import { ApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { useCreateComment, useDeleteComment, useReplies, useUpdateComment } from '../api/comments';
+import { CommentForm } from './comment-form';
+import { useCommentsContext } from './comments-context';
+
+const EDIT_MS = COMMENT_EDIT_MINUTES * 60_000;
+
+/** A top-level comment and, recursively, its replies: indented down to the last nested level. */
+export function CommentThread({ node }: { node: CommentNode }) {
+  return (
+    <li className="comment-thread">
+      <CommentItem comment={node}>
+        {node.replies.length > 0 && (
+          <ol className="comment-replies list-unstyled">
+            {node.replies.map((reply) => (
+              <CommentThread key={reply.id} node={reply} />
+            ))}
+          </ol>
+        )}
+        {node.depth === COMMENT_NESTING && node.moreReplies > 0 && (
+          <MoreReplies commentId={node.id} count={node.moreReplies} />
+        )}
+      </CommentItem>
+    </li>
+  );
+}
+
+/**
+ * The replies below a comment of the last nested level, asked for when opened and shown at its
+ * indentation, one after another, each saying whom it answers.
+ */
+function MoreReplies({ commentId, count }: { commentId: number; count: number }) {
+  const { t } = useI18n();
+  const { blogId } = useCommentsContext();
+  const [opened, setOpened] = useState(false);
+  const replies = useReplies(blogId, commentId, opened);
+  if (!opened) {
+    return (
+      <button
+        type="button"
+        className="btn btn-link btn-sm px-0 comment-more"
+        onClick={() => setOpened(true)}
+      >
+        {t('comments.moreReplies', { count })}
+      </button>
+    );
+  }
+  if (replies.isPending) {
+    return <p className="text-body-secondary small mb-0">{t('common.loading')}</p>;
+  }
+  if (replies.isError) {
+    return (
+      <button
+        type="button"
+        className="btn btn-link btn-sm px-0"
+        onClick={() => void replies.refetch()}
+      >
+        {t('common.retry')}
+      </button>
+    );
+  }
+  const items = replies.data.pages.flatMap((page) => page.items);
+  return (
+    <>
+      <ol className="comment-replies comment-replies-flat list-unstyled">
+        {items.map((reply) => (
+          <li key={reply.id} className="comment-thread">
+            <CommentItem comment={reply} replyTo={reply.replyTo} />
+          </li>
+        ))}
+      </ol>
+      {replies.hasNextPage && (
+        <button
+          type="button"
+          className="btn btn-link btn-sm px-0 comment-more"
+          disabled={replies.isFetchingNextPage}
+          onClick={() => void replies.fetchNextPage()}
+        >
+          {t('comments.moreRepliesNext')}
+        </button>
+      )}
+    </>
+  );
+}
+
+interface CommentItemProps {
+  comment: Comment;
+  /** In a flattened list: whom it answers. */
+  replyTo?: Reply['replyTo'];
+  children?: React.ReactNode;
+}
+
+/** One comment: who wrote it and when, its text (or "comment deleted"), and what the reader may do. */
+export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const { blogId, viewerId, manages, open } = useCommentsContext();
+  const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
+  const [confirming, setConfirming] = useState(false);
+  const create = useCreateComment(blogId);
+  const update = useUpdateComment(blogId);
+  const remove = useDeleteComment(blogId);
+
+  const mine = viewerId !== null && comment.author?.id === viewerId;
+  const editable = mine && Date.now() - Date.parse(comment.createdAt) < EDIT_MS;
+  const deletable = !comment.deleted && (mine || manages);
+  const canReply = !comment.deleted && open && viewerId !== null;
+
+  async function confirmDelete() {
+    try {
+      await remove.mutateAsync(comment.id);
+      toast.show({ kind: 'success', text: t('comments.deleted') });
+    } catch (err) {
+      toast.show({ kind: 'danger', text: err instanceof ApiError ? err.message : String(err) });
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <article
+      className="comment"
+      data-testid="comment"
+      data-depth={comment.depth}
+      id={`comment-${comment.id}`}
+    >
+      <header className="comment-header">
+        {comment.deleted ? (
+          <span className="text-body-secondary fst-italic">{t('comments.tombstone')}</span>
+        ) : (
+          <strong className="comment-author text-break">{comment.author?.nickname}</strong>
+        )}
+        {replyTo && (
+          <span className="text-body-secondary small text-break">
+            {t('comments.replyingTo', { name: replyTo.nickname })}
+          </span>
+        )}
+        <span className="text-body-secondary small">
+          <RelativeTime dateTime={comment.createdAt} />
+        </span>
+        {comment.editedAt && !comment.deleted && (
+          <span className="text-body-secondary small" title={comment.editedAt}>
+            {t('comments.edited')}
+          </span>
+        )}
+      </header>
+      {mode === 'edit' ? (
+        <CommentForm
+          label={t('comments.editLabel')}
+          submitLabel={t('common.save')}
+          initial={comment.body}
+          busy={update.isPending}
+          autoFocus
+          onCancel={() => setMode('read')}
+          onSubmit={async (body) => {
+            await update.mutateAsync({ id: comment.id, body });
+            setMode('read');
+          }}
+        />
+      ) : (
+        !comment.deleted && (
+          // The API escaped the text and made its addresses nofollow links (linkify-it).
+          <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+        )
+      )}
+      {mode === 'read' && (canReply || editable || deletable) && (
+        <div className="comment-actions">
+          {canReply && (
+            <button
+              type="button"
+              className="btn btn-link btn-sm px-0"
+              onClick={() => setMode('reply')}
+            >
+              {t('comments.reply')}
+            </button>
+          )}
+          {editable && (
+            <button
+              type="button"
+              className="btn btn-link btn-sm px-0"
+              onClick={() => setMode('edit')}
+            >
+              {t('comments.edit')}
+            </button>
+          )}
+          {deletable && (
+            <button
+              type="button"
+              className="btn btn-link btn-sm px-0 text-danger"
+              onClick={() => setConfirming(true)}
+            >
+              {t('comments.delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {mode === 'reply' && (
+        <CommentForm
+          label={t('comments.replyLabel', { name: comment.author?.nickname ?? '' })}
+          submitLabel={t('comments.reply')}
+          busy={create.isPending}
+          autoFocus
+          onCancel={() => setMode('read')}
+          onSubmit={async (body) => {
+            await create.mutateAsync({ body, parentId: comment.id });
+            setMode('read');
+          }}
+        />
+      )}
+      {children}
+      {deletable && (
+        <ConfirmDialog
+          open={confirming}
+          title={t('comments.deleteTitle')}
+          confirmLabel={t('comments.delete')}
+          busy={remove.isPending}
+          onConfirm={() => void confirmDelete()}
+          onClose={() => setConfirming(false)}
+        >
+          <p className="mb-0">{t('comments.deleteText')}</p>
+        </ConfirmDialog>
+      )}
+    </article>
+  );
+}
