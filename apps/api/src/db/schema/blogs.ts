@@ -1,6 +1,14 @@
 import { BLOG_STATES, LIMITS } from '@folio/schema';
 import { sql } from 'drizzle-orm';
-import { index, int, mediumtext, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import {
+  boolean,
+  index,
+  int,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  varchar,
+} from 'drizzle-orm/mysql-core';
 import { authors } from './authors';
 import { timestamps, utcDatetime } from './columns';
 import { uploads } from './uploads';
@@ -22,7 +30,10 @@ export const blogs = mysqlTable(
     readingMinutes: int('reading_minutes', { unsigned: true }).notNull().default(1),
     status: mysqlEnum('status', BLOG_STATES).notNull().default('draft'),
     pubDate: utcDatetime('pub_date').notNull(),
+    /** Views written back from Redis by the flush-blog-views job (modules/blogs/views.ts). */
     viewCount: int('view_count', { unsigned: true }).notNull().default(0),
+    /** Picked by staff (`PUT /blogs/:id/featured`) for the home page's carousel. */
+    featured: boolean('featured').notNull().default(false),
     /** Goes up by one on every save: the ETag, and what `If-Match` is checked against. */
     version: int('version', { unsigned: true }).notNull().default(1),
     ...timestamps(),
@@ -39,5 +50,7 @@ export const blogs = mysqlTable(
     index('blogs_author_visible_pub_idx').on(t.authorId, t.status, t.deletedAt, t.pubDate, t.id),
     // An author's own list of every state, and their trash.
     index('blogs_author_deleted_pub_idx').on(t.authorId, t.deletedAt, t.pubDate, t.id),
+    // The featured carousel: the few visible featured blogs, newest first.
+    index('blogs_featured_pub_idx').on(t.featured, t.status, t.deletedAt, t.pubDate, t.id),
   ],
 );

@@ -12,6 +12,7 @@ import { createAuthorService, type AuthorService } from '../../modules/authors/s
 import { createBlogRepository } from '../../modules/blogs/repository';
 import { createBlogScheduler } from '../../modules/blogs/publish';
 import { createBlogService, type BlogService } from '../../modules/blogs/service';
+import { createBlogViews } from '../../modules/blogs/views';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
 import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
@@ -148,6 +149,11 @@ export default fp(
         users,
         scheduler: createBlogScheduler(maintenanceQueue),
         uploads: uploadService,
+        views: createBlogViews({
+          redis,
+          databaseUrl: config.DATABASE_URL,
+          visitorKey: deriveKey(config.JWT_SECRET, 'view-visitor'),
+        }),
         log,
       }),
     );
