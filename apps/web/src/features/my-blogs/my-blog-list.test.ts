@@ -18,6 +18,7 @@ const blog = {
   tags: [],
   readingMinutes: 1,
   viewCount: 0,
+  featured: false,
   author: { id: 1, name: 'Lily' },
   cover: null,
   pubDate: '2026-03-01T10:00:00.000Z',

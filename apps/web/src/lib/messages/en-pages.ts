@@ -31,7 +31,6 @@ export const enPages = {
   'tags.documentTitle': 'Tag',
   'tags.blogCount': 'Blogs: {count}',
   'tags.empty': 'No published blog carries this tag yet.',
-  'tags.popular': 'Popular tags',
   'tags.notFound.title': 'Tag not found',
   'tags.notFound.text': 'No published blog carries this tag.',
   'tags.notFound.back': 'Back to all blogs',
@@ -393,6 +392,18 @@ export const enPages = {
   'write.forbidden.write': 'Write your own',
   'write.trashed.title': 'This blog is in the trash',
   'write.trashed.text': 'Restore it from your blogs to edit it again.',
+
+  'blog.copyLink': 'Copy link',
+  'blog.linkCopied': 'Link copied.',
+  'blog.copyThisLink': 'Copy this link: {url}',
+  'blog.neighbours': 'Previous and next blogs',
+  'blog.previous': 'Previous',
+  'blog.next': 'Next',
+  'blog.related': 'Related blogs',
+
+  'lightbox.label': 'Picture {n} of {count}',
+  'lightbox.previous': 'Previous picture',
+  'lightbox.next': 'Next picture',
 } as const satisfies Record<string, string>;
 
 export type PageMessageKey = keyof typeof enPages;

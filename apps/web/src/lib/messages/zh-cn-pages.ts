@@ -32,7 +32,6 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'tags.documentTitle': '标签',
   'tags.blogCount': '博客数：{count}',
   'tags.empty': '还没有已发布的博客带这个标签。',
-  'tags.popular': '热门标签',
   'tags.notFound.title': '没有这个标签',
   'tags.notFound.text': '没有已发布的博客带这个标签。',
   'tags.notFound.back': '返回博客列表',
@@ -381,4 +380,16 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'write.forbidden.write': '写自己的博客',
   'write.trashed.title': '这篇博客在回收站中',
   'write.trashed.text': '请先在你的博客中将其恢复，然后再编辑。',
+
+  'blog.copyLink': '复制链接',
+  'blog.linkCopied': '链接已复制。',
+  'blog.copyThisLink': '请复制此链接：{url}',
+  'blog.neighbours': '上一篇和下一篇',
+  'blog.previous': '上一篇',
+  'blog.next': '下一篇',
+  'blog.related': '相关博客',
+
+  'lightbox.label': '第 {n} 张图片，共 {count} 张',
+  'lightbox.previous': '上一张图片',
+  'lightbox.next': '下一张图片',
 };

@@ -11,6 +11,7 @@ const blog: BlogSummary = {
   title: 'The old man and the sea',
   pubDate: '2016-01-11T11:01:05.000Z',
   viewCount: 12,
+  featured: false,
   author: { id: 1, name: 'Mark' },
   excerpt: 'Santiago goes out alone.',
   tags: [
