@@ -441,6 +441,7 @@ describe('GET /api/v1/me/blogs', () => {
         'cover',
         'deletedAt',
         'excerpt',
+        'featured',
         'id',
         'pubDate',
         'readingMinutes',

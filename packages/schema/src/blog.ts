@@ -40,6 +40,8 @@ export const BlogSummarySchema = z
      * OpenAPI 3.0 cannot make a referenced schema nullable.
      */
     cover: z.object(UploadSchema.shape).nullable(),
+    /** Picked by staff (`content.moderate`) for the home page's carousel. */
+    featured: z.boolean(),
   })
   .meta({ id: 'BlogSummary' });
 export type BlogSummary = z.infer<typeof BlogSummarySchema>;
@@ -195,3 +197,37 @@ export type TagListParams = z.output<typeof TagListQuery>;
 
 export const TagPageSchema = Page(TagSchema).meta({ id: 'TagPage' });
 export type TagPage = z.infer<typeof TagPageSchema>;
+
+/** A blog on the hot list: a list item with its views of the last 7 days. */
+export const HotBlogSchema = BlogSummarySchema.extend({
+  /** Views counted in the last 7 days (UTC days, today included). */
+  recentViews: z.number().int(),
+}).meta({ id: 'HotBlog' });
+export type HotBlog = z.infer<typeof HotBlogSchema>;
+
+/** `PUT /blogs/:id/featured`. */
+export const SetFeaturedBody = z
+  .object({ featured: z.boolean({ error: 'booleanRequired' }) })
+  .meta({ id: 'SetFeaturedBody' });
+export type SetFeatured = z.output<typeof SetFeaturedBody>;
+
+/** A blog named beside another one (previous, next). */
+export const BlogLinkSchema = z
+  .object({ id: z.number().int(), title: z.string(), pubDate: IsoDateTime })
+  .meta({ id: 'BlogLink' });
+export type BlogLink = z.infer<typeof BlogLinkSchema>;
+
+/** The visible blogs published just before and just after one, by publication time. */
+export const BlogAdjacentSchema = z
+  .object({
+    /** The one published before it (older), or none. */
+    previous: z.object(BlogLinkSchema.shape).nullable(),
+    /** The one published after it (newer), or none. */
+    next: z.object(BlogLinkSchema.shape).nullable(),
+  })
+  .meta({ id: 'BlogAdjacent' });
+export type BlogAdjacent = z.infer<typeof BlogAdjacentSchema>;
+
+/** `POST /blogs/:id/views`: whether this view was counted (once per visitor and hour, no bots). */
+export const BlogViewSchema = z.object({ counted: z.boolean() }).meta({ id: 'BlogView' });
+export type BlogView = z.infer<typeof BlogViewSchema>;

@@ -164,6 +164,7 @@ export const FIELD_MESSAGES = {
     'zh-CN': '请选择你自己上传的图片。',
   },
   required: { en: 'Required.', 'zh-CN': '必填。' },
+  booleanRequired: { en: 'Must be true or false.', 'zh-CN': '必须是 true 或 false。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },
   phoneUnreadable: {

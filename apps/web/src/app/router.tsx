@@ -5,7 +5,6 @@ import { Loading } from '../components/loading';
 import { loadPageTexts } from '../lib/i18n';
 import { PublicLayout } from './layouts/public-layout';
 import { HomePage } from './routes/home-page';
-import { NotFoundPage } from './routes/not-found-page';
 
 /**
  * A page loaded when it is first opened, with the pages' texts and styles. Only the home page
@@ -64,6 +63,7 @@ const AccountConnectionsPage = page(
 );
 const WritePage = page(() => import('./routes/write-page'), 'WritePage');
 const EditBlogPage = page(() => import('./routes/edit-blog-page'), 'EditBlogPage');
+const NotFoundPage = page(() => import('./routes/not-found-page'), 'NotFoundPage');
 
 /** Every page of the SPA, under the public layout (navbar, footer, error boundary). */
 export function AppRoutes() {

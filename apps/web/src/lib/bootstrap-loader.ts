@@ -1,5 +1,6 @@
 import type Dropdown from 'bootstrap/js/dist/dropdown';
 import type Offcanvas from 'bootstrap/js/dist/offcanvas';
+import type { attachComponent, releaseBody } from './bootstrap-component';
 
 /**
  * Bootstrap's JS components, each loaded the first time a person uses one rather than with the
@@ -23,7 +24,18 @@ function loader<T>(load: () => Promise<{ default: T }>) {
   };
 }
 
-export const offcanvasModule = loader<typeof Offcanvas>(
-  () => import('bootstrap/js/dist/offcanvas'),
-);
+/** Offcanvas, with the helpers that follow its transitions (not needed before the first tap). */
+export interface OffcanvasKit {
+  Offcanvas: typeof Offcanvas;
+  attachComponent: typeof attachComponent;
+  releaseBody: typeof releaseBody;
+}
+
+export const offcanvasModule = loader<OffcanvasKit>(async () => {
+  const [{ default: Offcanvas }, helpers] = await Promise.all([
+    import('bootstrap/js/dist/offcanvas'),
+    import('./bootstrap-component'),
+  ]);
+  return { default: { Offcanvas, ...helpers } };
+});
 export const dropdownModule = loader<typeof Dropdown>(() => import('bootstrap/js/dist/dropdown'));

@@ -2,30 +2,35 @@ import { LOCALES, formatMessage, pickLocale } from '@folio/schema';
 import type { Locale } from '@folio/schema';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { SiteMessageKey } from './messages/en';
+import type { HomeMessageKey } from './messages/en-home';
 import type { PageMessageKey } from './messages/en-pages';
 
-export type { PageMessageKey, SiteMessageKey };
-export type MessageKey = SiteMessageKey | PageMessageKey;
+export type { HomeMessageKey, PageMessageKey, SiteMessageKey };
+export type MessageKey = SiteMessageKey | HomeMessageKey | PageMessageKey;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const STORAGE_KEY = 'folio.locale';
 
 /**
- * Texts come in two parts per language. `site`: what the layout and the home page say, loaded
- * before the first render. `pages`: everything else, loaded with the first lazily loaded page
- * (the router waits for it). A visit loads only the language it reads in.
+ * Texts come in three parts per language. `site`: what the layout and the home page's first
+ * render say, loaded before the first render. `home`: what the home page's lazily loaded
+ * sections say (carousel, hot list, popular tags), loaded with them and with every page.
+ * `pages`: everything else, loaded with the first lazily loaded page (the router waits for it).
+ * A visit loads only the language it reads in.
  */
-export type CatalogPart = 'site' | 'pages';
+export type CatalogPart = 'site' | 'home' | 'pages';
 type Texts = Partial<Record<MessageKey, string>>;
 
 const catalogLoaders: Record<Locale, Record<CatalogPart, () => Promise<Texts>>> = {
   en: {
     site: async () => (await import('./messages/en')).en,
+    home: async () => (await import('./messages/en-home')).enHome,
     pages: async () => (await import('./messages/en-pages')).enPages,
   },
   'zh-CN': {
     site: async () => (await import('./messages/zh-cn')).zhCN,
+    home: async () => (await import('./messages/zh-cn-home')).zhCNHome,
     pages: async () => (await import('./messages/zh-cn-pages')).zhCNPages,
   },
 };
@@ -55,8 +60,13 @@ export function loadCatalog(locale: Locale, part: CatalogPart = 'site'): Promise
 }
 
 /** The pages' texts in the current language: the router loads them with a page's code. */
-export function loadPageTexts(): Promise<void> {
-  return loadCatalog(getLocale(), 'pages');
+export async function loadPageTexts(): Promise<void> {
+  await Promise.all([loadCatalog(getLocale(), 'pages'), loadHomeTexts()]);
+}
+
+/** The home page's later sections' texts in the current language, loaded with them. */
+export function loadHomeTexts(): Promise<void> {
+  return loadCatalog(getLocale(), 'home');
 }
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };

@@ -20,7 +20,11 @@ beforeEach(() => setViewportWidth(1280));
 
 // The app loads its language's texts before its first render; tests render in either at once.
 await Promise.all(
-  LOCALES.flatMap((locale) => [loadCatalog(locale, 'site'), loadCatalog(locale, 'pages')]),
+  LOCALES.flatMap((locale) => [
+    loadCatalog(locale, 'site'),
+    loadCatalog(locale, 'home'),
+    loadCatalog(locale, 'pages'),
+  ]),
 );
 
 // Runs after each test file's own afterEach hooks: nothing a test started may reach the next one.

@@ -8,6 +8,8 @@ let listeners: { query: string; matched: boolean; listener: () => void }[] = [];
 function matches(query: string): boolean {
   // CodeMirror asks whether the page is being printed: on screen, never.
   if (query.trim() === 'print') return false;
+  // Motion is welcome here: the carousel turns by itself.
+  if (query.trim() === '(prefers-reduced-motion: reduce)') return false;
   return query.split(/\s+and\s+/).every((part) => {
     const feature = WIDTH_FEATURE.exec(part.trim());
     // jsdom lays nothing out: only width queries are answered, and anything else fails loudly.

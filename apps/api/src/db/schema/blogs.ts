@@ -30,6 +30,7 @@ export const blogs = mysqlTable(
     readingMinutes: int('reading_minutes', { unsigned: true }).notNull().default(1),
     status: mysqlEnum('status', BLOG_STATES).notNull().default('draft'),
     pubDate: utcDatetime('pub_date').notNull(),
+    /** Views written back from Redis by the flush-blog-views job (modules/blogs/views.ts). */
     viewCount: int('view_count', { unsigned: true }).notNull().default(0),
     /** Whether readers may comment; its author closes and opens it. */
     commentsOpen: boolean('comments_open').notNull().default(true),
@@ -38,6 +39,8 @@ export const blogs = mysqlTable(
      * each comment's insert or delete (never counted per request).
      */
     commentCount: int('comment_count', { unsigned: true }).notNull().default(0),
+    /** Picked by staff (`PUT /blogs/:id/featured`) for the home page's carousel. */
+    featured: boolean('featured').notNull().default(false),
     /** Goes up by one on every save: the ETag, and what `If-Match` is checked against. */
     version: int('version', { unsigned: true }).notNull().default(1),
     ...timestamps(),
@@ -54,5 +57,7 @@ export const blogs = mysqlTable(
     index('blogs_author_visible_pub_idx').on(t.authorId, t.status, t.deletedAt, t.pubDate, t.id),
     // An author's own list of every state, and their trash.
     index('blogs_author_deleted_pub_idx').on(t.authorId, t.deletedAt, t.pubDate, t.id),
+    // The featured carousel: the few visible featured blogs, newest first.
+    index('blogs_featured_pub_idx').on(t.featured, t.status, t.deletedAt, t.pubDate, t.id),
   ],
 );

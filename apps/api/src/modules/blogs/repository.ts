@@ -88,7 +88,11 @@ const summaryColumns = {
   authorId: authors.id,
   authorName: authors.name,
   coverId: blogs.coverUploadId,
+  featured: blogs.featured,
 };
+
+/** How many of each tag's newest blogs `related` weighs. */
+export const RELATED_PER_TAG = 200;
 
 /** The blog a deep page is sought from (see `listPage`). */
 const anchor = alias(blogs, 'anchor');
@@ -104,6 +108,7 @@ export type BlogSummaryRow = {
   authorId: number;
   authorName: string;
   coverId: number | null;
+  featured: boolean;
 };
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -627,15 +632,6 @@ export function createBlogRepository(db: Db) {
       return byBlog;
     },
 
-    /** These blogs' list items, if they are visible, in no particular order. */
-    summariesOf(ids: number[]): Promise<BlogSummaryRow[]> {
-      return db
-        .select(summaryColumns)
-        .from(blogs)
-        .innerJoin(authors, eq(authors.id, blogs.authorId))
-        .where(and(inArray(blogs.id, ids), visibleBlog));
-    },
-
     /** A blog in any state, trash included, with the account its author writes as. */
     async findAny(id: number): Promise<OwnBlogRow | undefined> {
       const [row] = await db
@@ -724,6 +720,129 @@ export function createBlogRepository(db: Db) {
       const author = await find();
       if (!author) throw new Error(`no author for user ${userId}`);
       return author;
+    },
+
+    /** These blogs' list items, if visible (in no particular order: the caller orders them). */
+    summariesOf(ids: number[]): Promise<BlogSummaryRow[]> {
+      if (!ids.length) return Promise.resolve([]);
+      return db
+        .select(summaryColumns)
+        .from(blogs)
+        .innerJoin(authors, eq(authors.id, blogs.authorId))
+        .where(and(inArray(blogs.id, ids), visibleBlog));
+    },
+
+    /** Where a visible blog stands in the list order, or nothing when it is not visible. */
+    async placeOf(id: number): Promise<{ id: number; pubDate: Date } | undefined> {
+      const [row] = await db
+        .select({ id: blogs.id, pubDate: blogs.pubDate })
+        .from(blogs)
+        .where(and(eq(blogs.id, id), visibleBlog))
+        .limit(1);
+      return row;
+    },
+
+    /**
+     * The query for the visible blog just before (`older`) or just after a place in (pubDate, id)
+     * order (for EXPLAIN): one step along blogs_visible_pub_idx from the place.
+     */
+    neighbourQuery(place: { id: number; pubDate: Date }, older: boolean) {
+      const beyond = older ? lt : gt;
+      const order = older ? desc : asc;
+      return db
+        .select({ id: blogs.id, title: blogs.title, pubDate: blogs.pubDate })
+        .from(blogs, { forceIndex: 'blogs_visible_pub_idx' })
+        .where(
+          and(
+            visibleBlog,
+            or(
+              beyond(blogs.pubDate, place.pubDate),
+              and(eq(blogs.pubDate, place.pubDate), beyond(blogs.id, place.id)),
+            ),
+          ),
+        )
+        .orderBy(order(blogs.pubDate), order(blogs.id))
+        .limit(1);
+    },
+
+    async neighbour(place: { id: number; pubDate: Date }, older: boolean) {
+      const [row] = await this.neighbourQuery(place, older);
+      return row;
+    },
+
+    /**
+     * The query `related` runs (for EXPLAIN): blogs sharing tags with `blogId`, by how many they
+     * share, then the newest. Each of its tags is one range of blog_tags_listing_idx, read newest
+     * first and cut at RELATED_PER_TAG, so a popular tag costs no more than a rare one.
+     */
+    relatedQuery(blogId: number, tagIds: number[], limit: number) {
+      const perTag = tagIds.map(
+        (tagId) =>
+          sql`(select ${blogTags.blogId} as blog_id, ${blogTags.pubDate} as pub_date from ${blogTags} force index (blog_tags_listing_idx) where ${blogTags.tagId} = ${tagId} and ${blogTags.visible} = true order by ${blogTags.pubDate} desc, ${blogTags.blogId} desc limit ${RELATED_PER_TAG})`,
+      );
+      return sql`select blog_id as id, count(*) as shared from (${sql.join(perTag, sql` union all `)}) as candidates where blog_id <> ${blogId} group by blog_id order by shared desc, max(pub_date) desc, blog_id desc limit ${limit}`;
+    },
+
+    /** The ids of the blogs most related to `blogId` by shared tags, most related first. */
+    async related(blogId: number, limit: number): Promise<number[]> {
+      const tagIds = (await tagIdsOf(db, [blogId])).get(blogId) ?? [];
+      if (!tagIds.length) return [];
+      const [rows] = (await db.execute(this.relatedQuery(blogId, tagIds, limit))) as unknown as [
+        { id: number }[],
+      ];
+      return rows.map((row) => Number(row.id));
+    },
+
+    /** The query `featured` runs (for EXPLAIN): visible featured blogs with a cover, newest first. */
+    featuredQuery(limit: number) {
+      return db
+        .select(summaryColumns)
+        .from(blogs, { forceIndex: 'blogs_featured_pub_idx' })
+        .innerJoin(authors, eq(authors.id, blogs.authorId))
+        .where(and(eq(blogs.featured, true), visibleBlog, isNotNull(blogs.coverUploadId)))
+        .orderBy(desc(blogs.pubDate), desc(blogs.id))
+        .limit(limit);
+    },
+
+    featured(limit: number): Promise<BlogSummaryRow[]> {
+      return this.featuredQuery(limit);
+    },
+
+    /**
+     * Sets the featured flag. The version (the ETag) stays: the flag is not the author's text,
+     * and an author's save from an ETag read before it must not be refused for it.
+     */
+    async setFeatured(id: number, featured: boolean): Promise<void> {
+      // updated_at too: it says when the author last changed the blog.
+      await db
+        .update(blogs)
+        .set({ featured, updatedAt: sql`${blogs.updatedAt}` })
+        .where(eq(blogs.id, id));
+    },
+
+    /**
+     * Adds views to blogs' view_count, one statement for the batch (a CASE on the primary key).
+     * A blog deleted meanwhile is simply not updated.
+     */
+    async addViews(views: [number, number][]): Promise<void> {
+      if (!views.length) return;
+      const cases = sql.join(
+        views.map(([id, n]) => sql`when ${id} then ${n}`),
+        sql` `,
+      );
+      await db
+        .update(blogs)
+        .set({
+          viewCount: sql`${blogs.viewCount} + case ${blogs.id} ${cases} else 0 end`,
+          // A view is not a change of the blog.
+          updatedAt: sql`${blogs.updatedAt}`,
+        })
+        .where(
+          inArray(
+            blogs.id,
+            views.map(([id]) => id),
+          ),
+        );
     },
 
     /**

@@ -1,15 +1,20 @@
 import {
+  BlogAdjacentSchema,
   BlogListQuery,
   BlogPageSchema,
   BlogRevisionParams,
   BlogRevisionSchema,
   BlogSchema,
+  BlogSummarySchema,
+  BlogViewSchema,
   CreateBlogBody,
   Envelope,
+  HotBlogSchema,
   IdParam,
   MyBlogListQuery,
   MyBlogPageSchema,
   MyBlogSchema,
+  SetFeaturedBody,
   TagListQuery,
   TagParams,
   TagSchema,
@@ -21,7 +26,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendRendered } from '../../lib/rendered';
 import { failures, ok } from '../../lib/route-schema';
-import { SEARCH_LIMIT } from '../../plugins/external/rate-limit';
+import { SEARCH_LIMIT, VIEW_LIMIT } from '../../plugins/external/rate-limit';
 import type { BlogService, Writer } from './service';
 
 /** A blog's ETag names the blog and its version, which every save moves on. */
@@ -105,6 +110,124 @@ const blogRoutes: FastifyPluginAsyncZod = async (app) => {
         return { data: blog, etag: etagOf(blog.id, version) };
       });
     },
+  );
+
+  // Static paths: find-my-way matches them before the parametric /blogs/:id, whatever the order.
+  app.get(
+    '/blogs/hot',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'The hot list: the 10 most viewed published blogs of the last 7 days',
+        description:
+          'Views are counted by `POST /blogs/{id}/views`; the list is made from Redis and may ' +
+          'lag them by up to two minutes.',
+        response: { 200: Envelope(z.array(HotBlogSchema)) },
+      },
+    },
+    async (_request, reply) =>
+      sendRendered(reply, rendered, { hot: true }, async () => ({ data: await service.hot() })),
+  );
+
+  app.get(
+    '/blogs/featured',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'Featured published blogs that have a cover, newest first (at most 10)',
+        response: { 200: Envelope(z.array(BlogSummarySchema)) },
+      },
+    },
+    async (_request, reply) =>
+      sendRendered(reply, rendered, { featured: true }, async () => ({
+        data: await service.featured(),
+      })),
+  );
+
+  app.get(
+    '/blogs/:id/adjacent',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'The published blogs just before and just after this one, by publication time',
+        params: IdParam,
+        response: { 200: Envelope(BlogAdjacentSchema), ...failures(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      return sendRendered(reply, rendered, { adjacent: id }, async () => ({
+        data: await service.adjacent(id),
+      }));
+    },
+  );
+
+  app.get(
+    '/blogs/:id/related',
+    {
+      schema: {
+        tags: ['blogs'],
+        summary: 'Up to 4 published blogs sharing the most tags with this one, newest first',
+        params: IdParam,
+        response: { 200: Envelope(z.array(BlogSummarySchema)), ...failures(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      return sendRendered(reply, rendered, { related: id }, async () => ({
+        data: await service.related(id),
+      }));
+    },
+  );
+
+  app.post(
+    '/blogs/:id/views',
+    {
+      config: { rateLimit: VIEW_LIMIT },
+      schema: {
+        tags: ['blogs'],
+        summary: 'Count a view of a published blog (the blog page sends it once it is shown)',
+        description:
+          'Counted once per visitor per blog in an hour: the account when a bearer token is ' +
+          'sent, else the address and user agent. Bots (by user agent) are not counted. ' +
+          '`viewCount` on the blog follows within a few minutes (a job writes the counts back).',
+        params: IdParam,
+        response: { 200: Envelope(BlogViewSchema), ...failures(404, 429) },
+      },
+    },
+    async (request) => {
+      // Optional: a token that fails (expired, say) still counts the view, as anonymous.
+      const auth = request.headers.authorization
+        ? await app.sessions.authenticate(request.headers.authorization).catch(() => null)
+        : null;
+      return ok(
+        await service.view(request.params.id, {
+          userId: auth?.userId,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        }),
+      );
+    },
+  );
+
+  app.put(
+    '/blogs/:id/featured',
+    {
+      onRequest,
+      schema: {
+        tags: ['blogs'],
+        summary: 'Feature a blog on the home page, or stop featuring it (content.moderate)',
+        description: 'Only published blogs with a cover show in `GET /blogs/featured`.',
+        params: IdParam,
+        body: SetFeaturedBody,
+        response: { 200: Envelope(MyBlogSchema), ...failures(403, 404) },
+      },
+    },
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.setFeatured(writerOf(request), request.params.id, request.body.featured),
+      ),
   );
 
   app.post(

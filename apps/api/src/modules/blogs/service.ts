@@ -1,7 +1,9 @@
 import { setTimeout } from 'node:timers/promises';
 import type {
   Blog,
+  BlogAdjacent,
   BlogListParams,
+  HotBlog,
   BlogRevision,
   BlogPage,
   BlogState,
@@ -31,6 +33,7 @@ import type { UserRepository } from '../users/repository';
 import type { BlogScheduler } from './publish';
 import { derive } from './render';
 import { searchDocOf } from './search-docs';
+import type { BlogViews, Viewer } from './views';
 import type {
   BlogChange,
   BlogFilter,
@@ -78,6 +81,7 @@ function toSummary(row: BlogSummaryRow, { tags, cover }: Extras): BlogSummary {
     commentCount: row.commentCount,
     author: { id: row.authorId, name: row.authorName },
     cover,
+    featured: row.featured,
   };
 }
 
@@ -148,9 +152,18 @@ export interface BlogServiceDeps {
   uploads: Pick<UploadService, 'describe' | 'ownedBy' | 'setReferences' | 'idsInText'>;
   /** The full-text index: every save writes the blog into it (or takes it out) at once. */
   search: SearchIndex;
+  views: Pick<BlogViews, 'record' | 'top'>;
   log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
 }
+
+/** The hot list's length, the related blogs' most and the featured carousel's most. */
+export const HOT_COUNT = 10;
+export const RELATED_COUNT = 4;
+export const FEATURED_COUNT = 10;
+/** How many of the most viewed the hot list reads at a time, until HOT_COUNT of them are visible. */
+const HOT_CANDIDATES = 50;
+const HOT_ROUNDS = 4;
 
 const SCHEDULE_TIMEOUT_MS = 2_000;
 
@@ -171,6 +184,7 @@ export function createBlogService({
   scheduler,
   uploads,
   search,
+  views,
   log,
   now = () => new Date(),
 }: BlogServiceDeps) {
@@ -245,6 +259,13 @@ export function createBlogService({
     } finally {
       await blogListsChanged(counts);
     }
+  }
+
+  /** Where a visible blog stands; not found when it is not visible. */
+  async function placeOf(id: number) {
+    const place = await repo.placeOf(id);
+    if (!place) throw NotFound('blogNotFound');
+    return place;
   }
 
   async function mine(id: number): Promise<Versioned<MyBlog>> {
@@ -447,6 +468,67 @@ export function createBlogService({
       };
     },
 
+    /** Counts a view of a visible blog (once per visitor and hour, bots never). */
+    async view(id: number, viewer: Viewer): Promise<{ counted: boolean }> {
+      await placeOf(id);
+      return { counted: await views.record(id, viewer) };
+    },
+
+    /**
+     * The most viewed visible blogs of the last 7 days (`views.top`), with those views. Blogs no
+     * longer visible are skipped, reading further down the ranking for as many visible ones.
+     */
+    async hot(): Promise<HotBlog[]> {
+      const picked: { blogId: number; views: number }[] = [];
+      for (let round = 0; round < HOT_ROUNDS && picked.length < HOT_COUNT; round++) {
+        const top = await views.top(HOT_CANDIDATES, round * HOT_CANDIDATES);
+        const visible = new Set(
+          (await repo.summariesOf(top.map((t) => t.blogId))).map((row) => row.id),
+        );
+        picked.push(...top.filter((t) => visible.has(t.blogId)));
+        if (top.length < HOT_CANDIDATES) break;
+      }
+      const chosen = picked.slice(0, HOT_COUNT);
+      const items = await summaries(chosen.map((t) => t.blogId));
+      const recent = new Map(chosen.map((t) => [t.blogId, t.views]));
+      return items.map((item) => ({ ...item, recentViews: recent.get(item.id) ?? 0 }));
+    },
+
+    /** Visible featured blogs that have a cover, newest first (the home page's carousel). */
+    async featured(): Promise<BlogSummary[]> {
+      const rows = await repo.featured(FEATURED_COUNT);
+      const extras = await extrasOf(rows);
+      return rows.map((row) => toSummary(row, extras(row)));
+    },
+
+    /** Features a blog or stops featuring it: for holders of `content.moderate`. */
+    async setFeatured(writer: Writer, id: number, featured: boolean): Promise<Versioned<MyBlog>> {
+      if (!(await users.hasPermission(writer.userId, 'content.moderate'))) {
+        throw new AppError('FORBIDDEN');
+      }
+      if (!(await repo.findAny(id))) throw NotFound('blogNotFound');
+      await write(() => repo.setFeatured(id, featured));
+      return mine(id);
+    },
+
+    /** The visible blogs published just before and just after a visible blog. */
+    async adjacent(id: number): Promise<BlogAdjacent> {
+      const place = await placeOf(id);
+      const [previous, next] = await Promise.all([
+        repo.neighbour(place, true),
+        repo.neighbour(place, false),
+      ]);
+      const link = (row: typeof previous) =>
+        row ? { id: row.id, title: row.title, pubDate: row.pubDate.toISOString() } : null;
+      return { previous: link(previous), next: link(next) };
+    },
+
+    /** Up to RELATED_COUNT visible blogs sharing the most tags with a visible blog, newest first. */
+    async related(id: number): Promise<BlogSummary[]> {
+      await placeOf(id);
+      return summaries(await repo.related(id, RELATED_COUNT));
+    },
+
     /** A tag that published blogs carry, with their number (as `tags` counts them). */
     async tag(slug: string): Promise<Tag> {
       const tag = await repo.tagBySlug(slug);
@@ -535,6 +617,7 @@ export function createBlogService({
         commentCount: 0,
         author: { id: author!.id, name: author!.name },
         cover,
+        featured: false,
         content: body.content,
         contentHtml: row.contentHtml,
         commentsOpen: Boolean(row.commentsOpen),

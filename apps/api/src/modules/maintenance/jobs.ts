@@ -15,6 +15,9 @@ import {
   purgeTrashedBlogs,
   runPublishJob,
 } from '../blogs/publish';
+import { createBlogRepository } from '../blogs/repository';
+import { createBlogViews, FLUSH_VIEWS, FLUSH_VIEWS_EVERY_MS } from '../blogs/views';
+import { deriveKey } from '../../lib/keys';
 import { bullConnection } from '../notifications/queue';
 import { createMroongaIndex } from '../search/mroonga';
 import { createUploadRepository } from '../uploads/repository';
@@ -50,6 +53,12 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
   await redis.connect();
   const counts = new CountCache(redis, config.DATABASE_URL, log);
   const index = createMroongaIndex(db);
+  const blogRepo = createBlogRepository(db);
+  const views = createBlogViews({
+    redis,
+    databaseUrl: config.DATABASE_URL,
+    visitorKey: deriveKey(config.JWT_SECRET, 'view-visitor'),
+  });
   const queue = new Queue(MAINTENANCE_QUEUE, { connection });
   queue.on('error', (err) => log.warn({ err }, 'maintenance queue error'));
   const worker = new Worker(
@@ -97,6 +106,12 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           log.info({ job: job.name, purged }, 'purged old trashed blogs');
           return { purged };
         }
+        case FLUSH_VIEWS: {
+          // Not blogListsChanged: rendered answers show the new counts when they expire (60 s).
+          const written = await views.flush((batch) => blogRepo.addViews(batch));
+          if (written) log.info({ job: job.name, written }, 'wrote blog views back');
+          return { written };
+        }
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }
@@ -112,6 +127,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
       [PURGE_UPLOADS, PURGE_UPLOADS_EVERY_MS],
       [PUBLISH_DUE_BLOGS, PUBLISH_DUE_EVERY_MS],
       [PURGE_TRASH, PURGE_TRASH_EVERY_MS],
+      [FLUSH_VIEWS, FLUSH_VIEWS_EVERY_MS],
     ] as const) {
       await queue.upsertJobScheduler(
         name,

@@ -17,6 +17,7 @@ import {
   createBlogService,
   type BlogService,
 } from '../../modules/blogs/service';
+import { createBlogViews } from '../../modules/blogs/views';
 import { createCommentRepository } from '../../modules/comments/repository';
 import { createCommentService, type CommentService } from '../../modules/comments/service';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
@@ -169,6 +170,11 @@ export default fp(
       scheduler: createBlogScheduler(maintenanceQueue),
       uploads: uploadService,
       search: searchIndex,
+      views: createBlogViews({
+        redis,
+        databaseUrl: config.DATABASE_URL,
+        visitorKey: deriveKey(config.JWT_SECRET, 'view-visitor'),
+      }),
       log,
     });
     const authorService = createAuthorService(createAuthorRepository(db), counts);

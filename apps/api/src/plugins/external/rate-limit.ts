@@ -48,6 +48,12 @@ export const SEARCH_ROUTE_LIMIT = {
 } as const satisfies RateLimitOptions;
 
 /**
+ * Views reported per IP (`POST /blogs/:id/views`): a reader opens a few blogs a minute; an office
+ * behind one address, some tens. Past it the views are refused, not miscounted.
+ */
+export const VIEW_LIMIT = { max: 300, timeWindow: MINUTE } as const;
+
+/**
  * Uploads per user: each is decoded and re-encoded three times (hundreds of ms of CPU for a
  * large photo). 30 a minute is more than a person pasting pictures into a text sends. Counted
  * after authentication (`hook: 'preHandler'`), by the account rather than the address.

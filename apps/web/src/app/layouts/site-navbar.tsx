@@ -1,7 +1,6 @@
 import type Offcanvas from 'bootstrap/js/dist/offcanvas';
 import { useEffect, useId, useRef } from 'react';
 import { Link, NavLink } from 'react-router';
-import { attachComponent, releaseBody } from '../../lib/bootstrap-component';
 import type { AttachedComponent } from '../../lib/bootstrap-component';
 import { offcanvasModule } from '../../lib/bootstrap-loader';
 import { useI18n } from '../../lib/i18n';
@@ -31,7 +30,8 @@ export function SiteNavbar() {
   // The menu may go while open or sliding: its backdrop goes with it, and the scroll lock too.
   useEffect(
     () => () => {
-      attached.current?.dispose(releaseBody);
+      // Attached means loaded: the kit is there.
+      attached.current?.dispose(offcanvasModule.current()!.releaseBody);
       attached.current = null;
     },
     [],
@@ -41,14 +41,14 @@ export function SiteNavbar() {
 
   function toggleMenu() {
     // Loaded already (the pointer came near it, or it was used before): at once, in this click.
-    const Component = offcanvasModule.current();
-    if (!Component) {
+    const kit = offcanvasModule.current();
+    if (!kit) {
       void offcanvasModule.load().then(toggleMenu);
       return;
     }
     const element = menuRef.current;
     if (!element) return;
-    attached.current ??= attachComponent(Component, element);
+    attached.current ??= kit.attachComponent(kit.Offcanvas, element);
     attached.current.instance.toggle();
     // Bootstrap moves focus in only after the slide-in; doing it now lets Escape work at once.
     if (element.classList.contains('showing')) element.focus();

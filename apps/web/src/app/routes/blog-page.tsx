@@ -1,9 +1,15 @@
 import { IdSchema } from '@folio/schema';
+import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { NotFoundState } from '../../components/not-found-state';
+import { useCountView } from '../../features/blogs/api/count-view';
 import { useBlog } from '../../features/blogs/api/get-blog';
 import { BlogArticle, BlogArticlePlaceholder } from '../../features/blogs/components/blog-article';
+import { BlogNeighbours } from '../../features/blogs/components/blog-neighbours';
+import { ContentLightbox } from '../../features/blogs/components/content-lightbox';
+import { CopyLinkButton } from '../../features/blogs/components/copy-link-button';
+import { RelatedBlogs } from '../../features/blogs/components/related-blogs';
 import { CommentSection } from '../../features/comments/components/comment-section';
 import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
@@ -17,7 +23,9 @@ export function BlogPage() {
 function BlogView({ id }: { id: number }) {
   const { t } = useI18n();
   const blog = useBlog(id);
+  const article = useRef<HTMLDivElement>(null);
   useDocumentTitle(blog.data?.title ?? t('blog.documentTitle'));
+  useCountView(id, blog.isSuccess);
 
   if (blog.isPending) return <BlogArticlePlaceholder />;
   if (blog.isError) {
@@ -26,7 +34,15 @@ function BlogView({ id }: { id: number }) {
   }
   return (
     <>
-      <BlogArticle blog={blog.data} />
+      <div ref={article}>
+        <BlogArticle blog={blog.data} />
+      </div>
+      <ContentLightbox root={article} content={blog.data.contentHtml} />
+      <div className="mt-4">
+        <CopyLinkButton />
+      </div>
+      <BlogNeighbours id={id} />
+      <RelatedBlogs id={id} />
       <CommentSection blog={blog.data} />
     </>
   );

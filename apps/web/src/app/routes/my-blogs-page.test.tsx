@@ -31,6 +31,7 @@ function summary(id: number, status: MyBlogStatus, title: string): MyBlogSummary
     pubDate: '2026-01-10T00:00:00.000Z',
     viewCount: 0,
     commentCount: 0,
+    featured: false,
     author: { id: 1, name: 'Lily' },
     cover: null,
     status,

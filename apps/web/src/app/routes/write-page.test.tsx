@@ -25,6 +25,7 @@ const created: MyBlog = {
   pubDate: '2026-04-01T08:00:00.000Z',
   viewCount: 0,
   commentCount: 0,
+  featured: false,
   author: { id: 1, name: 'Lily' },
   cover: null,
   createdAt: '2026-04-01T08:00:00.000Z',

@@ -19,6 +19,7 @@ const blog = {
   readingMinutes: 1,
   viewCount: 0,
   commentCount: 0,
+  featured: false,
   author: { id: 1, name: 'Lily' },
   cover: null,
   pubDate: '2026-03-01T10:00:00.000Z',

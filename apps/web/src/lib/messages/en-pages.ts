@@ -31,7 +31,6 @@ export const enPages = {
   'tags.documentTitle': 'Tag',
   'tags.blogCount': 'Blogs: {count}',
   'tags.empty': 'No published blog carries this tag yet.',
-  'tags.popular': 'Popular tags',
   'tags.notFound.title': 'Tag not found',
   'tags.notFound.text': 'No published blog carries this tag.',
   'tags.notFound.back': 'Back to all blogs',
@@ -421,6 +420,17 @@ export const enPages = {
   'comments.deleteText':
     'It cannot be brought back. If it has replies, they stay under “comment deleted”.',
   'comments.deleted': 'Comment deleted.',
+  'blog.copyLink': 'Copy link',
+  'blog.linkCopied': 'Link copied.',
+  'blog.copyThisLink': 'Copy this link: {url}',
+  'blog.neighbours': 'Previous and next blogs',
+  'blog.previous': 'Previous',
+  'blog.next': 'Next',
+  'blog.related': 'Related blogs',
+
+  'lightbox.label': 'Picture {n} of {count}',
+  'lightbox.previous': 'Previous picture',
+  'lightbox.next': 'Next picture',
 } as const satisfies Record<string, string>;
 
 export type PageMessageKey = keyof typeof enPages;

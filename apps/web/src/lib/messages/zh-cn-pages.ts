@@ -32,7 +32,6 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'tags.documentTitle': '标签',
   'tags.blogCount': '博客数：{count}',
   'tags.empty': '还没有已发布的博客带这个标签。',
-  'tags.popular': '热门标签',
   'tags.notFound.title': '没有这个标签',
   'tags.notFound.text': '没有已发布的博客带这个标签。',
   'tags.notFound.back': '返回博客列表',
@@ -408,4 +407,15 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'comments.deleteTitle': '删除这条评论？',
   'comments.deleteText': '删除后无法恢复。如果它有回复，回复会保留在“评论已删除”下面。',
   'comments.deleted': '评论已删除。',
+  'blog.copyLink': '复制链接',
+  'blog.linkCopied': '链接已复制。',
+  'blog.copyThisLink': '请复制此链接：{url}',
+  'blog.neighbours': '上一篇和下一篇',
+  'blog.previous': '上一篇',
+  'blog.next': '下一篇',
+  'blog.related': '相关博客',
+
+  'lightbox.label': '第 {n} 张图片，共 {count} 张',
+  'lightbox.previous': '上一张图片',
+  'lightbox.next': '下一张图片',
 };

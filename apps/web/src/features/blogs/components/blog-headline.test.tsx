@@ -12,6 +12,7 @@ const blog: BlogSummary = {
   pubDate: '2016-01-11T11:01:05.000Z',
   viewCount: 12,
   commentCount: 0,
+  featured: false,
   author: { id: 1, name: 'Mark' },
   excerpt: 'Santiago goes out alone.',
   tags: [

@@ -19,6 +19,7 @@ const blog: Blog = {
   commentCount: 9,
   author: { id: 3, name: 'Larry' },
   cover: null,
+  featured: false,
   content: '',
   contentHtml: '',
   commentsOpen: true,
