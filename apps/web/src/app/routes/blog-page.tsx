@@ -1,13 +1,20 @@
 import { IdSchema } from '@folio/schema';
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { NotFoundState } from '../../components/not-found-state';
 import { useBlog } from '../../features/blogs/api/get-blog';
 import { BlogArticle, BlogArticlePlaceholder } from '../../features/blogs/components/blog-article';
-import { CommentSection } from '../../features/comments/components/comment-section';
 import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+
+// Loaded after the article (its own chunk): the home page's first load lists none of its files.
+const CommentSection = lazy(() =>
+  import('../../features/comments/components/comment-section').then((m) => ({
+    default: m.CommentSection,
+  })),
+);
 
 export function BlogPage() {
   const id = IdSchema.safeParse(useParams().id);
@@ -27,7 +34,9 @@ function BlogView({ id }: { id: number }) {
   return (
     <>
       <BlogArticle blog={blog.data} />
-      <CommentSection blog={blog.data} />
+      <Suspense fallback={null}>
+        <CommentSection blog={blog.data} />
+      </Suspense>
     </>
   );
 }
