@@ -23,8 +23,8 @@ const commentFields = {
   parentId: z.number().int().nullable(),
   /** Levels below its top-level comment: 0 for a top-level one. */
   depth: z.number().int(),
-  /** Null once deleted. */
-  author: CommentAuthorSchema.nullable(),
+  /** Null once deleted. (Inline: OpenAPI 3.0 cannot make a referenced schema nullable.) */
+  author: z.object(CommentAuthorSchema.shape).nullable(),
   /** Plain text as written; empty once deleted. */
   body: z.string(),
   /** `body` HTML-escaped, with its URLs made links (`rel="nofollow noopener noreferrer ugc"`). */

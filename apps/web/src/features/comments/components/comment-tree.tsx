@@ -1,5 +1,5 @@
 import type { Comment, CommentNode, LIMITS, Reply } from '@folio/schema';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RelativeTime } from '../../../components/relative-time';
 import { useToast } from '../../../components/toast-context';
@@ -16,6 +16,18 @@ import { useCommentsContext } from './comments-context';
  */
 const EDIT_MINUTES: (typeof LIMITS)['commentEditMinutes'] = 15;
 const EDIT_MS = EDIT_MINUTES * 60_000;
+
+/** Whether a comment written at `createdAt` may still be changed: true until its window closes. */
+function useEditWindow(createdAt: string): boolean {
+  const deadline = Date.parse(createdAt) + EDIT_MS;
+  const [open, setOpen] = useState(() => Date.now() < deadline);
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => setOpen(false), Math.max(0, deadline - Date.now()));
+    return () => clearTimeout(timer);
+  }, [open, deadline]);
+  return open;
+}
 
 /** A top-level comment and, recursively, its replies: indented down to the last nested level. */
 export function CommentThread({ node }: { node: CommentNode }) {
@@ -138,7 +150,7 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
   const remove = useDeleteComment(blogId);
 
   const mine = viewerId !== null && comment.author?.id === viewerId;
-  const editable = mine && Date.now() - Date.parse(comment.createdAt) < EDIT_MS;
+  const editable = useEditWindow(comment.createdAt) && mine;
   const deletable = !comment.deleted && (mine || manages);
   const canReply = !comment.deleted && open && viewerId !== null;
 
