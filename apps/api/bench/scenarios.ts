@@ -1,5 +1,6 @@
 import type { Options } from 'autocannon';
 import { fromClient } from './clients';
+import { ensureCommentedBlog } from './comments';
 import { ensureLoginUsers, loginLoad } from './login';
 import { clearBenchBlogs, logIn, publishLoad, type Writers } from './publish';
 
@@ -151,6 +152,9 @@ export const PUBLISHES_PER_SECOND = 10;
 const detailPaths = (prefix: string, ctx: ScenarioContext) =>
   ctx.blogIds.map((id) => `${prefix}/blogs/${id}`);
 
+/** The blog with 1 000 comments the comments scenario reads, found (or made) by its setup. */
+const commented = { blogId: 0 };
+
 /** The publishing scenarios' writers, logged in by their setup. */
 const writers: Writers = { tokens: [] };
 
@@ -189,6 +193,16 @@ export const SCENARIOS: Scenario[] = [
     name: 'feed-rss',
     server: 'app',
     load: () => ({ path: '/feed.xml' }),
+  },
+  {
+    // The first page of a blog's comments (20 threads of 5, nested), from a blog with 1 000.
+    name: 'blog-comments',
+    server: 'app',
+    load: () => ({ path: `/api/v1/blogs/${commented.blogId}/comments` }),
+    setup: async (ctx) => {
+      await ensureLoginUsers(ctx.databaseUrl);
+      commented.blogId = await ensureCommentedBlog(ctx.databaseUrl, ctx.redisUrl);
+    },
   },
   {
     name: 'blog-list-page-1',
@@ -356,6 +370,13 @@ const TARGETS: Target[] = [
   ratio(
     'blog-list-page-1 req/s / blog-detail req/s',
     ['blog-list-page-1', 'blog-detail'],
+    'reqPerSec',
+    '>=',
+    0.5,
+  ),
+  ratio(
+    'blog-comments req/s / blog-detail req/s',
+    ['blog-comments', 'blog-detail'],
     'reqPerSec',
     '>=',
     0.5,

@@ -2,15 +2,11 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTime, Page, PageQuery } from './common';
 import { LIMITS } from './limits';
 
-/**
- * Levels of replies nested under a top-level comment in one answer of `GET /blogs/:id/comments`
- * (a top-level comment is level 0). A comment at the last level says how many replies lie below
- * it (`moreReplies`); `GET /comments/:id/replies` lists them.
- */
-export const COMMENT_NESTING = 5;
+/** See LIMITS.commentNesting. */
+export const COMMENT_NESTING = LIMITS.commentNesting;
 
-/** How long after writing a comment its writer may change it. */
-export const COMMENT_EDIT_MINUTES = 15;
+/** See LIMITS.commentEditMinutes. */
+export const COMMENT_EDIT_MINUTES = LIMITS.commentEditMinutes;
 
 export const COMMENT_SORTS = ['createdAt', '-createdAt'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
@@ -27,8 +23,8 @@ const commentFields = {
   parentId: z.number().int().nullable(),
   /** Levels below its top-level comment: 0 for a top-level one. */
   depth: z.number().int(),
-  /** Null once deleted. */
-  author: CommentAuthorSchema.nullable(),
+  /** Null once deleted. (Inline: OpenAPI 3.0 cannot make a referenced schema nullable.) */
+  author: z.object(CommentAuthorSchema.shape).nullable(),
   /** Plain text as written; empty once deleted. */
   body: z.string(),
   /** `body` HTML-escaped, with its URLs made links (`rel="nofollow noopener noreferrer ugc"`). */

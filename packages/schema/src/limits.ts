@@ -9,6 +9,14 @@ export const LIMITS = {
   blogTags: 10,
   tagName: 30,
   commentBody: 5000,
+  /**
+   * Levels of replies nested under a top-level comment in one answer of `GET /blogs/:id/comments`
+   * (a top-level comment is level 0); a comment at the last level counts the replies below it
+   * (`moreReplies`), which `GET /comments/:id/replies` lists.
+   */
+  commentNesting: 5,
+  /** Minutes after writing a comment that its writer may change it. */
+  commentEditMinutes: 15,
   /** `@nickname` mentions in one comment that are told about it. */
   commentMentions: 10,
   /** Kept per blog; older ones are dropped on save. */

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { sendRendered } from '../../lib/rendered';
 import { failures, ok } from '../../lib/route-schema';
 import { SEARCH_LIMIT, VIEW_LIMIT } from '../../plugins/external/rate-limit';
-import type { BlogService, Writer } from './service';
+import type { Writer } from './service';
 
 /** A blog's ETag names the blog and its version, which every save moves on. */
 export const etagOf = (id: number, version: number) => `"b${id}.v${version}"`;

@@ -12,6 +12,7 @@ import {
 } from '@folio/schema';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { sendRendered } from '../../lib/rendered';
 import { failures, ok } from '../../lib/route-schema';
 import { COMMENT_LIMIT } from '../../plugins/external/rate-limit';
@@ -120,7 +121,11 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
           'One with replies stays as a tombstone (answered as `data`); one without goes, with ' +
           'every tombstone above it that it leaves without replies (`data` is null).',
         params: CommentParams,
-        response: { 200: Envelope(CommentSchema.nullable()), ...failures(403, 404) },
+        // Inline: OpenAPI 3.0 cannot make a referenced schema nullable.
+        response: {
+          200: Envelope(z.object(CommentSchema.shape).nullable()),
+          ...failures(403, 404),
+        },
       },
     },
     async (request) => ok(await service.remove(writerOf(request), request.params.id)),

@@ -1,5 +1,5 @@
 import { IdSchema } from '@folio/schema';
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { NotFoundState } from '../../components/not-found-state';
@@ -10,10 +10,16 @@ import { BlogNeighbours } from '../../features/blogs/components/blog-neighbours'
 import { ContentLightbox } from '../../features/blogs/components/content-lightbox';
 import { CopyLinkButton } from '../../features/blogs/components/copy-link-button';
 import { RelatedBlogs } from '../../features/blogs/components/related-blogs';
-import { CommentSection } from '../../features/comments/components/comment-section';
 import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+
+// Loaded after the article (its own chunk): the home page's first load lists none of its files.
+const CommentSection = lazy(() =>
+  import('../../features/comments/components/comment-section').then((m) => ({
+    default: m.CommentSection,
+  })),
+);
 
 export function BlogPage() {
   const id = IdSchema.safeParse(useParams().id);
@@ -43,7 +49,9 @@ function BlogView({ id }: { id: number }) {
       </div>
       <BlogNeighbours id={id} />
       <RelatedBlogs id={id} />
-      <CommentSection blog={blog.data} />
+      <Suspense fallback={null}>
+        <CommentSection blog={blog.data} />
+      </Suspense>
     </>
   );
 }

@@ -58,7 +58,9 @@ export function hasChanges(saved: BlogDraft, current: BlogDraft): boolean {
 }
 
 /** Every field, for a new blog or to overwrite a version saved elsewhere. */
-export function allFields(current: BlogDraft): Required<Omit<UpdateBlog, 'status' | 'pubDate' | 'commentsOpen'>> {
+export function allFields(
+  current: BlogDraft,
+): Required<Omit<UpdateBlog, 'status' | 'pubDate' | 'commentsOpen'>> {
   return {
     title: current.title,
     content: current.content,

@@ -419,6 +419,7 @@ export const enPages = {
   'comments.deleteTitle': 'Delete this comment?',
   'comments.deleteText':
     'It cannot be brought back. If it has replies, they stay under “comment deleted”.',
+  'comments.length': 'Write 1 to 5000 characters.',
   'comments.deleted': 'Comment deleted.',
   'blog.copyLink': 'Copy link',
   'blog.linkCopied': 'Link copied.',

@@ -406,6 +406,7 @@ export const zhCNPages: Record<PageMessageKey, string> = {
   'comments.delete': '删除',
   'comments.deleteTitle': '删除这条评论？',
   'comments.deleteText': '删除后无法恢复。如果它有回复，回复会保留在“评论已删除”下面。',
+  'comments.length': '评论长度为 1 到 5000 个字符。',
   'comments.deleted': '评论已删除。',
   'blog.copyLink': '复制链接',
   'blog.linkCopied': '链接已复制。',

@@ -6,14 +6,7 @@ import type {
   MyBlog,
   ReplyPage,
 } from '@folio/schema';
-import {
-  infiniteQueryOptions,
-  queryOptions,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth-context';
 import { blogWritten, CONTENT_KEYS } from '../../../lib/api/blog-writes';
@@ -29,46 +22,44 @@ export function blogCommentsKey(blogId: number) {
   return ['comments', blogId] as const;
 }
 
-export function commentsQueryOptions(blogId: number, sort: CommentSort) {
-  return infiniteQueryOptions({
-    queryKey: [...blogCommentsKey(blogId), 'tree', sort],
-    queryFn: ({ pageParam, signal }) =>
+export function commentsQueryOptions(blogId: number, sort: CommentSort, page: number) {
+  return queryOptions({
+    queryKey: [...blogCommentsKey(blogId), 'tree', sort, page],
+    queryFn: ({ signal }) =>
       apiRequest<CommentPage>(`/blogs/${blogId}/comments`, {
-        query: { page: pageParam, perPage: COMMENTS_PER_PAGE, sort },
+        query: { page, perPage: COMMENTS_PER_PAGE, sort },
         signal,
       }),
-    initialPageParam: 1,
-    getNextPageParam: (last) => (last.page < last.pages ? last.page + 1 : undefined),
   });
 }
 
-/** The blog's comments, page after page; read again every 15 s while the tab is visible. */
-export function useComments(blogId: number, sort: CommentSort) {
-  return useInfiniteQuery({
-    ...commentsQueryOptions(blogId, sort),
+/**
+ * One page of the blog's comments; read again every 15 s while the tab is visible. (Pages are
+ * queries of their own: react-query's infinite queries would add to the home page's first load.)
+ */
+export function useComments(blogId: number, sort: CommentSort, page: number) {
+  return useQuery({
+    ...commentsQueryOptions(blogId, sort, page),
     refetchInterval: COMMENTS_REFRESH_MS,
   });
 }
 
-export function repliesQueryOptions(blogId: number, commentId: number) {
-  return infiniteQueryOptions({
-    queryKey: [...blogCommentsKey(blogId), 'replies', commentId],
-    queryFn: ({ pageParam, signal }) =>
+export function repliesQueryOptions(blogId: number, commentId: number, cursor: string | undefined) {
+  return queryOptions({
+    queryKey: [...blogCommentsKey(blogId), 'replies', commentId, cursor ?? ''],
+    queryFn: ({ signal }) =>
       apiRequest<ReplyPage>(`/comments/${commentId}/replies`, {
-        query: { cursor: pageParam, limit: REPLIES_PER_PAGE },
+        query: { cursor, limit: REPLIES_PER_PAGE },
         signal,
       }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
-/** The replies below a comment of the last nested level, flattened; asked for when opened. */
-export function useReplies(blogId: number, commentId: number, enabled: boolean) {
-  return useInfiniteQuery({
-    ...repliesQueryOptions(blogId, commentId),
-    enabled,
-    refetchInterval: enabled ? COMMENTS_REFRESH_MS : false,
+/** A page of the replies below a comment of the last nested level, flattened. */
+export function useReplies(blogId: number, commentId: number, cursor: string | undefined) {
+  return useQuery({
+    ...repliesQueryOptions(blogId, commentId, cursor),
+    refetchInterval: COMMENTS_REFRESH_MS,
   });
 }
 

@@ -36,7 +36,7 @@ export function CommentSection({ blog }: { blog: Blog }) {
   const queryClient = useQueryClient();
   const manages = useManagesBlog(blog.id);
   const [sort, setSort] = useState<CommentSort>('createdAt');
-  const comments = useComments(blog.id, sort);
+  const [pages, setPages] = useState(1);
   const create = useCreateComment(blog.id);
   const sortId = useId();
 
@@ -69,7 +69,10 @@ export function CommentSection({ blog }: { blog: Blog }) {
             id={sortId}
             className="form-select form-select-sm w-auto"
             value={sort}
-            onChange={(e) => setSort(e.target.value as CommentSort)}
+            onChange={(e) => {
+              setSort(e.target.value as CommentSort);
+              setPages(1);
+            }}
           >
             <option value="createdAt">{t('comments.sort.oldest')}</option>
             <option value="-createdAt">{t('comments.sort.newest')}</option>
@@ -93,41 +96,71 @@ export function CommentSection({ blog }: { blog: Blog }) {
           </p>
         ) : null}
 
-        <div className="mt-4">
-          {comments.isPending ? (
-            <p className="text-body-secondary" role="status">
-              {t('common.loading')}
-            </p>
-          ) : comments.isError ? (
-            <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />
-          ) : comments.data.pages[0]!.total === 0 ? (
-            <p className="text-body-secondary" data-testid="comments-empty">
-              {t('comments.empty')}
-            </p>
-          ) : (
-            <>
-              <ol className="comment-list list-unstyled mb-0">
-                {comments.data.pages
-                  .flatMap((page) => page.items)
-                  .map((node) => (
-                    <CommentThread key={node.id} node={node} />
-                  ))}
-              </ol>
-              {comments.hasNextPage && (
-                <button
-                  type="button"
-                  className="btn btn-outline-secondary btn-sm mt-3"
-                  disabled={comments.isFetchingNextPage}
-                  onClick={() => void comments.fetchNextPage()}
-                >
-                  {t('comments.loadMore')}
-                </button>
-              )}
-            </>
-          )}
-        </div>
+        <ol className="comment-list list-unstyled mt-4 mb-0">
+          {Array.from({ length: pages }, (_, i) => (
+            <CommentsPage
+              key={i}
+              blogId={blog.id}
+              sort={sort}
+              page={i + 1}
+              onMore={i === pages - 1 ? () => setPages(pages + 1) : undefined}
+            />
+          ))}
+        </ol>
       </section>
     </CommentsContext>
+  );
+}
+
+/** One page of top-level comments with their replies; the last one loaded offers the next. */
+function CommentsPage({
+  blogId,
+  sort,
+  page,
+  onMore,
+}: {
+  blogId: number;
+  sort: CommentSort;
+  page: number;
+  onMore?: () => void;
+}) {
+  const { t } = useI18n();
+  const comments = useComments(blogId, sort, page);
+  if (comments.isPending) {
+    return (
+      <li className="text-body-secondary" role="status">
+        {t('common.loading')}
+      </li>
+    );
+  }
+  if (comments.isError) {
+    return (
+      <li>
+        <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />
+      </li>
+    );
+  }
+  const { items, total, pages } = comments.data;
+  if (total === 0) {
+    return (
+      <li className="text-body-secondary" data-testid="comments-empty">
+        {t('comments.empty')}
+      </li>
+    );
+  }
+  return (
+    <>
+      {items.map((node) => (
+        <CommentThread key={node.id} node={node} />
+      ))}
+      {onMore && page < pages && (
+        <li className="mt-3">
+          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onMore}>
+            {t('comments.loadMore')}
+          </button>
+        </li>
+      )}
+    </>
   );
 }
 

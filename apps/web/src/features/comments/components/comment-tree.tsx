@@ -1,6 +1,5 @@
-import { COMMENT_EDIT_MINUTES, COMMENT_NESTING } from '@folio/schema';
-import type { Comment, CommentNode, Reply } from '@folio/schema';
-import { useState } from 'react';
+import type { Comment, CommentNode, LIMITS, Reply } from '@folio/schema';
+import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RelativeTime } from '../../../components/relative-time';
 import { useToast } from '../../../components/toast-context';
@@ -10,7 +9,25 @@ import { useCreateComment, useDeleteComment, useReplies, useUpdateComment } from
 import { CommentForm } from './comment-form';
 import { useCommentsContext } from './comments-context';
 
-const EDIT_MS = COMMENT_EDIT_MINUTES * 60_000;
+/**
+ * LIMITS.commentEditMinutes, checked by the type (it must be the same literal) rather than
+ * imported: importing LIMITS here split it into a chunk of its own, which the home page's first
+ * load then names.
+ */
+const EDIT_MINUTES: (typeof LIMITS)['commentEditMinutes'] = 15;
+const EDIT_MS = EDIT_MINUTES * 60_000;
+
+/** Whether a comment written at `createdAt` may still be changed: true until its window closes. */
+function useEditWindow(createdAt: string): boolean {
+  const deadline = Date.parse(createdAt) + EDIT_MS;
+  const [open, setOpen] = useState(() => Date.now() < deadline);
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => setOpen(false), Math.max(0, deadline - Date.now()));
+    return () => clearTimeout(timer);
+  }, [open, deadline]);
+  return open;
+}
 
 /** A top-level comment and, recursively, its replies: indented down to the last nested level. */
 export function CommentThread({ node }: { node: CommentNode }) {
@@ -24,9 +41,7 @@ export function CommentThread({ node }: { node: CommentNode }) {
             ))}
           </ol>
         )}
-        {node.depth === COMMENT_NESTING && node.moreReplies > 0 && (
-          <MoreReplies commentId={node.id} count={node.moreReplies} />
-        )}
+        {node.moreReplies > 0 && <MoreReplies commentId={node.id} count={node.moreReplies} />}
       </CommentItem>
     </li>
   );
@@ -38,53 +53,79 @@ export function CommentThread({ node }: { node: CommentNode }) {
  */
 function MoreReplies({ commentId, count }: { commentId: number; count: number }) {
   const { t } = useI18n();
-  const { blogId } = useCommentsContext();
-  const [opened, setOpened] = useState(false);
-  const replies = useReplies(blogId, commentId, opened);
-  if (!opened) {
+  const [cursors, setCursors] = useState<(string | undefined)[] | null>(null);
+  if (!cursors) {
     return (
       <button
         type="button"
         className="btn btn-link btn-sm px-0 comment-more"
-        onClick={() => setOpened(true)}
+        onClick={() => setCursors([undefined])}
       >
         {t('comments.moreReplies', { count })}
       </button>
     );
   }
+  return (
+    <ol className="comment-replies comment-replies-flat list-unstyled">
+      {cursors.map((cursor, i) => (
+        <RepliesPage
+          key={cursor ?? ''}
+          commentId={commentId}
+          cursor={cursor}
+          onMore={i === cursors.length - 1 ? (next) => setCursors([...cursors, next]) : undefined}
+        />
+      ))}
+    </ol>
+  );
+}
+
+function RepliesPage({
+  commentId,
+  cursor,
+  onMore,
+}: {
+  commentId: number;
+  cursor: string | undefined;
+  /** On the last page loaded: loads the next one. */
+  onMore?: (cursor: string) => void;
+}) {
+  const { t } = useI18n();
+  const { blogId } = useCommentsContext();
+  const replies = useReplies(blogId, commentId, cursor);
   if (replies.isPending) {
-    return <p className="text-body-secondary small mb-0">{t('common.loading')}</p>;
+    return <li className="text-body-secondary small">{t('common.loading')}</li>;
   }
   if (replies.isError) {
     return (
-      <button
-        type="button"
-        className="btn btn-link btn-sm px-0"
-        onClick={() => void replies.refetch()}
-      >
-        {t('common.retry')}
-      </button>
-    );
-  }
-  const items = replies.data.pages.flatMap((page) => page.items);
-  return (
-    <>
-      <ol className="comment-replies comment-replies-flat list-unstyled">
-        {items.map((reply) => (
-          <li key={reply.id} className="comment-thread">
-            <CommentItem comment={reply} replyTo={reply.replyTo} />
-          </li>
-        ))}
-      </ol>
-      {replies.hasNextPage && (
+      <li>
         <button
           type="button"
-          className="btn btn-link btn-sm px-0 comment-more"
-          disabled={replies.isFetchingNextPage}
-          onClick={() => void replies.fetchNextPage()}
+          className="btn btn-link btn-sm px-0"
+          onClick={() => void replies.refetch()}
         >
-          {t('comments.moreRepliesNext')}
+          {t('common.retry')}
         </button>
+      </li>
+    );
+  }
+  const { items, nextCursor } = replies.data;
+  return (
+    <>
+      {items.map((reply) => (
+        <li key={reply.id} className="comment-thread">
+          <CommentItem comment={reply} replyTo={reply.replyTo} />
+        </li>
+      ))}
+      {onMore && nextCursor && (
+        <li>
+          <button
+            type="button"
+            className="btn btn-link btn-sm px-0 comment-more"
+            onClick={() => onMore(nextCursor)}
+          >
+            {t('comments.moreRepliesNext')}
+          </button>
+        </li>
       )}
     </>
   );
@@ -109,7 +150,7 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
   const remove = useDeleteComment(blogId);
 
   const mine = viewerId !== null && comment.author?.id === viewerId;
-  const editable = mine && Date.now() - Date.parse(comment.createdAt) < EDIT_MS;
+  const editable = useEditWindow(comment.createdAt) && mine;
   const deletable = !comment.deleted && (mine || manages);
   const canReply = !comment.deleted && open && viewerId !== null;
 
