@@ -11,7 +11,12 @@ import { createAuthorRepository } from '../../modules/authors/repository';
 import { createAuthorService, type AuthorService } from '../../modules/authors/service';
 import { createBlogRepository } from '../../modules/blogs/repository';
 import { createBlogScheduler } from '../../modules/blogs/publish';
-import { BLOGS_SCOPE, createBlogService, type BlogService } from '../../modules/blogs/service';
+import {
+  BLOGS_SCOPE,
+  createBlogService,
+  RENDERED_TTL_SECONDS,
+  type BlogService,
+} from '../../modules/blogs/service';
 import { createCaptchaService, type CaptchaService } from '../../modules/captcha/service';
 import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
@@ -165,6 +170,8 @@ export default fp(
         index: searchIndex,
         summaries: (ids) => blogService.summaries(ids),
         cachedTotal: (key, compute) => counts.get(BLOGS_SCOPE, key, compute),
+        cachedAnswer: (key, render) =>
+          counts.text(BLOGS_SCOPE, { rendered: key }, render, RENDERED_TTL_SECONDS),
       }),
     );
     app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
