@@ -112,7 +112,7 @@ export function SiteNavbar() {
               ))}
             </ul>
             {/* A plain form, no script of its own: the results page is loaded when it opens. */}
-            <form role="search" action="/search" className="my-3 my-lg-0 me-lg-3">
+            <form role="search" action="/search" className="navbar-search my-3 my-lg-0 me-lg-3">
               <input
                 type="search"
                 name="q"
