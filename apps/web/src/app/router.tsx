@@ -32,6 +32,7 @@ function page<K extends string>(
 const BlogsPage = page(() => import('./routes/blogs-page'), 'BlogsPage');
 const BlogPage = page(() => import('./routes/blog-page'), 'BlogPage');
 const TagPage = page(() => import('./routes/tag-page'), 'TagPage');
+const SearchPage = page(() => import('./routes/search-page'), 'SearchPage');
 const AuthorsPage = page(() => import('./routes/authors-page'), 'AuthorsPage');
 const AuthorPage = page(() => import('./routes/author-page'), 'AuthorPage');
 const LoginPage = page(() => import('./routes/login-page'), 'LoginPage');
@@ -72,6 +73,7 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route index element={<HomePage />} />
         <Route path="blogs" element={<BlogsPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="blogs/:id" element={<BlogPage />} />
         <Route path="tags/:slug" element={<TagPage />} />
         <Route path="blogs/:id/edit" element={<EditBlogPage />} />

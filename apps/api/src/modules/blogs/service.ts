@@ -293,23 +293,30 @@ export function createBlogService({
     const visible = blog.status === 'published';
     if (fresh && !visible) return;
     try {
-      if (!visible) return await search.remove([blog.id]);
-      const { id, title, excerpt, contentHtml, tags } = blog;
-      const pubDate = new Date(blog.pubDate);
-      await search.upsert([
-        searchDocOf({
-          id,
-          version,
-          authorId: blog.author.id,
-          pubDate,
-          title,
-          excerpt,
-          contentHtml,
-          tags,
-        }),
-      ]);
+      if (!visible) {
+        await search.remove([blog.id]);
+      } else {
+        const { id, title, excerpt, contentHtml, tags } = blog;
+        const pubDate = new Date(blog.pubDate);
+        await search.upsert([
+          searchDocOf({
+            id,
+            version,
+            authorId: blog.author.id,
+            pubDate,
+            title,
+            excerpt,
+            contentHtml,
+            tags,
+          }),
+        ]);
+      }
     } catch (err) {
       log.warn({ err, blogId: blog.id }, 'could not update the search index for a blog');
+    } finally {
+      // Again once the index has it: a search cached between the write's own drop and now would
+      // answer from the index as it was.
+      await blogListsChanged(counts);
     }
   }
 

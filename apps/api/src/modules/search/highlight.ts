@@ -24,15 +24,39 @@ export function termsOf(q: string): string[] {
   return terms.slice(0, MAX_TERMS);
 }
 
+/** A term of Latin letters and digits only: the text index holds such words whole. */
+export const isWord = (term: string) => /^[a-z0-9]+$/i.test(term);
+
+const ENDINGS = ['s', 'es', 'ed', 'ing', 'er', 'ers'];
+
 /**
- * A pattern finding every term anywhere in a text, case-insensitively, as the bigram index finds
- * them (part of a word included). Longer terms first, so the longest match wins.
+ * The usual English forms of a word, which a search for it finds (a light stemmer: `river`,
+ * `rivers`, `rivered`, ...; `stories` and `story`). Forms no text has cost one lookup each.
+ */
+export function formsOf(word: string): string[] {
+  const w = word.toLowerCase();
+  const ending = w.length > 4 ? /(?:ies|es|s|ed|ing|ers|er)$/.exec(w)?.[0] : undefined;
+  const stem = ending ? w.slice(0, -ending.length) + (ending === 'ies' ? 'y' : '') : w;
+  const forms = new Set([w, stem, ...ENDINGS.map((e) => stem + e)]);
+  if (stem.endsWith('y')) forms.add(`${stem.slice(0, -1)}ies`);
+  if (stem.endsWith('e')) forms.add(`${stem}d`).add(`${stem.slice(0, -1)}ing`);
+  return [...forms];
+}
+
+/**
+ * A pattern finding every term in a text, case-insensitively, as the text index finds them: a
+ * word in any of its forms, as a whole word (`rivers` for `river`, never `driver` or
+ * `riverside`), anything else (Chinese, symbols) anywhere. Longer first: the longest match wins.
  */
 function patternOf(terms: string[]): RegExp | null {
   const parts = terms
     .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    .flatMap((t) =>
+      isWord(t)
+        ? formsOf(t).map((form) => `(?<![\\p{L}\\p{N}])${form}(?![\\p{L}\\p{N}])`)
+        : [t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')],
+    )
+    .sort((a, b) => b.length - a.length);
   return parts.length ? new RegExp(parts.join('|'), 'giu') : null;
 }
 

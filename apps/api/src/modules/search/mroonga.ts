@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
-import { termsOf } from './highlight';
+import { formsOf, isWord, termsOf } from './highlight';
 import type {
   Filters,
   IndexHit,
@@ -16,12 +16,26 @@ import type {
  */
 const WEIGHTS = '*W1:1000,2:2,3:1,4:100';
 
+const quoted = (term: string) => `"${term.replace(/["\\]/g, '\\$&')}"`;
+
 /**
  * Mroonga's boolean-mode query for these terms: each one required and quoted, so whatever the
  * person typed is matched as text, never read as an operator (`-`, `*`, `OR`, parentheses).
  */
 export function booleanQuery(terms: string[]): string {
-  return terms.map((term) => `+"${term.replace(/["\\]/g, '\\$&')}"`).join(' ');
+  return terms.map((term) => `+${quoted(term)}`).join(' ');
+}
+
+/**
+ * The text index's query: as `booleanQuery`, except that a word of Latin letters and digits, which
+ * the index holds whole, asks for any of its usual English forms (`+(river OR rivers OR ...)`,
+ * lower-cased, so never an operator such as `OR`): exact tokens, so each form is a lookup and
+ * scores by section weight and count.
+ */
+export function textQuery(terms: string[]): string {
+  return terms
+    .map((term) => (isWord(term) ? `+(${formsOf(term).join(' OR ')})` : `+${quoted(term)}`))
+    .join(' ');
 }
 
 const run = async <T>(db: Db, query: SQL): Promise<T[]> => {
@@ -40,7 +54,7 @@ function filtersOf({ tag, authorId }: Filters): SQL {
 }
 
 const textMatch = (q: string) =>
-  sql`MATCH(title, excerpt, body, tags) AGAINST(${`${WEIGHTS} ${booleanQuery(termsOf(q))}`} IN BOOLEAN MODE)`;
+  sql`MATCH(title, excerpt, body, tags) AGAINST(${`${WEIGHTS} ${textQuery(termsOf(q))}`} IN BOOLEAN MODE)`;
 const titleMatch = (q: string) =>
   sql`MATCH(title) AGAINST(${booleanQuery(termsOf(q))} IN BOOLEAN MODE)`;
 
@@ -72,8 +86,9 @@ export function countTitlesSql(params: Filters): SQL {
 
 /**
  * The search index as a Mroonga table in Folio's own MariaDB (`blog_search`, migration
- * 0006_search): bigram full-text indexes (TokenBigramSplitSymbolAlphaDigit + NormalizerAuto) over
- * the text and the title, and a delimited one over the tag slugs. Mroonga answers a MATCH with
+ * 0006_search): full-text indexes over the text (TokenBigram: Latin words whole, Chinese in
+ * bigrams) and over the title (TokenBigramSplitSymbolAlphaDigit: everything in bigrams), both
+ * with NormalizerAuto, and a delimited one over the tag slugs. Mroonga answers a MATCH with
  * ORDER BY ... LIMIT from the index itself (its "fast order limit") and a COUNT(*) without reading
  * rows.
  */

@@ -1,4 +1,5 @@
 import { Envelope, SearchPageSchema, SearchQuery } from '@folio/schema';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ok } from '../../lib/route-schema';
 import { SEARCH_ROUTE_LIMIT } from '../../plugins/external/rate-limit';
@@ -22,7 +23,14 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Envelope(SearchPageSchema) },
       },
     },
-    async (request) => ok(await service.search(request.query)),
+    async (request, reply) => {
+      const text = await service.rendered(
+        request.query,
+        async () => reply.serializeInput(ok(await service.search(request.query)), '200') as string,
+      );
+      // Already serialized by the route's own response schema (above).
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(text);
+    },
   );
 };
 

@@ -12,10 +12,25 @@ export interface SearchServiceDeps {
    * runs once per search and filters until then.
    */
   cachedTotal: (key: object, compute: () => Promise<number>) => Promise<number>;
+  /**
+   * A search's answer as `render` writes it, kept like the blogs' rendered pages: dropped by the
+   * next write to blogs, a minute at most, made once however many ask for it at the same moment.
+   */
+  cachedAnswer: (key: object, render: () => Promise<string>) => Promise<string>;
 }
 
-export function createSearchService({ index, summaries, cachedTotal }: SearchServiceDeps) {
+export function createSearchService({
+  index,
+  summaries,
+  cachedTotal,
+  cachedAnswer,
+}: SearchServiceDeps) {
   return {
+    /** A search's rendered answer (see `cachedAnswer`): common searches are asked again and again. */
+    rendered(params: SearchParams, render: () => Promise<string>): Promise<string> {
+      return cachedAnswer({ search: params }, render);
+    },
+
     /** Published blogs with every word of `q`, title matches first, with highlighted passages. */
     async search({ q, page, perPage, tag, authorId }: SearchParams): Promise<SearchPage> {
       const terms = termsOf(q);

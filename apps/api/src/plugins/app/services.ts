@@ -187,6 +187,8 @@ export default fp(
         index: searchIndex,
         summaries: (ids) => blogService.summaries(ids),
         cachedTotal: (key, compute) => counts.get(BLOGS_SCOPE, key, compute),
+        // Kept beside the rendered blogs, so any write to blogs drops them together.
+        cachedAnswer: (key, render) => blogService.rendered(key, render),
       }),
     );
     app.decorate(

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { componentsSettled } from '../../lib/bootstrap-component';
@@ -51,6 +51,21 @@ describe('the navbar menu', () => {
     expect(document.querySelector('.offcanvas-backdrop')).toBeNull();
     expect(document.body.style.overflow).toBe('');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the navbar search box', () => {
+  beforeEach(() => fakeApi({}));
+
+  it('is a plain search form that opens /search?q=…, in both languages', () => {
+    setLocale('zh-CN');
+    renderNavbar();
+    const form = screen.getByRole('search');
+    expect(form).toHaveAttribute('action', '/search');
+    const box = within(form).getByRole('searchbox', { name: '搜索博客' });
+    expect(box).toHaveAttribute('name', 'q');
+    expect(box).toBeRequired();
+    setLocale('en');
   });
 });
 

@@ -111,6 +111,17 @@ export function SiteNavbar() {
                 </li>
               ))}
             </ul>
+            {/* A plain form, no script of its own: the results page is loaded when it opens. */}
+            <form role="search" action="/search" className="navbar-search my-3 my-lg-0 me-lg-3">
+              <input
+                type="search"
+                name="q"
+                className="form-control"
+                aria-label={t('nav.search')}
+                placeholder={t('nav.search')}
+                required
+              />
+            </form>
             <UserMenu onNavigate={() => menu()?.hide()} />
           </div>
         </div>

@@ -7,6 +7,14 @@ export const enPages = {
 
   'search.label': 'Search',
   'search.submit': 'Search',
+  'search.title': 'Search',
+  'search.documentTitle': 'Search: {q}',
+  'search.placeholder': 'Words in a title, text or tag',
+  'search.prompt':
+    'Type a word or two to find blogs by their title, text or tags, in English or Chinese.',
+  'search.empty': 'No published blog matches “{q}”.',
+  'search.results': 'Results for “{q}”',
+  'search.allTags': 'All tags',
 
   'list.perPage': 'Per page',
   'list.range': 'Showing {from}–{to} of {total}',

@@ -21,6 +21,7 @@ export const en = {
   'nav.home': 'Home',
   'nav.blogs': 'Blogs',
   'nav.authors': 'Authors',
+  'nav.search': 'Search blogs',
 
   'footer.tagline': 'Stories worth keeping.',
   'footer.apiDocs': 'API documentation',

@@ -8,6 +8,13 @@ export const zhCNPages: Record<PageMessageKey, string> = {
 
   'search.label': '搜索',
   'search.submit': '搜索',
+  'search.title': '搜索',
+  'search.documentTitle': '搜索：{q}',
+  'search.placeholder': '标题、正文或标签中的词',
+  'search.prompt': '输入一两个词，按标题、正文或标签查找博客，中文英文都可以。',
+  'search.empty': '没有与“{q}”匹配的已发布博客。',
+  'search.results': '“{q}”的搜索结果',
+  'search.allTags': '全部标签',
 
   'list.perPage': '每页条数',
   'list.range': '第 {from}–{to} 条，共 {total} 条',

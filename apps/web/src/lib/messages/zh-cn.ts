@@ -19,6 +19,7 @@ export const zhCN: Record<SiteMessageKey, string> = {
   'nav.home': '首页',
   'nav.blogs': '博客',
   'nav.authors': '作者',
+  'nav.search': '搜索博客',
 
   'footer.tagline': '值得珍藏的文字。',
   'footer.apiDocs': 'API 文档',
