@@ -14,10 +14,9 @@ const cover = (id: number) => ({
   url: `/uploads/images/${id}-1600.webp`,
   width: 1600,
   height: 1000,
-  contentType: 'image/webp',
+  bytes: 120_000,
   variants: [400, 800, 1600].map((width) => ({
     width,
-    height: width / 1.6,
     url: `/uploads/images/${id}-${width}.webp`,
   })),
   createdAt: '2026-01-01T00:00:00.000Z',
