@@ -1,6 +1,8 @@
 import type { Options } from 'autocannon';
 import { fromClient } from './clients';
 import { ensureLoginUsers, loginLoad } from './login';
+import { createRedis } from '../src/lib/redis';
+import { createBlogViews, dayOf, HOT_DAYS } from '../src/modules/blogs/views';
 import { clearBenchBlogs, logIn, publishLoad, type Writers } from './publish';
 
 /** Which server a scenario loads; each kind runs in its own child process (see server.ts). */
@@ -156,6 +158,42 @@ const publishing = {
   teardown: (ctx: ScenarioContext) => clearBenchBlogs(ctx.databaseUrl, ctx.redisUrl),
 };
 
+/** Blogs given views on each day of the hot list's window before `blog-hot` runs. */
+const VIEWED_PER_DAY = 5_000;
+
+/**
+ * Views of the last 7 days as readers would leave them: each day, VIEWED_PER_DAY of the bench's
+ * blogs with 1 to 200 views, so the window's union ranks some tens of thousands of blogs. Written
+ * straight into the days' sorted sets (`modules/blogs/views.ts`), as recording them one by one
+ * would take the bench minutes.
+ */
+async function seedViews(ctx: ScenarioContext) {
+  const redis = createRedis(ctx.redisUrl);
+  redis.on('error', () => undefined);
+  await redis.connect();
+  try {
+    const views = createBlogViews({
+      redis,
+      databaseUrl: ctx.databaseUrl,
+      visitorKey: Buffer.alloc(32),
+    });
+    const now = Date.now();
+    for (let day = 0; day < HOT_DAYS; day++) {
+      const key = views.keys.day(dayOf(new Date(now - day * 86_400_000)));
+      const members: (string | number)[] = [];
+      for (let i = 0; i < VIEWED_PER_DAY; i++) {
+        const id = ctx.blogIds[(day * VIEWED_PER_DAY + i * 7) % ctx.blogIds.length]!;
+        members.push(1 + ((id * 31 + day) % 200), id);
+      }
+      await redis.zadd(key, ...members);
+      await redis.expire(key, (HOT_DAYS + 1) * 86_400);
+    }
+    await redis.del(views.keys.week(dayOf(new Date(now))));
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'baseline',
@@ -166,6 +204,13 @@ export const SCENARIOS: Scenario[] = [
     name: 'blog-detail',
     server: 'app',
     load: (ctx) => rotating(detailPaths('/api/v1', ctx)),
+  },
+  {
+    // The hot list (GET /blogs/hot) over a week of views on VIEWED_PER_DAY blogs a day.
+    name: 'blog-hot',
+    server: 'app',
+    setup: seedViews,
+    load: () => ({ path: '/api/v1/blogs/hot' }),
   },
   {
     name: 'blog-list-page-1',
@@ -294,6 +339,7 @@ function absolute(
 
 const TARGETS: Target[] = [
   ratio('blog-detail req/s / baseline req/s', ['blog-detail', 'baseline'], 'reqPerSec', '>=', 0.7),
+  ratio('blog-hot req/s / baseline req/s', ['blog-hot', 'baseline'], 'reqPerSec', '>=', 0.7),
   ratio(
     'blog-list-page-1 req/s / blog-detail req/s',
     ['blog-list-page-1', 'blog-detail'],
