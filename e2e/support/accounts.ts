@@ -132,6 +132,14 @@ export async function createVerifiedUser(request: APIRequestContext, tag: string
   return { email, password, nickname };
 }
 
+/** Grants an account a permission directly in the database, as the admin section will. */
+export async function grantPermission(userId: number, permission: string) {
+  await database().query(
+    'INSERT IGNORE INTO user_permissions (user_id, permission) VALUES (?, ?)',
+    [userId, permission],
+  );
+}
+
 /** Logs in on the login page with an email or phone and a password. */
 export async function logIn(page: Page, account: string, password: string) {
   await page.getByLabel('Email or phone').fill(account);

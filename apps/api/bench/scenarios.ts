@@ -2,6 +2,8 @@ import type { Options } from 'autocannon';
 import { fromClient } from './clients';
 import { ensureCommentedBlog } from './comments';
 import { ensureLoginUsers, loginLoad } from './login';
+import { createRedis } from '../src/lib/redis';
+import { createBlogViews, dayOf, HOT_DAYS } from '../src/modules/blogs/views';
 import { clearBenchBlogs, logIn, publishLoad, type Writers } from './publish';
 
 /** Which server a scenario loads; each kind runs in its own child process (see server.ts). */
@@ -171,6 +173,42 @@ const publishing = {
   teardown: (ctx: ScenarioContext) => clearBenchBlogs(ctx.databaseUrl, ctx.redisUrl),
 };
 
+/** Views entries written for each day of the hot list's window before `blog-hot` runs. */
+const VIEWED_PER_DAY = 5_000;
+
+/**
+ * Views of the last 7 days: each day, VIEWED_PER_DAY entries spread over the bench's sampled
+ * blogs (`blogIds`, a thousand), each with 1 to 200 views, so the window's union ranks all of
+ * them. Written straight into the days' sorted sets (`modules/blogs/views.ts`), as recording
+ * views one by one would take the bench minutes.
+ */
+async function seedViews(ctx: ScenarioContext) {
+  const redis = createRedis(ctx.redisUrl);
+  redis.on('error', () => undefined);
+  await redis.connect();
+  try {
+    const views = createBlogViews({
+      redis,
+      databaseUrl: ctx.databaseUrl,
+      visitorKey: Buffer.alloc(32),
+    });
+    const now = Date.now();
+    for (let day = 0; day < HOT_DAYS; day++) {
+      const key = views.keys.day(dayOf(new Date(now - day * 86_400_000)));
+      const members: (string | number)[] = [];
+      for (let i = 0; i < VIEWED_PER_DAY; i++) {
+        const id = ctx.blogIds[(day * VIEWED_PER_DAY + i * 7) % ctx.blogIds.length]!;
+        members.push(1 + ((id * 31 + day) % 200), id);
+      }
+      await redis.zadd(key, ...members);
+      await redis.expire(key, (HOT_DAYS + 1) * 86_400);
+    }
+    await redis.del(views.keys.week(dayOf(new Date(now))));
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'baseline',
@@ -203,6 +241,13 @@ export const SCENARIOS: Scenario[] = [
       await ensureLoginUsers(ctx.databaseUrl);
       commented.blogId = await ensureCommentedBlog(ctx.databaseUrl, ctx.redisUrl);
     },
+  },
+  {
+    // The hot list (GET /blogs/hot) over a week of views of the sampled blogs (seedViews).
+    name: 'blog-hot',
+    server: 'app',
+    setup: seedViews,
+    load: () => ({ path: '/api/v1/blogs/hot' }),
   },
   {
     name: 'blog-list-page-1',
@@ -367,6 +412,7 @@ const TARGETS: Target[] = [
     50,
   ),
   ratio('blog-detail req/s / baseline req/s', ['blog-detail', 'baseline'], 'reqPerSec', '>=', 0.7),
+  ratio('blog-hot req/s / baseline req/s', ['blog-hot', 'baseline'], 'reqPerSec', '>=', 0.7),
   ratio(
     'blog-list-page-1 req/s / blog-detail req/s',
     ['blog-list-page-1', 'blog-detail'],

@@ -1,4 +1,3 @@
-import type Dropdown from 'bootstrap/js/dist/dropdown';
 import type Offcanvas from 'bootstrap/js/dist/offcanvas';
 import type { attachComponent, releaseBody } from './bootstrap-component';
 
@@ -7,7 +6,7 @@ import type { attachComponent, releaseBody } from './bootstrap-component';
  * page: most visits never open the phone menu or the account dropdown, and the two with Popper
  * weigh as much as the home page's own code.
  */
-function loader<T>(load: () => Promise<{ default: T }>) {
+export function loader<T>(load: () => Promise<{ default: T }>) {
   let loading: Promise<T> | undefined;
   let loaded: T | undefined;
   return {
@@ -38,4 +37,3 @@ export const offcanvasModule = loader<OffcanvasKit>(async () => {
   ]);
   return { default: { Offcanvas, ...helpers } };
 });
-export const dropdownModule = loader<typeof Dropdown>(() => import('bootstrap/js/dist/dropdown'));

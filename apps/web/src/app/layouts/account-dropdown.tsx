@@ -1,4 +1,5 @@
 import type { Me } from '@folio/schema';
+import type Dropdown from 'bootstrap/js/dist/dropdown';
 import { useEffect, useRef } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useToast } from '../../components/toast-context';
@@ -8,7 +9,10 @@ import type { MessageKey } from '../../lib/i18n';
 import { useMe } from '../../lib/api/get-me';
 import { UserAvatar } from '../../features/account/components/user-avatar';
 import { useLogout } from '../../features/auth/api/logout';
-import { dropdownModule } from '../../lib/bootstrap-loader';
+import { loader } from '../../lib/bootstrap-loader';
+
+// Here, not beside the offcanvas loader: only the logged-in menu, loaded lazily itself, uses it.
+const dropdownModule = loader<typeof Dropdown>(() => import('bootstrap/js/dist/dropdown'));
 
 const ACCOUNT_LINKS: { to: string; label: MessageKey }[] = [
   { to: '/account', label: 'account.nav.profile' },
