@@ -15,7 +15,7 @@ import {
   purgeTrashedBlogs,
   runPublishJob,
 } from '../blogs/publish';
-import { bullConnection } from '../notifications/queue';
+import { bullConnection } from '../messaging/queue';
 import { createUploadRepository } from '../uploads/repository';
 import { createUploadService } from '../uploads/service';
 import { createUserRepository } from '../users/repository';

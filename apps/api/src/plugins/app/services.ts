@@ -16,7 +16,7 @@ import { createCaptchaService, type CaptchaService } from '../../modules/captcha
 import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
 import { createMeService, type MeService } from '../../modules/me/service';
-import { bullConnection, createNotifier, type Notifier } from '../../modules/notifications/queue';
+import { bullConnection, createNotifier, type Notifier } from '../../modules/messaging/queue';
 import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
 import {
   createSessionService,

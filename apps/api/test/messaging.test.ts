@@ -15,22 +15,22 @@ import { MAINTENANCE_QUEUE, PURGE_PENDING_ACCOUNTS } from '../src/modules/mainte
 import {
   bullConnection,
   createNotifier,
-  NOTIFICATIONS_QUEUE,
-} from '../src/modules/notifications/queue';
+  MESSAGING_QUEUE,
+} from '../src/modules/messaging/queue';
 import {
   openMessage,
   queueKey,
   sealMessage,
   UnsealError,
-} from '../src/modules/notifications/sealed';
+} from '../src/modules/messaging/sealed';
 import {
   placeholders,
   render,
   TEMPLATES,
   toHtml,
   type TemplateName,
-} from '../src/modules/notifications/templates';
-import { httpSmsTransport, maskRecipient } from '../src/modules/notifications/transports';
+} from '../src/modules/messaging/templates';
+import { httpSmsTransport, maskRecipient } from '../src/modules/messaging/transports';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 import { buildTestApp, outbox, uniquePhone, waitFor, waitForMessages } from './helpers';
 
@@ -499,7 +499,7 @@ describe('the queue in Redis', () => {
   });
 
   it('gives up at once on a message sealed with another secret', async () => {
-    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
+    const queue = new Queue(MESSAGING_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
     try {
       const message = { channel: 'sms' as const, to: uniquePhone(), subject: null, body: 'x' };
       const job = await queue.add(
