@@ -10,6 +10,7 @@ import blogRoutes from './modules/blogs/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
+import notificationRoutes from './modules/notifications/routes';
 import uploadRoutes from './modules/uploads/routes';
 import authPlugin from './plugins/app/auth';
 import cookiePlugin from './plugins/external/cookie';
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(authRoutes);
       await api.register(oauthRoutes);
       await api.register(meRoutes);
+      await api.register(notificationRoutes);
       await api.register(uploadRoutes);
     },
     { prefix: '/api/v1' },

@@ -88,6 +88,13 @@ export const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/v1/me/sessions/:id': 'revokeSession',
   'DELETE /api/v1/me/identities/:id': 'unbindIdentity',
   'POST /api/v1/uploads': 'createUpload',
+  'GET /api/v1/me/notifications': 'listNotifications',
+  'GET /api/v1/me/notifications/unread-count': 'getUnreadNotificationCount',
+  'POST /api/v1/me/notifications/read-all': 'markAllNotificationsRead',
+  'POST /api/v1/me/notifications/:id/read': 'markNotificationRead',
+  'DELETE /api/v1/me/notifications/:id': 'deleteNotification',
+  'POST /api/v1/events/ticket': 'createEventTicket',
+  'GET /api/v1/events': 'streamEvents',
 };
 
 interface RouteFacts {

@@ -2,6 +2,7 @@ export { authors } from './authors';
 export { blogRevisions } from './blog-revisions';
 export { blogs } from './blogs';
 export { blogTags, tags } from './tags';
+export { notifications } from './notifications';
 export { outboxMessages } from './outbox-messages';
 export { uploadReferences } from './upload-references';
 export { uploads } from './uploads';

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import fp from 'fastify-plugin';
+import { databaseName } from '../../db/connection';
 import { CountCache } from '../../lib/count-cache';
 import { deriveKey } from '../../lib/keys';
 import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
@@ -17,6 +18,12 @@ import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
 import { createMeService, type MeService } from '../../modules/me/service';
 import { bullConnection, createNotifier, type Notifier } from '../../modules/messaging/queue';
+import { createLiveHub } from '../../modules/notifications/live';
+import { createNotificationRepository } from '../../modules/notifications/repository';
+import {
+  createNotificationService,
+  type NotificationService,
+} from '../../modules/notifications/service';
 import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
 import {
   createSessionService,
@@ -45,6 +52,7 @@ declare module 'fastify' {
     authorService: AuthorService;
     storage: Storage;
     uploadService: UploadService;
+    notifications: NotificationService;
   }
 }
 
@@ -152,6 +160,26 @@ export default fp(
       }),
     );
     app.decorate('authorService', createAuthorService(createAuthorRepository(db), counts));
+    const hub = createLiveHub({
+      redis,
+      channel: `live:${databaseName(config.DATABASE_URL)}`,
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+      aliveSessions: (sids) => sessions.alive(sids),
+      log,
+    });
+    app.decorate(
+      'notifications',
+      createNotificationService({
+        repo: createNotificationRepository(db),
+        counts,
+        redis,
+        hub,
+        ticketTtlSeconds: config.EVENTS_TICKET_TTL_SECONDS,
+        log,
+      }),
+    );
+    // Open streams are never idle: they end here, or closing the server would wait for them.
+    app.addHook('preClose', async () => hub.close());
     app.decorate('storage', storage);
     app.decorate('uploadService', uploadService);
 
