@@ -551,7 +551,7 @@ describe('nginx in front of the built SPA and API', () => {
           captchaText: await redis.get(`captcha:${captcha.id}`),
         }),
       });
-      expect(registered.status, await registered.clone().text()).toBe(200);
+      expect(registered.status, await registered.clone().text()).toBe(202);
       let mail = '';
       await expect
         .poll(

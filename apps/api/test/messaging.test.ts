@@ -12,17 +12,8 @@ import { DEV_JWT_SECRET } from '../src/config';
 import { createDb, createPool } from '../src/db/connection';
 import { outboxMessages } from '../src/db/schema';
 import { MAINTENANCE_QUEUE, PURGE_PENDING_ACCOUNTS } from '../src/modules/maintenance/jobs';
-import {
-  bullConnection,
-  createNotifier,
-  MESSAGING_QUEUE,
-} from '../src/modules/messaging/queue';
-import {
-  openMessage,
-  queueKey,
-  sealMessage,
-  UnsealError,
-} from '../src/modules/messaging/sealed';
+import { bullConnection, createNotifier, MESSAGING_QUEUE } from '../src/modules/messaging/queue';
+import { openMessage, queueKey, sealMessage, UnsealError } from '../src/modules/messaging/sealed';
 import {
   placeholders,
   render,

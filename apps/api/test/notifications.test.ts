@@ -206,6 +206,10 @@ describe('POST /events/ticket and GET /events', () => {
     expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     expect(stream.headers['x-accel-buffering']).toBe('no');
     expect(stream.headers['cache-control']).toBe('no-cache, no-transform');
+    // The headers every answer carries come along on the stream too.
+    expect(stream.headers['x-request-id']).toMatch(/.{8,}/);
+    expect(stream.headers['x-content-type-options']).toBe('nosniff');
+    expect(stream.headers['content-encoding']).toBeUndefined();
     const again = await openStream(`${baseUrl}/api/v1/events?ticket=${ticket}`);
     expect(again.status).toBe(401);
     expect(JSON.parse(await again.body())).toMatchObject({
