@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
+import { Redis } from 'ioredis';
+import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The production build behind Debian's nginx, configured by nginx/nginx.conf and
@@ -20,6 +22,9 @@ const apiBundle = join(repo, 'apps/api/dist/server.js');
 const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const ONE_YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
 const NGINX_ID = /^[0-9a-f]{32}$/;
+const EVENTS_READ_TIMEOUT_S = 2;
+const API_DATABASE_URL = 'mysql://root@127.0.0.1:3306/folio_nginx_test';
+const API_REDIS_URL = 'redis://127.0.0.1:6379/13';
 
 interface Child {
   name: string;
@@ -207,11 +212,22 @@ async function renderConfig(dir: string, listen: string, upstream: string) {
     FOLIO_SPA_ROOT: webDist,
     FOLIO_API_UPSTREAM: upstream,
   };
-  const site = template.replace(/\$\{(\w+)\}/g, (token, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`the nginx template uses ${token}, which is not set`);
-    return value;
-  });
+  const site = template
+    .replace(/\$\{(\w+)\}/g, (token, name: string) => {
+      const value = values[name];
+      if (value === undefined)
+        throw new Error(`the nginx template uses ${token}, which is not set`);
+      return value;
+    })
+    // The event stream waits an hour for the next byte; here 2 s, so that a test can see the
+    // heartbeats keep a stream open past it.
+    .replace(
+      /(location = \/api\/v1\/events \{[^}]*proxy_read_timeout )1h;/,
+      `$1${EVENTS_READ_TIMEOUT_S}s;`,
+    );
+  if (!site.includes(`proxy_read_timeout ${EVENTS_READ_TIMEOUT_S}s;`)) {
+    throw new Error('the event stream location has no proxy_read_timeout 1h to shorten');
+  }
   await mkdir(join(dir, 'conf.d'));
   await copyFile(join(repo, 'nginx/nginx.conf'), join(dir, 'nginx.conf'));
   await writeFile(join(dir, 'conf.d/folio.conf'), site);
@@ -262,9 +278,9 @@ beforeAll(async () => {
     SMS_TRANSPORT: 'outbox',
     HOST: '127.0.0.1',
     PORT: String(apiPort),
-    DATABASE_URL: 'mysql://root@127.0.0.1:3306/folio_nginx_test',
+    DATABASE_URL: API_DATABASE_URL,
     // Its own Redis database, so totals cached by other runs on other databases stay out.
-    REDIS_URL: 'redis://127.0.0.1:6379/13',
+    REDIS_URL: API_REDIS_URL,
     JWT_SECRET: 'nginx-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
     LOG_LEVEL: 'warn',
     TRUST_PROXY: 'true',
@@ -273,6 +289,8 @@ beforeAll(async () => {
     WEB_DIST: webDist,
     MIGRATE_ON_START: 'true',
     SEED_ON_EMPTY: 'true',
+    // Several heartbeats within the read timeout the event stream gets here (see renderConfig).
+    SSE_HEARTBEAT_MS: '500',
   });
   await waitFor(api, `http://127.0.0.1:${apiPort}/api/v1/health/ready`);
 
@@ -574,6 +592,107 @@ describe('nginx in front of the built SPA and API', () => {
     expect(log).toContain('"GET /Confirm-Email?[redacted] HTTP/1.1"');
     expect(log).toContain('"GET /api/v1/blogs?perPage=2 HTTP/1.1" 200');
     expect(log).toContain('"http://localhost/reset-password?[redacted]"');
+  });
+
+  it('streams Server-Sent Events unbuffered, kept open by heartbeats past the read timeout', async () => {
+    const redis = new Redis(API_REDIS_URL);
+    const db = mysql.createPool({ uri: API_DATABASE_URL, connectionLimit: 1 });
+    const site = `http://127.0.0.1:${port}/api/v1`;
+    try {
+      // An account made as a person makes one, through nginx: register, follow the mailed link.
+      const email = `nginx-sse-${Date.now()}@example.test`;
+      const captcha = (await (await fetch(`${site}/captcha`)).json()).data as { id: string };
+      const registered = await fetch(`${site}/auth/register/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email,
+          password: 'nginx sse password',
+          nickname: 'SSE reader',
+          captchaId: captcha.id,
+          captchaText: await redis.get(`captcha:${captcha.id}`),
+        }),
+      });
+      expect(registered.status, await registered.clone().text()).toBe(202);
+      let mail = '';
+      await expect
+        .poll(
+          async () => {
+            const [rows] = await db.query('SELECT body FROM outbox_messages WHERE recipient = ?', [
+              email,
+            ]);
+            mail = (rows as { body: string }[])[0]?.body ?? '';
+            return mail;
+          },
+          { timeout: 15_000 },
+        )
+        .toContain('verify-email?token=');
+      const token = decodeURIComponent(/verify-email\?token=([^\s"'<>]+)/.exec(mail)![1]!);
+      const verified = await fetch(`${site}/auth/verify-email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      const auth = (await verified.json()).data as { accessToken: string; user: { id: number } };
+      const ticketReply = await fetch(`${site}/events/ticket`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${auth.accessToken}` },
+      });
+      const { ticket } = (await ticketReply.json()).data as { ticket: string };
+
+      let received = '';
+      let ended = false;
+      let heartbeats = 0;
+      const req = http.get(
+        { host: '127.0.0.1', port, path: `/api/v1/events?ticket=${ticket}` },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+          expect(res.headers['content-encoding']).toBeUndefined();
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            received += chunk;
+            heartbeats += chunk.split(': heartbeat').length - 1;
+          });
+          res.on('close', () => (ended = true));
+        },
+      );
+      try {
+        await expect.poll(() => received).toContain('retry:');
+        // What another API process does for a new notification: publish it on the fan-out channel.
+        const publish = (id: number) =>
+          redis.publish(
+            'live:folio_nginx_test',
+            JSON.stringify({ userId: auth.user.id, event: 'notification', id, data: { id } }),
+          );
+        await publish(4_000_000_001);
+        await expect
+          .poll(() => received)
+          .toContain('id: 4000000001\nevent: notification\ndata: {"id":4000000001}\n\n');
+        expect(ended).toBe(false);
+
+        // Heartbeats every 500 ms against nginx's 2 s: still open after three times that.
+        const opened = Date.now();
+        await expect
+          .poll(() => heartbeats >= 12 && Date.now() - opened > 3 * EVENTS_READ_TIMEOUT_S * 1000, {
+            timeout: 20_000,
+          })
+          .toBe(true);
+        expect(ended).toBe(false);
+        await publish(4_000_000_002);
+        await expect.poll(() => received).toContain('id: 4000000002\n');
+      } finally {
+        req.destroy();
+      }
+      // The single-use ticket stays out of the access log.
+      await expect
+        .poll(async () => readFile(accessLog, 'utf8'))
+        .toContain('/api/v1/events?[redacted]');
+      expect(await readFile(accessLog, 'utf8')).not.toContain(ticket);
+    } finally {
+      redis.disconnect();
+      await db.end();
+    }
   });
 
   // Last: it stops the API.

@@ -13,7 +13,7 @@ import { inArray, like } from 'drizzle-orm';
 import { createDb, createPool } from '../src/db/connection';
 import { userIdentities, users } from '../src/db/schema';
 import { createRedis } from '../src/lib/redis';
-import { bullConnection, NOTIFICATIONS_QUEUE } from '../src/modules/notifications/queue';
+import { bullConnection, MESSAGING_QUEUE } from '../src/modules/messaging/queue';
 import { fromClient } from './clients';
 import { BENCH_LOGIN_USERS, emailOf, ensureLoginUsers } from './login';
 import type { ScenarioContext } from './scenarios';
@@ -130,7 +130,7 @@ async function cleanUp(ctx: ScenarioContext, redis: ReturnType<typeof createRedi
   } finally {
     await pool.end();
   }
-  const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: bullConnection(ctx.redisUrl) });
+  const queue = new Queue(MESSAGING_QUEUE, { connection: bullConnection(ctx.redisUrl) });
   await queue.drain();
   await queue.close();
   redis.disconnect();

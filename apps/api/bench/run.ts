@@ -31,6 +31,7 @@ import {
   type HomePageLoad,
 } from './home-page';
 import { argon2Settings } from './login';
+import { measureSseIdle, SSE_RSS_BYTES, SSE_STREAMS, type SseIdleLoad } from './sse';
 import { deleteBenchBlogs } from './publish';
 import {
   measureRegistration,
@@ -65,7 +66,8 @@ const OTHER_CPU_WARNING = 0.1;
 const REGISTRATION_SCENARIO = 'register-email-cost';
 /** Not an autocannon load either: Chromium opens the home page cold (see home-page.ts). */
 const HOME_PAGE_SCENARIO = 'home-page-cold';
-const OWN_SCENARIOS = [REGISTRATION_SCENARIO, HOME_PAGE_SCENARIO];
+const SSE_IDLE_SCENARIO = 'sse-idle-streams';
+const OWN_SCENARIOS = [REGISTRATION_SCENARIO, HOME_PAGE_SCENARIO, SSE_IDLE_SCENARIO];
 
 /** The bench's own processes: this one and the servers it starts. */
 const ownPids: number[] = [process.pid];
@@ -352,11 +354,24 @@ function homePageTargets(load: HomePageLoad): TargetResult[] {
   ];
 }
 
+/** The idle streams' target: one process's resident memory with all of them open, in MB. */
+function sseTarget(load: SseIdleLoad): TargetResult {
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+  return {
+    name: `${SSE_IDLE_SCENARIO} RSS MB with ${load.streams} streams`,
+    actual: mb(load.rssBytes),
+    limit: mb(SSE_RSS_BYTES),
+    comparison: '<',
+    met: load.streams === SSE_STREAMS && load.rssBytes < SSE_RSS_BYTES,
+  };
+}
+
 function printTable(
   results: ScenarioResult[],
   targets: TargetResult[],
   registration: RegistrationCost | null,
   homePage: HomePageLoad | null,
+  sse: SseIdleLoad | null,
 ) {
   const rows = [
     ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'non-2xx/errors'],
@@ -391,6 +406,13 @@ function printTable(
         `${homePage.fcpMs} ms, largest contentful paint ${homePage.lcpMs} ms, ` +
         `${(homePage.wireBytes / 1000).toFixed(1)} kB on the wire in ` +
         `${homePage.requests} requests`,
+    );
+  }
+  if (sse) {
+    console.log(
+      `${SSE_IDLE_SCENARIO}: ${sse.streams} streams opened in ${sse.openMs} ms; RSS ` +
+        `${(sse.rssBeforeBytes / 1048576).toFixed(1)} MB before, ${(sse.rssBytes / 1048576).toFixed(1)} MB ` +
+        `with them open (${(sse.perStreamBytes / 1024).toFixed(1)} kB each)`,
     );
   }
   console.log();
@@ -429,6 +451,7 @@ async function main() {
   const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
   const measureRegistrationCost = !options.only || options.only.includes(REGISTRATION_SCENARIO);
   const measureHome = !options.only || options.only.includes(HOME_PAGE_SCENARIO);
+  const measureSse = !options.only || options.only.includes(SSE_IDLE_SCENARIO);
   const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   console.log(
     `${databaseName(databaseUrl)}: ${ctx.totalBlogs} visible blogs ` +
@@ -442,6 +465,7 @@ async function main() {
   const raw: Omit<ScenarioResult, 'ratioToBaseline'>[] = [];
   let registration: RegistrationCost | null = null;
   let homePage: HomePageLoad | null = null;
+  let sse: SseIdleLoad | null = null;
   const servers = new Map<ServerKind, RunningServer>();
   try {
     for (const scenario of scenarios) {
@@ -477,6 +501,16 @@ async function main() {
           `${registration.takenMedianMs} ms (medians)`,
       );
     }
+    if (measureSse) {
+      // A server of its own: what it holds is the streams', not earlier scenarios' caches.
+      await Promise.all([...servers.values()].map(stopServer));
+      servers.clear();
+      const server = await appServer();
+      sse = await measureSseIdle({ ...ctx, baseUrl: server.baseUrl }, server.child.pid!);
+      console.log(
+        `  ${SSE_IDLE_SCENARIO}: ${sse.streams} streams, RSS ${(sse.rssBytes / 1048576).toFixed(1)} MB`,
+      );
+    }
     if (measureHome) {
       // A server started afresh: the first visitor after a deploy meets cold caches too.
       await Promise.all([...servers.values()].map(stopServer));
@@ -500,14 +534,16 @@ async function main() {
     ...checkTargets(results),
     ...(registration ? [registrationTarget(registration)] : []),
     ...(homePage ? homePageTargets(homePage) : []),
+    ...(sse ? [sseTarget(sse)] : []),
   ];
-  printTable(results, targets, registration, homePage);
+  printTable(results, targets, registration, homePage, sse);
 
   if (options.json) {
     const report = {
       scenarios: results,
       registration,
       homePage,
+      sse,
       targets,
       settings: {
         durationSeconds: options.duration,

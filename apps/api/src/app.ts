@@ -11,6 +11,7 @@ import commentRoutes from './modules/comments/routes';
 import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
+import notificationRoutes from './modules/notifications/routes';
 import searchRoutes from './modules/search/routes';
 import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(authRoutes);
       await api.register(oauthRoutes);
       await api.register(meRoutes);
+      await api.register(notificationRoutes);
       await api.register(uploadRoutes);
       await api.register(searchRoutes);
     },

@@ -96,6 +96,10 @@ export const ConfigSchema = z.object({
   SMS_HOURLY_BUDGET: z.coerce.number().int().min(1).default(200),
   /** First retry delay of a failed mail or SMS delivery; each next one doubles (5 attempts). */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  /** Between heartbeat comments on an idle event stream (proxies close silent connections). */
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(300_000).default(20_000),
+  /** How long a ticket from POST /events/ticket may wait before it opens a stream. */
+  EVENTS_TICKET_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** Run the background worker (mail, SMS, clean-ups) inside the API process. */
   RUN_WORKER: bool.default(true),
   UPLOADS_DIR: z.string().default(defaultUploadsDir),

@@ -17,7 +17,7 @@ import {
   HOT_DAYS,
 } from '../src/modules/blogs/views';
 import { MAINTENANCE_QUEUE } from '../src/modules/maintenance/jobs';
-import { bullConnection } from '../src/modules/notifications/queue';
+import { bullConnection } from '../src/modules/messaging/queue';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 import {
   buildTestApp,

@@ -12,7 +12,7 @@ import {
   purgeTrashedBlogs,
 } from '../src/modules/blogs/publish';
 import { MAINTENANCE_QUEUE } from '../src/modules/maintenance/jobs';
-import { bullConnection } from '../src/modules/notifications/queue';
+import { bullConnection } from '../src/modules/messaging/queue';
 import { TEST_REDIS_URL } from './env';
 import { buildTestApp, grant, makeUser, resetData, sessionFor, waitFor } from './helpers';
 

@@ -22,7 +22,7 @@ import {
   sweepStrayAvatars,
 } from '../src/modules/maintenance/sweep-avatars';
 import { purgeBatch, purgeStalePendingAccounts } from '../src/modules/maintenance/purge';
-import { bullConnection } from '../src/modules/notifications/queue';
+import { bullConnection } from '../src/modules/messaging/queue';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 import { buildTestApp, makeUser, sessionFor, waitFor } from './helpers';
 

@@ -1,613 +1,348 @@
-import { spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { LOCALES } from '@folio/schema';
-import { Queue } from 'bullmq';
-import { desc, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
+import type { CommentNotice } from '@folio/schema';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { DEV_JWT_SECRET } from '../src/config';
-import { createDb, createPool } from '../src/db/connection';
-import { outboxMessages } from '../src/db/schema';
-import { MAINTENANCE_QUEUE, PURGE_PENDING_ACCOUNTS } from '../src/modules/maintenance/jobs';
-import {
-  bullConnection,
-  createNotifier,
-  NOTIFICATIONS_QUEUE,
-} from '../src/modules/notifications/queue';
-import {
-  openMessage,
-  queueKey,
-  sealMessage,
-  UnsealError,
-} from '../src/modules/notifications/sealed';
-import {
-  placeholders,
-  render,
-  TEMPLATES,
-  toHtml,
-  type TemplateName,
-} from '../src/modules/notifications/templates';
-import { httpSmsTransport, maskRecipient } from '../src/modules/notifications/transports';
-import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
-import { buildTestApp, outbox, uniquePhone, waitFor, waitForMessages } from './helpers';
+import { notifications } from '../src/db/schema';
+import { expectFailure } from './auth-helpers';
+import { buildTestApp, makeAuthor, makeBlog, makeUser, sessionFor, waitFor } from './helpers';
+import { openStream } from './sse-client';
 
-const apiDir = fileURLToPath(new URL('..', import.meta.url));
-let unique = 0;
-const uniqueEmail = () => `notify${++unique}-${Date.now()}@example.test`;
+let app: App;
+/** A second API process on the same database and Redis, as when several run behind nginx. */
+let other: App;
+let baseUrl: string;
+let otherUrl: string;
+const HEARTBEAT_MS = 150;
 
-// A minimal MIME reader for what nodemailer writes: RFC 2047 headers, one level of multipart,
-// base64 or quoted-printable parts.
-function decodeQuotedPrintable(text: string): Buffer {
-  const bytes: number[] = [];
-  const joined = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < joined.length; i++) {
-    const hex = joined.slice(i + 1, i + 3);
-    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i]!));
-    }
-  }
-  return Buffer.from(bytes);
-}
+beforeAll(async () => {
+  ({ app } = await buildTestApp({ SSE_HEARTBEAT_MS: String(HEARTBEAT_MS) }));
+  ({ app: other } = await buildTestApp({ SSE_HEARTBEAT_MS: String(HEARTBEAT_MS) }));
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  otherUrl = await other.listen({ host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await Promise.all([app.close(), other.close()]);
+});
 
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replace(/_/g, ' ')).toString('utf8'),
-    );
-}
-
-function parsePart(raw: string) {
-  const split = raw.indexOf('\r\n\r\n');
-  const headerText = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
-  const headers: Record<string, string> = {};
-  for (const line of headerText.split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).trim().toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
-  }
-  return { headers, body };
-}
-
-function decodeBody({ headers, body }: ReturnType<typeof parsePart>): string {
-  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  if (encoding === 'base64')
-    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body).toString('utf8');
-  return body;
-}
-
-function parseMail(raw: string) {
-  const top = parsePart(raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(top.headers['content-type'] ?? '')?.[1];
-  const parts = boundary
-    ? top.body
-        .split(`--${boundary}`)
-        .slice(1, -1)
-        .map((p) => parsePart(p.replace(/^\r\n/, '')))
-    : [top];
-  const part = (type: string) => {
-    const found = parts.find((p) => p.headers['content-type']?.startsWith(type));
-    return found && decodeBody(found);
-  };
-  return {
-    from: top.headers.from ?? '',
-    to: top.headers.to ?? '',
-    subject: top.headers.subject ?? '',
-    text: part('text/plain') ?? '',
-    html: part('text/html') ?? '',
-  };
-}
-
-function listen(server: Server | SMTPServer): Promise<number> {
-  return new Promise((resolve) => {
-    const net = server instanceof SMTPServer ? server.server : server;
-    net.listen(0, '127.0.0.1', () => resolve((net.address() as AddressInfo).port));
+let commentId = 1_000;
+/** A reader, a writer whose blog they comment on, and a way to make notices between them. */
+async function scene() {
+  const reader = await makeUser(app);
+  const actor = await makeUser(app, { nickname: `Actor ${commentId}` });
+  const author = await makeAuthor(app);
+  const blog = await makeBlog(app, author.id, { title: `Read me ${commentId}` });
+  const notice = (fields: Partial<CommentNotice> = {}): CommentNotice => ({
+    userId: reader.id,
+    type: 'comment',
+    actorUserId: actor.id,
+    blogId: blog.id,
+    commentId: ++commentId,
+    excerpt: `Comment ${commentId}`,
+    ...fields,
   });
+  const session = await sessionFor(app, reader.id);
+  return { reader, actor, blog, notice, session, headers: session.headers };
 }
 
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-  });
+const get = (url: string, headers: Record<string, string>) =>
+  app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+const post = (url: string, headers: Record<string, string>) =>
+  app.inject({ method: 'POST', url: `/api/v1${url}`, headers });
 
-describe('templates', () => {
-  const names = Object.keys(TEMPLATES) as TemplateName[];
+async function ticketFor(headers: Record<string, string>, on: App = app) {
+  const res = await on.inject({ method: 'POST', url: '/api/v1/events/ticket', headers });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { data: { ticket: string; expiresIn: number } }).data;
+}
 
-  it.each(names)('%s exists in every locale with the same placeholders, all filled', (name) => {
-    const template = TEMPLATES[name];
-    const expected = placeholders(`${template.en.subject ?? ''} ${template.en.body}`).sort();
-    expect(expected.length).toBeGreaterThan(0);
-    const params = Object.fromEntries(expected.map((p) => [p, `<<${p}-value>>`]));
-    const bodies = new Set<string>();
-    for (const locale of LOCALES) {
-      const text = template[locale];
-      expect(text, `${name} in ${locale}`).toBeDefined();
-      expect(placeholders(`${text.subject ?? ''} ${text.body}`).sort()).toEqual(expected);
-      const message = render(name, locale, 'someone', params);
-      expect(message.channel).toBe(template.channel);
-      expect(message.locale).toBe(locale);
-      expect(`${message.subject ?? ''} ${message.body}`).not.toMatch(/\{\w+\}/);
-      for (const p of expected) expect(message.body).toContain(`<<${p}-value>>`);
-      if (template.channel === 'email') expect(message.subject).toBeTruthy();
-      else expect(message.subject).toBeNull();
-      bodies.add(message.body);
-    }
-    // Each locale has its own words, not a copy of English.
-    expect(bodies.size).toBe(LOCALES.length);
-  });
+/** Opens the stream of a session on `url`, waiting until it listens (its `retry:` line is in). */
+async function streamFor(headers: Record<string, string>, url = baseUrl, extra = '', on = app) {
+  const { ticket } = await ticketFor(headers, on);
+  const stream = await openStream(`${url}/api/v1/events?ticket=${ticket}${extra}`);
+  expect(stream.status).toBe(200);
+  return stream;
+}
 
-  it('refuses to render when a parameter is missing', () => {
-    expect(() => render('verify-email', 'en', 'a@example.test', { nickname: 'Ann' })).toThrow(
-      /verify-email needs \{link\}/,
-    );
-  });
-
-  it('makes an HTML version with the link clickable and the text escaped', () => {
-    const html = toHtml(
-      'Hello <Ann> & co,\n\nOpen:\n\nhttp://localhost:3000/verify-email?token=a.b&x=1\n\nBye',
-      'zh-CN',
-    );
-    expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('<p>Hello &lt;Ann&gt; &amp; co,</p>');
-    expect(html).toContain(
-      '<a href="http://localhost:3000/verify-email?token=a.b&amp;x=1">http://localhost:3000/verify-email?token=a.b&amp;x=1</a>',
-    );
-  });
-
-  it('masks recipients for logs', () => {
-    expect(maskRecipient('alice@example.test')).toBe('a***@example.test');
-    expect(maskRecipient('+8613812345678')).toBe('+86*******5678');
-    expect(maskRecipient('12345')).toBe('***');
+describe('notifications.notify (the comments service calls it)', () => {
+  it('stores each notice, drops one to the comment writer, tells a person once per comment', async () => {
+    const { reader, actor, notice } = await scene();
+    const reply = notice({ type: 'reply' });
+    const ids = await app.notifications.notify([
+      reply,
+      { ...reply, type: 'mention' },
+      notice({ userId: actor.id }),
+      notice({ type: 'mention', excerpt: 'x'.repeat(500) }),
+    ]);
+    expect(ids).toHaveLength(2);
+    const rows = await app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, reader.id));
+    expect(rows.map((r) => [r.id, r.type, r.commentId, r.actorId])).toEqual([
+      [ids[0], 'reply', reply.commentId, actor.id],
+      [ids[1], 'mention', commentId, actor.id],
+    ]);
+    expect(rows[1]!.excerpt).toHaveLength(200);
+    expect(
+      await app.db.select().from(notifications).where(eq(notifications.userId, actor.id)),
+    ).toEqual([]);
+    expect(await app.notifications.notify([])).toEqual([]);
   });
 });
 
-describe('sending through SMTP and the HTTP SMS provider', () => {
-  const SMS_KEY = 'sms-test-key-1234';
-  const mails: { envelopeFrom: string; envelopeTo: string[]; raw: string }[] = [];
-  const smsAttempts: {
-    status: number;
-    method: string;
-    contentType: string;
-    to: string;
-    text: string;
-  }[] = [];
-  const failFirst = new Set<string>();
-  let smtp: SMTPServer;
-  let sms: Server;
-  let app: App;
-  let logs: Record<string, unknown>[];
+describe('GET /me/notifications', () => {
+  it('lists only your own, newest first, paginated, with actor, blog and the unread count', async () => {
+    const { actor, blog, notice, headers } = await scene();
+    const stranger = await scene();
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) ids.push(...(await app.notifications.notify([notice()])));
+    await app.notifications.notify([stranger.notice()]);
 
-  beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const from = session.envelope.mailFrom;
-          mails.push({
-            envelopeFrom: from ? from.address : '',
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
+    const first = await get('/me/notifications?perPage=2', headers);
+    expect(first.statusCode).toBe(200);
+    const page = first.json().data;
+    expect(page).toMatchObject({ page: 1, perPage: 2, total: 3, pages: 2, unread: 3 });
+    expect(page.items.map((n: { id: number }) => n.id)).toEqual([ids[2], ids[1]]);
+    expect(page.items[0]).toEqual({
+      id: ids[2],
+      type: 'comment',
+      actor: { id: actor.id, nickname: actor.nickname },
+      blog: { id: blog.id, title: blog.title },
+      commentId: expect.any(Number),
+      excerpt: expect.stringMatching(/^Comment /),
+      read: false,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
     });
-    sms = createServer(async (req, res) => {
-      const body = await readBody(req);
-      if (req.headers.authorization !== `Bearer ${SMS_KEY}`) {
-        res.writeHead(401).end();
-        return;
-      }
-      const { to, text } = JSON.parse(body) as { to: string; text: string };
-      const status = failFirst.delete(to) ? 500 : 200;
-      smsAttempts.push({
-        status,
-        method: req.method ?? '',
-        contentType: req.headers['content-type'] ?? '',
-        to,
-        text,
+    const second = (await get('/me/notifications?perPage=2&page=2', headers)).json().data;
+    expect(second.items.map((n: { id: number }) => n.id)).toEqual([ids[0]]);
+  });
+
+  it('refuses without a login and answers a bad page with per-field errors', async () => {
+    expectFailure(await get('/me/notifications', {}), 401, 'UNAUTHENTICATED');
+    expectFailure(await get('/me/notifications/unread-count', {}), 401, 'UNAUTHENTICATED');
+    const { headers } = await scene();
+    const body = expectFailure(
+      await get('/me/notifications?perPage=0', headers),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expect(body.errors).toHaveProperty('perPage');
+  });
+});
+
+describe('reading and deleting', () => {
+  it('keeps the unread count right through read, read-all and delete', async () => {
+    const { notice, headers } = await scene();
+    const [a, b, c] = await app.notifications.notify([notice(), notice(), notice()]);
+    const unread = async () =>
+      (await get('/me/notifications/unread-count', headers)).json().data.unread;
+    expect(await unread()).toBe(3);
+
+    const read = await post(`/me/notifications/${a}/read`, headers);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().data).toEqual({ unread: 2 });
+    // Reading it again changes nothing.
+    expect((await post(`/me/notifications/${a}/read`, headers)).json().data).toEqual({ unread: 2 });
+    expect(await unread()).toBe(2);
+    const listed = (await get('/me/notifications', headers)).json().data.items;
+    expect(listed.map((n: { id: number; read: boolean }) => [n.id, n.read])).toEqual([
+      [c, false],
+      [b, false],
+      [a, true],
+    ]);
+
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/notifications/${b}`,
+      headers,
+    });
+    expect(removed.json().data).toEqual({ unread: 1 });
+    expect((await get('/me/notifications', headers)).json().data).toMatchObject({
+      total: 2,
+      unread: 1,
+    });
+
+    expect((await post('/me/notifications/read-all', headers)).json().data).toEqual({ unread: 0 });
+    expect(await unread()).toBe(0);
+    await app.notifications.notify([notice()]);
+    expect(await unread()).toBe(1);
+  });
+
+  it("answers 404 for someone else's notification and leaves it alone", async () => {
+    const mine = await scene();
+    const theirs = await scene();
+    const [id] = await app.notifications.notify([theirs.notice()]);
+    expectFailure(await post(`/me/notifications/${id}/read`, mine.headers), 404, 'NOT_FOUND');
+    expectFailure(
+      await app.inject({
+        method: 'DELETE',
+        url: `/api/v1/me/notifications/${id}`,
+        headers: mine.headers,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectFailure(await post('/me/notifications/4000000000/read', mine.headers), 404, 'NOT_FOUND');
+    expect((await get('/me/notifications/unread-count', theirs.headers)).json().data).toEqual({
+      unread: 1,
+    });
+    expectFailure(await post('/me/notifications/abc/read', mine.headers), 422, 'VALIDATION_FAILED');
+  });
+});
+
+describe('POST /events/ticket and GET /events', () => {
+  it('needs a login for a ticket, and a ticket for the stream', async () => {
+    expectFailure(await post('/events/ticket', {}), 401, 'UNAUTHENTICATED');
+    expectFailure(await get('/events', {}), 401, 'UNAUTHENTICATED');
+    expectFailure(await get('/events?ticket=made-up', {}), 401, 'UNAUTHENTICATED');
+  });
+
+  it('takes a ticket once', async () => {
+    const { headers } = await scene();
+    const { ticket, expiresIn } = await ticketFor(headers);
+    expect(expiresIn).toBe(30);
+    const stream = await openStream(`${baseUrl}/api/v1/events?ticket=${ticket}`);
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(stream.headers['x-accel-buffering']).toBe('no');
+    expect(stream.headers['cache-control']).toBe('no-cache, no-transform');
+    // The headers every answer carries come along on the stream too.
+    expect(stream.headers['x-request-id']).toMatch(/.{8,}/);
+    expect(stream.headers['x-content-type-options']).toBe('nosniff');
+    expect(stream.headers['content-encoding']).toBeUndefined();
+    const again = await openStream(`${baseUrl}/api/v1/events?ticket=${ticket}`);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(await again.body())).toMatchObject({
+      result: false,
+      code: 'UNAUTHENTICATED',
+    });
+    stream.close();
+  });
+
+  it('refuses a ticket past its time', async () => {
+    const { app: shortLived } = await buildTestApp({ EVENTS_TICKET_TTL_SECONDS: '1' });
+    try {
+      const { headers } = await sessionFor(shortLived, (await makeUser(shortLived)).id);
+      const res = await shortLived.inject({
+        method: 'POST',
+        url: '/api/v1/events/ticket',
+        headers,
       });
-      res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      const { ticket, expiresIn } = res.json().data;
+      expect(expiresIn).toBe(1);
+      expect(await shortLived.redis.ttl(`sse-ticket:${ticket}`)).toBeGreaterThan(0);
+      await waitFor(
+        async () => (await shortLived.redis.exists(`sse-ticket:${ticket}`)) === 0,
+        'the ticket to expire',
+      );
+      expectFailure(
+        await shortLived.inject({ method: 'GET', url: `/api/v1/events?ticket=${ticket}` }),
+        401,
+        'UNAUTHENTICATED',
+      );
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it('refuses a ticket whose session has ended', async () => {
+    const { headers, session } = await scene();
+    const { ticket } = await ticketFor(headers);
+    await app.sessions.end(session.sid);
+    expectFailure(await get(`/events?ticket=${ticket}`, {}), 401, 'SESSION_EXPIRED');
+  });
+
+  it('delivers a notification made in another API process (Redis pub/sub)', async () => {
+    const { blog, notice, headers, actor } = await scene();
+    const stream = await streamFor(headers);
+    await waitFor(() => app.notifications.hub.size > 0, 'the stream to listen');
+    const [id] = await other.notifications.notify([notice({ type: 'reply' })]);
+    const event = await stream.event(1);
+    expect(event.event).toBe('notification');
+    expect(event.id).toBe(String(id));
+    expect(JSON.parse(event.data)).toEqual({
+      id,
+      type: 'reply',
+      blogId: blog.id,
+      commentId,
+      actor: { id: actor.id, nickname: actor.nickname },
+      blog: { id: blog.id, title: blog.title },
+      excerpt: `Comment ${commentId}`,
+      createdAt: expect.any(String),
+      unread: 1,
     });
-    const [smtpPort, smsPort] = await Promise.all([listen(smtp), listen(sms)]);
-    ({ app, logs } = await buildTestApp(
-      {
-        MAIL_TRANSPORT: 'smtp',
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        MAIL_FROM: 'Folio Test <no-reply@folio.test>',
-        SMS_TRANSPORT: 'http',
-        SMS_HTTP_URL: `http://127.0.0.1:${smsPort}/send`,
-        SMS_HTTP_KEY: SMS_KEY,
-        NOTIFY_BACKOFF_MS: '200',
-      },
-      { captureLogs: true },
-    ));
+    stream.close();
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
-    await new Promise<void>((r) => sms.close(() => r()));
+  it("sends nobody else's notifications", async () => {
+    const mine = await scene();
+    const theirs = await scene();
+    const stream = await streamFor(mine.headers, otherUrl, '', other);
+    await app.notifications.notify([theirs.notice()]);
+    const [id] = await app.notifications.notify([mine.notice()]);
+    expect((await stream.event(1)).id).toBe(String(id));
+    expect(stream.events).toHaveLength(1);
+    stream.close();
   });
 
-  const mailTo = (address: string) =>
-    waitFor(() => mails.find((m) => m.envelopeTo.includes(address)), `mail to ${address}`);
+  it('replays what a reconnect missed after Last-Event-ID, then goes on live', async () => {
+    const { notice, headers } = await scene();
+    const [seen, missed1, missed2] = await app.notifications.notify([notice(), notice(), notice()]);
 
-  it('mails verify-email in Chinese to a zh-CN reader, with a clickable link', async () => {
-    const to = uniqueEmail();
-    const link = 'http://localhost:3000/verify-email?token=zh.cn-token_1';
-    await app.notifier.send('verify-email', to, 'zh-CN', { nickname: '小明', link });
-    const mail = await mailTo(to);
-    expect(mail.envelopeFrom).toBe('no-reply@folio.test');
-    const parsed = parseMail(mail.raw);
-    expect(parsed.from).toContain('no-reply@folio.test');
-    expect(parsed.to).toContain(to);
-    expect(parsed.subject).toBe('确认你在 Folio 的邮箱');
-    expect(parsed.text).toContain('小明，你好');
-    expect(parsed.text).toContain(link);
-    expect(parsed.html).toContain(`<a href="${link}">`);
-    expect(parsed.html).toContain('<html lang="zh-CN">');
-  });
-
-  it('mails reset-password in English to an en reader', async () => {
-    const to = uniqueEmail();
-    const link = 'http://localhost:3000/reset-password?token=en-token_2';
-    await app.notifier.send('reset-password', to, 'en', { nickname: 'Ann', link });
-    const parsed = parseMail((await mailTo(to)).raw);
-    expect(parsed.subject).toBe('Reset your Folio password');
-    expect(parsed.text).toContain('Hello Ann,');
-    expect(parsed.text).toContain(link);
-    expect(parsed.text).toContain('expires in 1 hour');
-  });
-
-  it('posts SMS codes as JSON with the Bearer key, in the reader’s language', async () => {
-    const phone = uniquePhone();
-    await app.notifier.send('sms-code', phone, 'zh-CN', { code: '482913' });
-    const attempt = await waitFor(
-      () => smsAttempts.find((a) => a.to === phone && a.status === 200),
-      'the SMS',
-    );
-    expect(attempt).toMatchObject({
-      method: 'POST',
-      contentType: 'application/json',
-      text: '【Folio】你的验证码是 482913，5 分钟内有效，请勿泄露给他人。',
+    const stream = await streamFor(headers, baseUrl, '', app);
+    stream.close();
+    const { ticket } = await ticketFor(headers);
+    const resumed = await openStream(`${otherUrl}/api/v1/events?ticket=${ticket}`, {
+      'last-event-id': String(seen),
     });
+    expect((await resumed.event(1)).id).toBe(String(missed1));
+    expect((await resumed.event(2)).id).toBe(String(missed2));
+    expect(JSON.parse(resumed.events[1]!.data)).toMatchObject({ id: missed2, unread: 3 });
+    const [live] = await app.notifications.notify([notice()]);
+    expect((await resumed.event(3)).id).toBe(String(live));
+    resumed.close();
+
+    // A new ticket is a new request: the query parameter says where the last stream stopped.
+    const byQuery = await streamFor(headers, baseUrl, `&lastEventId=${missed2}`);
+    expect((await byQuery.event(1)).id).toBe(String(live));
+    byQuery.close();
   });
 
-  it('tries an SMS again after the provider fails, and it goes through', async () => {
-    const phone = uniquePhone();
-    failFirst.add(phone);
-    await app.notifier.send('sms-code', phone, 'en', { code: '551207' });
-    await waitFor(() => smsAttempts.find((a) => a.to === phone && a.status === 200), 'the retry');
-    const attempts = smsAttempts.filter((a) => a.to === phone);
-    expect(attempts.map((a) => a.status)).toEqual([500, 200]);
-    expect(attempts[1]!.text).toBe(
-      '[Folio] Your code is 551207. It expires in 5 minutes. Never share it.',
-    );
-    const masked = maskRecipient(phone);
-    const failed = logs.find((l) => l.msg === 'notification delivery failed' && l.to === masked);
-    expect(failed).toMatchObject({
-      channel: 'sms',
-      template: 'sms-code',
-      transport: 'http',
-      attempt: 1,
-      willRetry: true,
-      reason: 'SMS provider answered 500',
-    });
+  it('sends heartbeats while idle', async () => {
+    const { headers } = await scene();
+    const stream = await streamFor(headers);
     await waitFor(
-      () => logs.find((l) => l.msg === 'notification sent' && l.to === masked),
-      'the log line',
+      () => stream.comments.filter((c) => c === 'heartbeat').length >= 2,
+      'two heartbeats',
     );
-    expect(logs.find((l) => l.msg === 'notification sent' && l.to === masked)).toMatchObject({
-      attempt: 2,
-    });
+    expect(stream.events).toEqual([]);
+    stream.close();
   });
 
-  it('logs each delivery with the recipient masked and never a code or a link', async () => {
-    const to = uniqueEmail();
-    const phone = uniquePhone();
-    const link = 'http://localhost:3000/change-email?token=secret-link-token-9';
-    await app.notifier.send('change-email', to, 'en', { nickname: 'Bo', link });
-    await app.notifier.send('sms-code', phone, 'en', { code: '906115' });
-    await mailTo(to);
-    const sent = (template: string, recipient: string) =>
-      logs.find(
-        (l) =>
-          l.msg === 'notification sent' &&
-          l.template === template &&
-          l.to === maskRecipient(recipient),
-      );
-    await waitFor(() => sent('change-email', to) && sent('sms-code', phone), 'the log lines');
-    expect(sent('change-email', to)).toMatchObject({
-      level: 30,
-      channel: 'email',
-      transport: 'smtp',
-      attempt: 1,
-    });
-    expect(sent('sms-code', phone)).toMatchObject({ channel: 'sms', transport: 'http' });
-    const text = JSON.stringify(logs);
-    for (const secret of ['secret-link-token-9', '906115', '551207', '482913', to, phone]) {
-      expect(text).not.toContain(secret);
-    }
-  });
-});
-
-describe('the HTTP SMS provider', () => {
-  const message = { channel: 'sms' as const, to: '+8613800000000', subject: null, body: 'hi' };
-
-  it('fails an attempt on a wrong key, a timeout or an unreachable provider', async () => {
-    const server = createServer((req, res) => {
-      if (req.url === '/slow') return; // never answers
-      res.writeHead(req.headers.authorization === 'Bearer right' ? 200 : 401).end();
-    });
-    const port = await listen(server);
-    try {
-      const url = `http://127.0.0.1:${port}`;
-      await expect(httpSmsTransport({ url, key: 'right' }).deliver(message)).resolves.toBe(
-        undefined,
-      );
-      await expect(httpSmsTransport({ url, key: 'wrong' }).deliver(message)).rejects.toThrow(
-        'SMS provider answered 401',
-      );
-      await expect(
-        httpSmsTransport({ url: `${url}/slow`, key: 'right', timeoutMs: 200 }).deliver(message),
-      ).rejects.toThrow('SMS provider unreachable: no answer within 200 ms');
-    } finally {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
-    const closed = createServer();
-    const closedPort = await listen(closed);
-    await new Promise((r) => closed.close(r));
-    await expect(
-      httpSmsTransport({ url: `http://127.0.0.1:${closedPort}`, key: 'right' }).deliver(message),
-    ).rejects.toThrow('SMS provider unreachable: ECONNREFUSED');
-  });
-});
-
-describe('the outbox (the default outside production)', () => {
-  let app: App;
-  beforeAll(async () => {
-    ({ app } = await buildTestApp());
-  });
-  afterAll(async () => {
-    await app?.close();
+  it('ends the stream when its session ends (logout)', async () => {
+    const { headers } = await scene();
+    const stream = await streamFor(headers);
+    await waitFor(() => app.notifications.hub.size > 0, 'the stream to listen');
+    const before = app.notifications.hub.size;
+    const res = await post('/auth/logout', headers);
+    expect(res.statusCode).toBe(200);
+    await waitFor(() => stream.ended, 'the stream to end');
+    await waitFor(() => app.notifications.hub.size === before - 1, 'the hub to forget it');
   });
 
-  const outboxRow = (to: string) =>
-    waitFor(async () => {
-      const [row] = await app.db
-        .select()
-        .from(outboxMessages)
-        .where(eq(outboxMessages.recipient, to))
-        .orderBy(desc(outboxMessages.id))
-        .limit(1);
-      return row;
-    }, `the outbox row for ${to}`);
-
-  it('stores mail with its subject and body', async () => {
-    expect(app.config.MAIL_TRANSPORT).toBe('outbox');
-    const to = uniqueEmail();
-    const link = 'http://localhost:3000/verify-email?token=outbox';
-    await app.notifier.send('verify-email', to, 'en', { nickname: 'Cy', link });
-    const row = await outboxRow(to);
-    expect(row).toMatchObject({ channel: 'email', subject: 'Confirm your email for Folio' });
-    expect(row.body).toContain(link);
-    expect(row.createdAt).toBeInstanceOf(Date);
-  });
-
-  it('stores SMS without a subject', async () => {
-    const phone = uniquePhone();
-    await app.notifier.send('sms-code', phone, 'zh-CN', { code: '700700' });
-    const row = await outboxRow(phone);
-    expect(row).toMatchObject({ channel: 'sms', subject: null });
-    expect(row.body).toContain('700700');
-  });
-});
-
-describe('the queue in Redis', () => {
-  let app: App;
-  let logs: Record<string, unknown>[];
-  beforeAll(async () => {
-    ({ app, logs } = await buildTestApp({}, { captureLogs: true }));
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  /** Everything Redis holds under the queue's keys, as text. */
-  async function queueContents() {
-    const parts: string[] = [];
-    for await (const keys of app.redis.scanStream({ match: 'bull:notifications:*', count: 500 })) {
-      for (const key of keys as string[]) {
-        const type = await app.redis.type(key);
-        if (type === 'string') parts.push(String(await app.redis.get(key)));
-        if (type === 'hash') parts.push(JSON.stringify(await app.redis.hgetall(key)));
-        if (type === 'list') parts.push(...(await app.redis.lrange(key, 0, -1)));
-        if (type === 'set') parts.push(...(await app.redis.smembers(key)));
-        if (type === 'zset') parts.push(...(await app.redis.zrange(key, '0', '-1')));
-        if (type === 'stream') parts.push(JSON.stringify(await app.redis.xrange(key, '-', '+')));
-      }
-    }
-    return parts.join('\n');
-  }
-
-  it('holds neither codes, links nor recipients in plain text, and still delivers them', async () => {
-    const phone = uniquePhone();
-    const to = uniqueEmail();
-    const token = `queue-link-token-${Date.now()}`;
-    const link = `http://localhost:3000/reset-password?token=${token}`;
-    await app.notifier.send('sms-code', phone, 'en', { code: '864209' });
-    await app.notifier.send('reset-password', to, 'zh-CN', { nickname: 'Queue', link });
-
-    const [sms] = await waitForMessages(app, phone);
-    expect(sms!.body).toBe('[Folio] Your code is 864209. It expires in 5 minutes. Never share it.');
-    const [mail] = await waitForMessages(app, to);
-    expect(mail!.subject).toBe('重置你的 Folio 密码');
-    expect(mail!.body).toContain(link);
-
-    const contents = await queueContents();
-    // The finished jobs are there (so the check below reads them), sealed.
-    expect(contents).toContain('"name":"sms-code"');
-    expect(contents).toContain('"name":"reset-password"');
-    for (const secret of ['864209', token, phone, phone.slice(1), to]) {
-      expect(contents).not.toContain(secret);
-    }
-  });
-
-  it('keeps finished jobs briefly', async () => {
-    await app.notifier.send('sms-code', uniquePhone(), 'en', { code: '100200' });
-    const jobs = await waitFor(async () => {
-      const found: Record<string, string>[] = [];
-      for await (const keys of app.redis.scanStream({
-        match: 'bull:notifications:*',
-        count: 500,
-      })) {
-        for (const key of keys as string[]) {
-          if ((await app.redis.type(key)) !== 'hash') continue;
-          const job = await app.redis.hgetall(key);
-          if (job.opts) found.push(job);
-        }
-      }
-      return found.length ? found : null;
-    }, 'a job');
-    for (const job of jobs) {
-      const { removeOnComplete: done, removeOnFail: failed } = JSON.parse(job.opts!) as Record<
-        string,
-        { age?: number; count?: number }
-      >;
-      expect(done?.age).toBeLessThanOrEqual(3600);
-      expect(done?.count).toBeLessThanOrEqual(1000);
-      expect(failed?.age).toBeLessThanOrEqual(86_400);
-      expect(failed?.count).toBeLessThanOrEqual(1000);
-    }
-  });
-
-  it('gives up at once on a message sealed with another secret', async () => {
-    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: bullConnection(TEST_REDIS_URL) });
-    try {
-      const message = { channel: 'sms' as const, to: uniquePhone(), subject: null, body: 'x' };
-      const job = await queue.add(
-        'sms-code',
-        sealMessage(queueKey('a secret this deployment never had'), message),
-        { attempts: 5 },
-      );
-      const failed = await waitFor(
-        () => logs.find((l) => l.msg === 'notification delivery failed' && l.jobId === job.id),
-        'the failure line',
-      );
-      expect(failed).toMatchObject({ template: 'sms-code', attempt: 1, willRetry: false });
-      expect(failed.reason).toMatch(/sealed with another JWT_SECRET/);
-      expect(await outbox(app, message.to)).toEqual([]);
-    } finally {
-      await queue.close();
-    }
-  });
-
-  it('seals with a key of its own that another secret does not open', () => {
-    const message = { channel: 'sms' as const, to: '+8613800000000', subject: null, body: 'hi' };
-    const sealed = sealMessage(queueKey('one secret, long enough for the test'), message);
-    expect(JSON.stringify(sealed)).not.toContain('+8613800000000');
-    expect(openMessage(queueKey('one secret, long enough for the test'), sealed)).toEqual(message);
-    expect(() => openMessage(queueKey('another secret'), sealed)).toThrow(UnsealError);
-    const altered = { ...sealed, data: `A${sealed.data.slice(1)}` };
-    expect(() => openMessage(queueKey('one secret, long enough for the test'), altered)).toThrow(
-      UnsealError,
-    );
-  });
-});
-
-describe('the worker process', () => {
-  function startWorker(env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-      cwd: apiDir,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        // Set here, or a developer's .env would give the worker another secret than the test's.
-        JWT_SECRET: DEV_JWT_SECRET,
-        DATABASE_URL: TEST_DATABASE_URL,
-        REDIS_URL: TEST_REDIS_URL,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    );
-    return { child, exited, output: () => output };
-  }
-
-  it('stops with one line saying Redis is down', async () => {
-    const worker = startWorker({ REDIS_URL: 'redis://127.0.0.1:1' });
-    expect(await worker.exited).toBe(1);
-    const lines = worker.output().trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^folio worker: Redis is not reachable at 127\.0\.0\.1:1 /);
-  });
-
-  it('stops with one line saying MariaDB is down', async () => {
-    const worker = startWorker({ DATABASE_URL: 'mysql://root@127.0.0.1:1/folio_test' });
-    expect(await worker.exited).toBe(1);
-    const lines = worker.output().trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^folio worker: MariaDB is not reachable at 127\.0\.0\.1:1 /);
-  });
-
-  it('delivers queued messages, schedules the purge, and exits 0 on SIGTERM', async () => {
-    const maintenance = new Queue(MAINTENANCE_QUEUE, {
-      connection: bullConnection(TEST_REDIS_URL),
-    });
-    // The worker process is given the same secret, so the queue key matches.
-    const notifier = createNotifier(TEST_REDIS_URL, console, { secret: DEV_JWT_SECRET });
-    const pool = createPool({ url: TEST_DATABASE_URL, size: 1 });
-    await maintenance.removeJobScheduler(PURGE_PENDING_ACCOUNTS);
-    const worker = startWorker();
-    try {
-      await waitFor(() => worker.output().includes('worker started'), 'the worker to start');
-      expect(await maintenance.getJobScheduler(PURGE_PENDING_ACCOUNTS)).toMatchObject({
-        every: 3_600_000,
-      });
-
-      const phone = uniquePhone();
-      await notifier.send('sms-code', phone, 'en', { code: '313131' });
-      const db = createDb(pool);
-      const row = await waitFor(async () => {
-        const [found] = await db
-          .select()
-          .from(outboxMessages)
-          .where(eq(outboxMessages.recipient, phone));
-        return found;
-      }, 'the worker to deliver');
-      expect(row.body).toContain('313131');
-
-      const started = Date.now();
-      worker.child.kill('SIGTERM');
-      expect(await worker.exited).toBe(0);
-      expect(Date.now() - started).toBeLessThan(10_000);
-      expect(worker.output()).not.toContain('313131');
-    } finally {
-      worker.child.kill('SIGKILL');
-      await Promise.all([notifier.close(), maintenance.close(), pool.end()]);
-    }
+  it('forgets a stream its client closed, and ends the rest when the app closes', async () => {
+    const { app: closing } = await buildTestApp();
+    const url = await closing.listen({ host: '127.0.0.1', port: 0 });
+    const { headers } = await sessionFor(closing, (await makeUser(closing)).id);
+    const ticket = async () =>
+      (await closing.inject({ method: 'POST', url: '/api/v1/events/ticket', headers })).json().data
+        .ticket;
+    const gone = await openStream(`${url}/api/v1/events?ticket=${await ticket()}`);
+    const open = await openStream(`${url}/api/v1/events?ticket=${await ticket()}`);
+    await waitFor(() => closing.notifications.hub.size === 2, 'two streams');
+    gone.close();
+    await waitFor(() => closing.notifications.hub.size === 1, 'the closed stream to go');
+    await closing.close();
+    await waitFor(() => open.ended, 'the stream to end with the app');
   });
 });

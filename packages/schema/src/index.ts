@@ -11,6 +11,7 @@ export * from './health';
 export * from './limits';
 export * from './locale';
 export * from './messages';
+export * from './notification';
 export * from './paths';
 export * from './permissions';
 export * from './search';

@@ -36,6 +36,8 @@ export const LIMITS = {
   avatarBytes: 2 * 1024 * 1024,
   avatarSize: 256,
   uploadBytes: 5 * 1024 * 1024,
+  /** The comment's text a notification keeps to show beside it. */
+  notificationExcerpt: 200,
   perPageMax: 100,
   perPageDefault: 20,
 } as const;

@@ -64,7 +64,15 @@ const SECRET_QUERY_PATHS = [
   /^\/(?:reset-password|verify-email|confirm-email)\/?$/i,
 ];
 /** Query parameters that carry a secret wherever they appear (`/login?oauth=<pending ticket>`). */
-const SECRET_PARAMS = new Set(['token', 'code', 'state', 'oauth', 'access_token', 'id_token']);
+const SECRET_PARAMS = new Set([
+  'token',
+  'code',
+  'state',
+  'oauth',
+  'access_token',
+  'id_token',
+  'ticket',
+]);
 
 /** The URL as a log line may show it: without the query strings that carry tokens. */
 export function loggableUrl(url: string): string {

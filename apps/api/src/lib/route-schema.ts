@@ -100,6 +100,13 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/comments/:id/replies': 'listCommentReplies',
   'PATCH /api/v1/comments/:id': 'updateComment',
   'DELETE /api/v1/comments/:id': 'deleteComment',
+  'GET /api/v1/me/notifications': 'listNotifications',
+  'GET /api/v1/me/notifications/unread-count': 'getUnreadNotificationCount',
+  'POST /api/v1/me/notifications/read-all': 'markAllNotificationsRead',
+  'POST /api/v1/me/notifications/:id/read': 'markNotificationRead',
+  'DELETE /api/v1/me/notifications/:id': 'deleteNotification',
+  'POST /api/v1/events/ticket': 'createEventTicket',
+  'GET /api/v1/events': 'streamEvents',
 };
 
 interface RouteFacts {

@@ -44,7 +44,7 @@ const ForgotPasswordPage = page(
   'ForgotPasswordPage',
 );
 const ResetPasswordPage = page(() => import('./routes/reset-password-page'), 'ResetPasswordPage');
-const MyBlogsPage = page(() => import('./routes/my-blogs-page'), 'MyBlogsPage');
+const MePages = page(() => import('./routes/me-pages'), 'MePages');
 const AccountLayout = page(() => import('./layouts/account-layout'), 'AccountLayout');
 const AccountProfilePage = page(
   () => import('./routes/account-profile-page'),
@@ -86,7 +86,7 @@ export function AppRoutes() {
         <Route path="confirm-email" element={<ConfirmEmailPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
-        <Route path="me/blogs" element={<MyBlogsPage />} />
+        <Route path="me/*" element={<MePages />} />
         <Route path="account" element={<AccountLayout />}>
           <Route index element={<AccountProfilePage />} />
           <Route path="security" element={<AccountSecurityPage />} />

@@ -8,6 +8,13 @@ export interface LiveNotification {
   type: 'comment' | 'reply' | 'mention';
   blogId: number;
   commentId: number;
+  /** What the API's stream adds (LiveNotification in the API document), for the bell and toasts. */
+  actor?: { id: number; nickname: string };
+  blog?: { id: number; title: string };
+  excerpt?: string;
+  createdAt?: string;
+  /** The person's unread count just after this one was stored. */
+  unread?: number;
 }
 
 export type LiveEvent = { type: 'notification'; notification: LiveNotification };

@@ -3,6 +3,7 @@ export { blogRevisions } from './blog-revisions';
 export { blogs } from './blogs';
 export { comments } from './comments';
 export { blogTags, tags } from './tags';
+export { notifications } from './notifications';
 export { outboxMessages } from './outbox-messages';
 export { uploadReferences } from './upload-references';
 export { uploads } from './uploads';

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { AppError } from '../../lib/errors';
 import { phoneCountry } from '../../lib/phones';
 import { cooldown, dailyCap } from '../../lib/throttle';
-import type { Notifier } from '../notifications/queue';
+import type { Notifier } from '../messaging/queue';
 
 export const SMS_CODE_TTL_SECONDS = 300;
 export const SMS_COOLDOWN_SECONDS = 60;

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
-import { startNotificationWorker } from '../notifications/worker';
+import { startNotificationWorker } from '../messaging/worker';
 import { startMaintenance } from './jobs';
 
 /**
@@ -9,14 +9,14 @@ import { startMaintenance } from './jobs';
  * `src/worker.ts` runs it as its own process; the API runs it in-process when RUN_WORKER is on.
  */
 export async function startBackgroundWork(config: Config, db: Db, log: FastifyBaseLogger) {
-  const notifications = startNotificationWorker(config, db, log);
+  const messaging = startNotificationWorker(config, db, log);
   const maintenance = await startMaintenance(config, db, log).catch(async (err: unknown) => {
-    await notifications.close();
+    await messaging.close();
     throw err;
   });
   return {
     async close() {
-      await Promise.all([notifications.close(), maintenance.close()]);
+      await Promise.all([messaging.close(), maintenance.close()]);
     },
   };
 }

@@ -18,7 +18,7 @@ import {
 import { createBlogRepository } from '../blogs/repository';
 import { createBlogViews, FLUSH_VIEWS, FLUSH_VIEWS_EVERY_MS } from '../blogs/views';
 import { deriveKey } from '../../lib/keys';
-import { bullConnection } from '../notifications/queue';
+import { bullConnection } from '../messaging/queue';
 import { createMroongaIndex } from '../search/mroonga';
 import { createUploadRepository } from '../uploads/repository';
 import { createUploadService } from '../uploads/service';

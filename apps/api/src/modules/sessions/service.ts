@@ -236,6 +236,8 @@ export function createSessionService(deps: SessionServiceDeps) {
     get: (sid: string): Promise<SessionRecord | null> => store.get(sid),
     list: (userId: number) => store.list(userId),
     end: (sid: string) => store.revoke(sid),
+    /** Which of these sessions are still live (the event streams drop the others). */
+    alive: (sids: string[]) => store.alive(sids),
     /** Ends every session of a user but `keep`: a password change, a reset, an account deleted. */
     endAll: (userId: number, keep?: string) => store.revokeAll(userId, keep),
   };

@@ -105,6 +105,15 @@ export function createSessionStore(redis: Redis, refreshKey: Buffer) {
     get,
     revoke,
 
+    /** Which of these sessions still exist, in one round trip. */
+    async alive(sids: string[]): Promise<Set<string>> {
+      if (sids.length === 0) return new Set();
+      const pipeline = redis.pipeline();
+      for (const sid of sids) pipeline.exists(sessionKey(sid));
+      const results = (await pipeline.exec()) ?? [];
+      return new Set(sids.filter((_sid, i) => results[i]?.[1] === 1));
+    },
+
     /** The live session a token of its family names (any generation), for logging out. */
     async sessionOf(token: string | undefined): Promise<string | null> {
       const parsed = parse(token);

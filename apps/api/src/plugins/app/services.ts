@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import fp from 'fastify-plugin';
+import { databaseName } from '../../db/connection';
 import { CountCache } from '../../lib/count-cache';
 import { deriveKey } from '../../lib/keys';
 import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
@@ -24,7 +25,13 @@ import { createCaptchaService, type CaptchaService } from '../../modules/captcha
 import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
 import { createMeService, type MeService } from '../../modules/me/service';
-import { bullConnection, createNotifier, type Notifier } from '../../modules/notifications/queue';
+import { bullConnection, createNotifier, type Notifier } from '../../modules/messaging/queue';
+import { createLiveHub } from '../../modules/notifications/live';
+import { createNotificationRepository } from '../../modules/notifications/repository';
+import {
+  createNotificationService,
+  type NotificationService,
+} from '../../modules/notifications/service';
 import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
 import {
   createSessionService,
@@ -65,6 +72,7 @@ declare module 'fastify' {
     storage: Storage;
     uploadService: UploadService;
     syndicationService: SyndicationService;
+    notifications: NotificationService;
   }
 }
 
@@ -201,6 +209,24 @@ export default fp(
         sitemapMaxUrls: config.SITEMAP_MAX_URLS,
       }),
     );
+    const hub = createLiveHub({
+      redis,
+      channel: `live:${databaseName(config.DATABASE_URL)}`,
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+      aliveSessions: (sids) => sessions.alive(sids),
+      log,
+    });
+    const notifications = createNotificationService({
+      repo: createNotificationRepository(db),
+      counts,
+      redis,
+      hub,
+      ticketTtlSeconds: config.EVENTS_TICKET_TTL_SECONDS,
+      log,
+    });
+    app.decorate('notifications', notifications);
+    // Open streams are never idle: they end here, or closing the server would wait for them.
+    app.addHook('preClose', async () => hub.close());
     app.decorate(
       'commentService',
       createCommentService({
@@ -208,8 +234,10 @@ export default fp(
         users,
         // A comment changes its blog's count: the blog, its lists and its comments read afresh.
         blogsChanged: () => blogListsChanged(counts),
-        // Does nothing yet: the lead wires it to the notifications store and live stream at merge.
-        notify: async () => undefined,
+        // Stored and pushed live to each person told; neither module imports the other.
+        notify: async (notices) => {
+          await notifications.notify(notices);
+        },
         // Kept beside the rendered blogs, so any blog or comment write drops them together.
         rendered: (key, render) => blogService.rendered({ comments: key }, render),
         log,

@@ -1,18 +1,27 @@
 import type { Me } from '@folio/schema';
 import type Dropdown from 'bootstrap/js/dist/dropdown';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useToast } from '../../components/toast-context';
 import { clearSession } from '../../lib/auth-store';
-import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
 import { useMe } from '../../lib/api/get-me';
 import { UserAvatar } from '../../features/account/components/user-avatar';
 import { useLogout } from '../../features/auth/api/logout';
 import { loader } from '../../lib/bootstrap-loader';
+import { loadPageTexts, useI18n } from '../../lib/i18n';
 
 // Here, not beside the offcanvas loader: only the logged-in menu, loaded lazily itself, uses it.
 const dropdownModule = loader<typeof Dropdown>(() => import('bootstrap/js/dist/dropdown'));
+
+// The bell and its event stream come after the menu, with the pages' texts its words are among.
+const NotificationBell = lazy(async () => {
+  const [module] = await Promise.all([
+    import('../../features/notifications/components/notification-bell'),
+    loadPageTexts(),
+  ]);
+  return { default: module.NotificationBell };
+});
 
 const ACCOUNT_LINKS: { to: string; label: MessageKey }[] = [
   { to: '/account', label: 'account.nav.profile' },
@@ -66,6 +75,9 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
 
   return (
     <ul className="navbar-nav mt-3 mt-lg-0 me-lg-2" data-testid="user-menu">
+      <Suspense fallback={null}>
+        <NotificationBell onNavigate={onNavigate} />
+      </Suspense>
       <li className="nav-item dropdown">
         <button
           ref={toggleRef}

@@ -440,6 +440,21 @@ export const enPages = {
   'lightbox.label': 'Picture {n} of {count}',
   'lightbox.previous': 'Previous picture',
   'lightbox.next': 'Next picture',
+  'notifications.title': 'Notifications',
+  'notifications.bell': 'Notifications',
+  'notifications.bellUnread': 'Notifications, {count} unread',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.markRead': 'Mark read',
+  'notifications.delete': 'Delete',
+  'notifications.new': 'New',
+  'notifications.empty':
+    'No notifications yet. When someone comments on your blogs, replies to you or mentions you, it shows here.',
+  'notifications.pagination': 'Notification pages',
+  'notifications.type.comment': '{name} commented on “{title}”',
+  'notifications.type.reply': '{name} replied to you on “{title}”',
+  'notifications.type.mention': '{name} mentioned you on “{title}”',
+  'notifications.allRead': 'All notifications are marked read.',
+  'notifications.deleted': 'The notification was deleted.',
 } as const satisfies Record<string, string>;
 
 export type PageMessageKey = keyof typeof enPages;

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
-import { bullConnection, NOTIFICATIONS_QUEUE, NOTIFY_ATTEMPTS } from './queue';
+import { bullConnection, MESSAGING_QUEUE, NOTIFY_ATTEMPTS } from './queue';
 import { openMessage, queueKey, UnsealError, type SealedMessage } from './sealed';
 import type { RenderedMessage } from './templates';
 import { maskRecipient, transportsFor, type Transport } from './transports';
@@ -51,7 +51,7 @@ export function startNotificationWorker(
     attempt,
   });
   const worker = new Worker<SealedMessage>(
-    NOTIFICATIONS_QUEUE,
+    MESSAGING_QUEUE,
     async (job) => {
       const message = open(job.data);
       await transports[message.channel].deliver(message);

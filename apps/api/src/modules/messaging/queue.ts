@@ -3,7 +3,8 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { queueKey, sealMessage, type SealedMessage } from './sealed';
 import { render, type TemplateName } from './templates';
 
-export const NOTIFICATIONS_QUEUE = 'notifications';
+/** The queue keeps its first name so jobs queued before the module was renamed are still delivered. */
+export const MESSAGING_QUEUE = 'notifications';
 /** Tries per message before it is given up (and kept among the failed jobs). */
 export const NOTIFY_ATTEMPTS = 5;
 
@@ -49,7 +50,7 @@ export function createNotifier(
   let queue: Queue<SealedMessage> | undefined;
   const open = () => {
     if (queue) return queue;
-    queue = new Queue<SealedMessage>(NOTIFICATIONS_QUEUE, {
+    queue = new Queue<SealedMessage>(MESSAGING_QUEUE, {
       connection: bullConnection(redisUrl),
       defaultJobOptions: {
         attempts: NOTIFY_ATTEMPTS,

@@ -1,0 +1,36 @@
+import { lazy, Suspense } from 'react';
+import { useParams } from 'react-router';
+import { Loading } from '../../components/loading';
+import { NotFoundState } from '../../components/not-found-state';
+import { useI18n } from '../../lib/i18n';
+import { MyBlogsPage } from './my-blogs-page';
+
+// Loaded from here rather than from the router: the first load's table of chunks stays as it was.
+const NotificationsPage = lazy(async () => ({
+  default: (await import('./notifications-page')).NotificationsPage,
+}));
+
+/**
+ * The person's own lists under `/me/`, one entry in the router (whose code is in the first load,
+ * at its budget): the rest of the path picks the page here.
+ */
+export function MePages() {
+  const { t } = useI18n();
+  const rest = useParams()['*'];
+  if (rest === 'blogs') return <MyBlogsPage />;
+  if (rest === 'notifications') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <NotificationsPage />
+      </Suspense>
+    );
+  }
+  return (
+    <NotFoundState
+      title={t('notFound.title')}
+      text={t('notFound.text')}
+      backTo="/"
+      backLabel={t('notFound.back')}
+    />
+  );
+}
