@@ -128,8 +128,9 @@ function CommentsPage({
   const comments = useComments(blogId, sort, page);
   if (comments.isPending) {
     return (
-      <li className="text-body-secondary" role="status">
-        {t('common.loading')}
+      // The status inside the item: a list holds only items (role=status would make it none).
+      <li className="text-body-secondary">
+        <span role="status">{t('common.loading')}</span>
       </li>
     );
   }
