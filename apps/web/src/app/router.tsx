@@ -45,23 +45,7 @@ const ForgotPasswordPage = page(
 );
 const ResetPasswordPage = page(() => import('./routes/reset-password-page'), 'ResetPasswordPage');
 const MePages = page(() => import('./routes/me-pages'), 'MePages');
-const AccountLayout = page(() => import('./layouts/account-layout'), 'AccountLayout');
-const AccountProfilePage = page(
-  () => import('./routes/account-profile-page'),
-  'AccountProfilePage',
-);
-const AccountSecurityPage = page(
-  () => import('./routes/account-security-page'),
-  'AccountSecurityPage',
-);
-const AccountSessionsPage = page(
-  () => import('./routes/account-sessions-page'),
-  'AccountSessionsPage',
-);
-const AccountConnectionsPage = page(
-  () => import('./routes/account-connections-page'),
-  'AccountConnectionsPage',
-);
+const AccountPages = page(() => import('./routes/account-pages'), 'AccountPages');
 const WritePage = page(() => import('./routes/write-page'), 'WritePage');
 const EditBlogPage = page(() => import('./routes/edit-blog-page'), 'EditBlogPage');
 const NotFoundPage = page(() => import('./routes/not-found-page'), 'NotFoundPage');
@@ -87,12 +71,7 @@ export function AppRoutes() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="me/*" element={<MePages />} />
-        <Route path="account" element={<AccountLayout />}>
-          <Route index element={<AccountProfilePage />} />
-          <Route path="security" element={<AccountSecurityPage />} />
-          <Route path="sessions" element={<AccountSessionsPage />} />
-          <Route path="connections" element={<AccountConnectionsPage />} />
-        </Route>
+        <Route path="account/*" element={<AccountPages />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { blogWritten, CONTENT_KEYS, editedBlogKey } from './blog-writes';
+import { blogWritten, editedBlogKey } from './blog-writes';
+import { CONTENT_KEYS } from './content-keys';
 import { myBlogsKey } from './my-blogs-key';
 
 function seeded() {

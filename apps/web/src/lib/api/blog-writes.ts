@@ -1,15 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { CONTENT_KEYS } from './content-keys';
 import { myBlogsKey } from './my-blogs-key';
-
-/**
- * Roots of the public reads a write to a blog can change: blog pages and lists, tags (their
- * counts and pages) and authors (their counts). Every feature's public query key starts with one.
- */
-export const CONTENT_KEYS = {
-  blogs: ['blogs'],
-  tags: ['tags'],
-  authors: ['authors'],
-} as const;
 
 /** The blog as its editor holds it (read once, then kept by the editor's own saves). */
 export function editedBlogKey(id: number) {

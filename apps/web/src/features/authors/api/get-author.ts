@@ -1,7 +1,7 @@
 import type { Author } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchAuthor(id: number, signal?: AbortSignal) {
   return apiRequest<Author>(`/authors/${id}`, { signal });

@@ -1,7 +1,7 @@
 import type { AuthorListParams, AuthorPage } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchAuthors(params: AuthorListParams, signal?: AbortSignal) {
   return apiRequest<AuthorPage>('/authors', { query: params, signal });

@@ -1,7 +1,7 @@
 import type { BlogAdjacent } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchAdjacentBlogs(id: number, signal?: AbortSignal) {
   return apiRequest<BlogAdjacent>(`/blogs/${id}/adjacent`, { signal });

@@ -1,7 +1,7 @@
 import type { BlogListParams, BlogPage } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchBlogs(params: BlogListParams, signal?: AbortSignal) {
   return apiRequest<BlogPage>('/blogs', { query: params, signal });

@@ -1,7 +1,7 @@
 import type { HotBlog } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchHotBlogs(signal?: AbortSignal) {
   return apiRequest<HotBlog[]>('/blogs/hot', { signal });

@@ -1,7 +1,7 @@
 import type { BlogSummary } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchRelatedBlogs(id: number, signal?: AbortSignal) {
   return apiRequest<BlogSummary[]>(`/blogs/${id}/related`, { signal });

@@ -1,7 +1,7 @@
 import type { Tag } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchTag(slug: string, signal?: AbortSignal) {
   return apiRequest<Tag>(`/tags/${encodeURIComponent(slug)}`, { signal });

@@ -9,7 +9,8 @@ import type {
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth-context';
-import { blogWritten, CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { blogWritten } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 import { myBlogsKey } from '../../../lib/api/my-blogs-key';
 
 const COMMENTS_PER_PAGE = 20;

@@ -1,7 +1,7 @@
 import type { SearchPage, SearchParams } from '@folio/schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 export function fetchSearch(params: SearchParams, signal?: AbortSignal) {
   return apiRequest<SearchPage>('/search', { query: params, signal });

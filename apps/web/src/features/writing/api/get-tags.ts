@@ -2,7 +2,7 @@ import { LIMITS } from '@folio/schema';
 import type { TagPage } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { CONTENT_KEYS } from '../../../lib/api/blog-writes';
+import { CONTENT_KEYS } from '../../../lib/api/content-keys';
 
 /** The most used tags, for suggestions while typing one. */
 export function tagSuggestionsQueryOptions() {
