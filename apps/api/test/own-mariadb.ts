@@ -45,6 +45,8 @@ export async function startOwnMariaDb() {
       `--pid-file=${join(dir, 'mariadbd.pid')}`,
       '--skip-log-bin',
       '--innodb-buffer-pool-size=32M',
+      // The migrations make the search index's Mroonga table (the shared server has it installed).
+      '--plugin-load-add=ha_mroonga.so',
       ...(process.getuid?.() === 0 ? ['--user=root'] : []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
