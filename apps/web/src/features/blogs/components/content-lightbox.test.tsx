@@ -54,7 +54,8 @@ describe('the blog page’s pictures', () => {
     expect(screen.getByRole('img', { name: 'Linked' })).not.toHaveAttribute('tabindex');
 
     await userEvent.click(boat);
-    await waitFor(() => expect(lightbox()).toHaveClass('show'));
+    // Bootstrap's Modal loads at the first picture opened: on a busy machine that takes a while.
+    await waitFor(() => expect(lightbox()).toHaveClass('show'), { timeout: 10_000 });
     expect(lightbox()).toHaveAttribute('role', 'dialog');
     expect(lightbox()).toHaveAttribute('aria-label', 'Picture 1 of 2');
     expect(lightbox().querySelector('.lightbox-picture')).toHaveAttribute(

@@ -81,7 +81,8 @@ describe('the home page’s later sections', () => {
 
     // Bootstrap's Carousel, once loaded, turns to the next slide.
     await userEvent.click(screen.getByRole('button', { name: 'Next slide' }));
-    await waitFor(() => expect(slides[1]).toHaveClass('active'));
+    // Its module loads at the first turn: on a busy machine that takes a while.
+    await waitFor(() => expect(slides[1]).toHaveClass('active'), { timeout: 10_000 });
     expect(screen.getByRole('button', { name: 'Show slide 2: The hills' })).toHaveAttribute(
       'aria-current',
       'true',
