@@ -269,6 +269,11 @@ beforeAll(async () => {
     if (!existsSync(path)) throw new Error(`${what} is missing: run \`pnpm build\` first`);
   }
 
+  // A database of the run's own: the API migrates and seeds it from nothing at start.
+  const server = await mysql.createConnection({ uri: 'mysql://root@127.0.0.1:3306' });
+  await server.query(`DROP DATABASE IF EXISTS \`${new URL(API_DATABASE_URL).pathname.slice(1)}\``);
+  await server.end();
+
   workDir = await mkdtemp(join(tmpdir(), 'folio-nginx-'));
   const apiPort = await freePort();
   api = start('the API', process.execPath, ['--enable-source-maps', apiBundle], {
