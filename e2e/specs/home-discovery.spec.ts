@@ -121,6 +121,12 @@ for (const viewport of VIEWPORTS) {
         await boat.click();
         const dialog = page.getByRole('dialog');
         await expect(dialog).toBeVisible();
+        // Its keys reach it once it has slid in and Bootstrap has moved the focus into it.
+        await expect
+          .poll(() =>
+            page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=lightbox]'))),
+          )
+          .toBe(true);
         const counter = page.getByTestId('lightbox-counter');
         await expect(counter).toHaveText(
           locale === 'en' ? 'Picture 1 of 2' : '第 1 张图片，共 2 张',

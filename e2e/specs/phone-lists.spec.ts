@@ -6,8 +6,20 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
  */
 
 const LABELS = {
-  en: { published: 'Published', views: 'Views', blogs: 'Blogs', joined: 'Joined' },
-  'zh-CN': { published: '发布时间', views: '阅读量', blogs: '博客数', joined: '加入时间' },
+  en: {
+    published: 'Published',
+    views: 'Views',
+    comments: 'Comments',
+    blogs: 'Blogs',
+    joined: 'Joined',
+  },
+  'zh-CN': {
+    published: '发布时间',
+    views: '阅读量',
+    comments: '评论',
+    blogs: '博客数',
+    joined: '加入时间',
+  },
 } as const;
 
 /** The value under a card's label. */
@@ -69,7 +81,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: 'Lily' })).toBeVisible();
       const blog = page.getByTestId('blog-cards').getByRole('listitem').first();
       // One author's list leaves the author out.
-      await expect(blog.locator('dt')).toHaveText([label.published, label.views]);
+      await expect(blog.locator('dt')).toHaveText([label.published, label.views, label.comments]);
       await expect(field(blog, label.views)).toBeInViewport({ ratio: 1 });
       await expectNoSidewaysScroll(page);
       await page.screenshot({
@@ -100,6 +112,7 @@ test.describe('a desktop', () => {
       'Author',
       'Published',
       'Views',
+      'Comments',
     ]);
     await expect(blogs.getByRole('row').nth(1).getByRole('cell').last()).toBeInViewport();
     await expect(page.getByTestId('blog-cards')).toHaveCount(0);

@@ -43,13 +43,24 @@ describe('<ConfirmDialog>', () => {
     expect(await shownDialog()).toHaveTextContent('It cannot be undone.');
   });
 
-  it('tells the parent when the person dismisses it', async () => {
+  it('tells the parent when the person dismisses it, and closes when the parent does', async () => {
     const onClose = vi.fn();
-    render(<Dialog open onClose={onClose} />);
+    const { rerender } = render(<Dialog open onClose={onClose} />);
     const dialog = await shownDialog();
     screen.getByRole('button', { name: 'Cancel' }).click();
     await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    rerender(<Dialog open={false} onClose={onClose} />);
+    await dialogsClosed();
     expect(dialog).toHaveAttribute('aria-hidden', 'true');
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('is dismissed by Cancel even while it is still sliding in', async () => {
+    const onClose = vi.fn();
+    render(<Dialog open onClose={onClose} />);
+    // Straight away, before the opening transition has ended (Bootstrap ignores hide() then).
+    screen.getByRole('button', { name: 'Cancel', hidden: true }).click();
+    expect(onClose).toHaveBeenCalledOnce();
   });
 
   it('unmounted during its opening transition, goes with its backdrop once that has ended', async () => {

@@ -49,7 +49,8 @@ export function ConfirmDialog({
     const modal = attachComponent(Modal, element, (phase) => {
       // Bootstrap ignores hide() during the show transition: a close asked for then waits for it.
       if (phase === 'shown' && !openRef.current) modal.instance.hide();
-      // Hidden while still open: Escape, the backdrop, Cancel or the close button did it.
+      // Hidden while still open: Escape or the backdrop did it. Cancel and the close button ask
+      // the owner to close, since Bootstrap would ignore a hide() during the show transition.
       if (phase === 'hidden' && openRef.current) closeRef.current();
     });
     modalRef.current = modal;
@@ -97,7 +98,7 @@ export function ConfirmDialog({
               type="button"
               className="btn-close"
               aria-label={t('common.close')}
-              onClick={() => modalRef.current?.instance.hide()}
+              onClick={onClose}
             />
           </div>
           <div className="modal-body">{children}</div>
@@ -105,7 +106,7 @@ export function ConfirmDialog({
             <button
               type="button"
               className="btn btn-outline-secondary"
-              onClick={() => modalRef.current?.instance.hide()}
+              onClick={onClose}
             >
               {t('common.cancel')}
             </button>
