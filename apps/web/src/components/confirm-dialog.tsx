@@ -103,11 +103,7 @@ export function ConfirmDialog({
           </div>
           <div className="modal-body">{children}</div>
           <div className="modal-footer">
-            <button
-              type="button"
-              className="btn btn-outline-secondary"
-              onClick={onClose}
-            >
+            <button type="button" className="btn btn-outline-secondary" onClick={onClose}>
               {t('common.cancel')}
             </button>
             <button type="submit" className={`btn btn-${kind}`} disabled={busy}>
