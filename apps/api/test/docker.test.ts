@@ -71,6 +71,19 @@ describe('docker/compose.yml', () => {
 });
 
 describe('docker/Dockerfile', () => {
+  it('runs MariaDB with the Mroonga engine the search index needs', () => {
+    const mariadb = services.mariadb as Service & {
+      build?: { dockerfile?: string };
+      command?: string[];
+    };
+    expect(mariadb.build?.dockerfile).toBe('docker/mariadb.Dockerfile');
+    expect(mariadb.command).toContain('--plugin-load-add=ha_mroonga');
+    const dockerfile = read('docker/mariadb.Dockerfile');
+    expect(dockerfile).toMatch(/^FROM mariadb:11$/m);
+    expect(dockerfile).toMatch(/apt-get install [^\n]*mariadb-plugin-mroonga/);
+    expect(dockerfile).toMatch(/ha_mroonga\.so/);
+  });
+
   it('runs on Node 24 LTS', () => {
     expect(read('docker/Dockerfile')).toMatch(/^ARG NODE_IMAGE=node:24-[\w.-]+$/m);
   });
