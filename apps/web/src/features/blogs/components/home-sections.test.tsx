@@ -87,7 +87,8 @@ describe('the home page’s later sections', () => {
       'aria-current',
       'true',
     );
-  });
+    // Bootstrap's module loads within it: a busy machine needs longer than the default.
+  }, 20_000);
 
   it('shows no carousel without featured blogs, and the hot list and popular tags beside', async () => {
     api({
