@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { Loading } from '../../components/loading';
-import { NotFoundState } from '../../components/not-found-state';
-import { useI18n } from '../../lib/i18n';
 import { MyBlogsPage } from './my-blogs-page';
+import { NotFoundPage } from './not-found-page';
 
 // Loaded from here rather than from the router: the first load's table of chunks stays as it was.
 const NotificationsPage = lazy(async () => ({
@@ -15,7 +14,6 @@ const NotificationsPage = lazy(async () => ({
  * at its budget): the rest of the path picks the page here.
  */
 export function MePages() {
-  const { t } = useI18n();
   const rest = useParams()['*'];
   if (rest === 'blogs') return <MyBlogsPage />;
   if (rest === 'notifications') {
@@ -25,12 +23,5 @@ export function MePages() {
       </Suspense>
     );
   }
-  return (
-    <NotFoundState
-      title={t('notFound.title')}
-      text={t('notFound.text')}
-      backTo="/"
-      backLabel={t('notFound.back')}
-    />
-  );
+  return <NotFoundPage />;
 }
