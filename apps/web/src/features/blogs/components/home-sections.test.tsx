@@ -81,13 +81,12 @@ describe('the home page’s later sections', () => {
 
     // Bootstrap's Carousel, once loaded, turns to the next slide.
     await userEvent.click(screen.getByRole('button', { name: 'Next slide' }));
-    // Its module loads at the first turn: on a busy machine that takes a while.
+    // A turn asked for before its module has loaded waits for it; on a busy machine that is a while.
     await waitFor(() => expect(slides[1]).toHaveClass('active'), { timeout: 10_000 });
     expect(screen.getByRole('button', { name: 'Show slide 2: The hills' })).toHaveAttribute(
       'aria-current',
       'true',
     );
-    // Bootstrap's module loads within it: a busy machine needs longer than the default.
   }, 20_000);
 
   it('shows no carousel without featured blogs, and the hot list and popular tags beside', async () => {

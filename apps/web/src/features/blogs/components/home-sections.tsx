@@ -52,7 +52,9 @@ export function FeaturedCarousel() {
 function Slides({ blogs }: { blogs: BlogSummary[] }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const carousel = useRef<Carousel | null>(null);
+  // Bootstrap's Carousel once its module has loaded: a turn asked for before then waits for it
+  // rather than being lost.
+  const carousel = useRef<Promise<Carousel | null> | null>(null);
   const [active, setActive] = useState(0);
   const several = blogs.length > 1;
 
@@ -63,10 +65,10 @@ function Slides({ blogs }: { blogs: BlogSummary[] }) {
     // Bootstrap moves the `active` class itself; React follows it so a re-render keeps it.
     const slid = (event: Event) => setActive((event as Event & { to: number }).to);
     element.addEventListener('slid.bs.carousel', slid);
-    void import('bootstrap/js/dist/carousel').then(({ default: Component }) => {
-      if (gone) return;
+    const loaded = import('bootstrap/js/dist/carousel').then(({ default: Component }) => {
+      if (gone) return null;
       const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      carousel.current = Component.getOrCreateInstance(element, {
+      return Component.getOrCreateInstance(element, {
         interval: INTERVAL_MS,
         pause: 'hover',
         touch: true,
@@ -74,11 +76,12 @@ function Slides({ blogs }: { blogs: BlogSummary[] }) {
         ride: still ? false : 'carousel',
       });
     });
+    carousel.current = loaded;
     return () => {
       gone = true;
       element.removeEventListener('slid.bs.carousel', slid);
-      carousel.current?.dispose();
       carousel.current = null;
+      void loaded.then((instance) => instance?.dispose());
     };
   }, [several]);
 
@@ -99,7 +102,7 @@ function Slides({ blogs }: { blogs: BlogSummary[] }) {
               className={i === active ? 'active' : undefined}
               aria-current={i === active || undefined}
               aria-label={t('home.showSlide', { n: i + 1, title: blog.title })}
-              onClick={() => carousel.current?.to(i)}
+              onClick={() => void carousel.current?.then((c) => c?.to(i))}
             />
           ))}
         </div>
@@ -142,7 +145,7 @@ function Slides({ blogs }: { blogs: BlogSummary[] }) {
           <button
             className="carousel-control-prev"
             type="button"
-            onClick={() => carousel.current?.prev()}
+            onClick={() => void carousel.current?.then((c) => c?.prev())}
           >
             <span className="carousel-control-prev-icon" aria-hidden="true" />
             <span className="visually-hidden">{t('home.previousSlide')}</span>
@@ -150,7 +153,7 @@ function Slides({ blogs }: { blogs: BlogSummary[] }) {
           <button
             className="carousel-control-next"
             type="button"
-            onClick={() => carousel.current?.next()}
+            onClick={() => void carousel.current?.then((c) => c?.next())}
           >
             <span className="carousel-control-next-icon" aria-hidden="true" />
             <span className="visually-hidden">{t('home.nextSlide')}</span>
