@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { notifications } from '../src/db/schema';
+import { EVENT_TICKET_LIMIT } from '../src/plugins/external/rate-limit';
 import { expectFailure } from './auth-helpers';
 import { buildTestApp, makeAuthor, makeBlog, makeUser, sessionFor, waitFor } from './helpers';
 import { openStream } from './sse-client';
@@ -195,6 +196,16 @@ describe('POST /events/ticket and GET /events', () => {
     expectFailure(await post('/events/ticket', {}), 401, 'UNAUTHENTICATED');
     expectFailure(await get('/events', {}), 401, 'UNAUTHENTICATED');
     expectFailure(await get('/events?ticket=made-up', {}), 401, 'UNAUTHENTICATED');
+  });
+
+  it(`answers 429 past ${EVENT_TICKET_LIMIT.max} tickets a minute for one user, not for another`, async () => {
+    const { headers } = await scene();
+    const other = await scene();
+    for (let i = 0; i < EVENT_TICKET_LIMIT.max; i++) await ticketFor(headers);
+    const limited = await post('/events/ticket', headers);
+    expectFailure(limited, 429, 'RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await ticketFor(other.headers);
   });
 
   it('takes a ticket once', async () => {

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
+import { EVENT_TICKET_LIMIT } from '../../plugins/external/rate-limit';
 import type { AuthContext } from '../sessions/service';
 import { formatEvent, type LiveStream } from './live';
 
@@ -113,12 +114,14 @@ const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/events/ticket',
     {
       onRequest,
+      config: { rateLimit: EVENT_TICKET_LIMIT },
       schema: {
         tags,
         summary: 'A ticket that opens one event stream',
         description:
           'Single use, valid for `expiresIn` seconds: `GET /events?ticket=` takes it instead of ' +
-          'the access token, which an EventSource cannot send and a URL must not carry.',
+          'the access token, which an EventSource cannot send and a URL must not carry; 60 a ' +
+          'minute per user.',
         response: { 200: Envelope(EventTicketSchema) },
       },
     },

@@ -81,6 +81,20 @@ export const COMMENT_LIMIT = {
   perUser: true,
 } as const satisfies RateLimitOptions & { perUser: boolean };
 
+/**
+ * Event-stream tickets per user (`POST /events/ticket`): each open tab takes one when it loads and
+ * after each dropped connection (backing off from 1 s); 60 a minute leaves room for many tabs and
+ * reloads, and stops a client that asks in a loop. Counted after authentication, by the account.
+ */
+export const EVENT_TICKET_LIMIT = {
+  max: 60,
+  timeWindow: MINUTE,
+  hook: 'preHandler',
+  keyGenerator: (request: FastifyRequest) => `event-ticket:${request.auth?.userId ?? request.ip}`,
+  /** For the API document (`x-rate-limit`): counted per user, not per IP. */
+  perUser: true,
+} as const satisfies RateLimitOptions & { perUser: boolean };
+
 const retryAfter = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
 /**
