@@ -54,46 +54,44 @@ export const SEARCH_ROUTE_LIMIT = {
 export const VIEW_LIMIT = { max: 300, timeWindow: MINUTE } as const;
 
 /**
+ * A limit counted by the account (`auth.userId`, the address when there is none) in its own
+ * counter `key`, at `hook` (after authentication). `perUser` tells the API document
+ * (`x-rate-limit`) it is counted per user, not per IP.
+ */
+function perUserLimit<const Hook extends 'preValidation' | 'preHandler'>(
+  key: string,
+  max: number,
+  hook: Hook,
+) {
+  return {
+    max,
+    timeWindow: MINUTE,
+    hook,
+    keyGenerator: (request: FastifyRequest) => `${key}:${request.auth?.userId ?? request.ip}`,
+    perUser: true,
+  } as const satisfies RateLimitOptions & { perUser: boolean };
+}
+
+/**
  * Uploads per user: each is decoded and re-encoded three times (hundreds of ms of CPU for a
  * large photo). 30 a minute is more than a person pasting pictures into a text sends. Counted
  * after authentication (`hook: 'preHandler'`), by the account rather than the address.
  */
-export const UPLOAD_LIMIT = {
-  max: 30,
-  timeWindow: MINUTE,
-  hook: 'preHandler',
-  keyGenerator: (request: FastifyRequest) => `user:${request.auth?.userId ?? request.ip}`,
-  /** For the API document (`x-rate-limit`): counted per user, not per IP. */
-  perUser: true,
-} as const satisfies RateLimitOptions & { perUser: boolean };
+export const UPLOAD_LIMIT = perUserLimit('user', 30, 'preHandler');
 
 /**
  * New comments per user: a person in a lively discussion writes one every several seconds at
  * most; a spammer many more. Counted after authentication (by the account) and before the body
  * is validated, so refused ones count too.
  */
-export const COMMENT_LIMIT = {
-  max: 5,
-  timeWindow: MINUTE,
-  hook: 'preValidation',
-  keyGenerator: (request: FastifyRequest) => `comment-user:${request.auth?.userId ?? request.ip}`,
-  /** For the API document (`x-rate-limit`): counted per user, not per IP. */
-  perUser: true,
-} as const satisfies RateLimitOptions & { perUser: boolean };
+export const COMMENT_LIMIT = perUserLimit('comment-user', 5, 'preValidation');
 
 /**
  * Event-stream tickets per user (`POST /events/ticket`): each open tab takes one when it loads and
  * after each dropped connection (backing off from 1 s); 60 a minute leaves room for many tabs and
  * reloads, and stops a client that asks in a loop. Counted after authentication, by the account.
  */
-export const EVENT_TICKET_LIMIT = {
-  max: 60,
-  timeWindow: MINUTE,
-  hook: 'preHandler',
-  keyGenerator: (request: FastifyRequest) => `event-ticket:${request.auth?.userId ?? request.ip}`,
-  /** For the API document (`x-rate-limit`): counted per user, not per IP. */
-  perUser: true,
-} as const satisfies RateLimitOptions & { perUser: boolean };
+export const EVENT_TICKET_LIMIT = perUserLimit('event-ticket', 60, 'preHandler');
 
 const retryAfter = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
 
