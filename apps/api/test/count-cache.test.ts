@@ -108,4 +108,50 @@ describe('CountCache', () => {
     expect(await counts.get('things', {}, async () => 9)).toBe(9);
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
+
+  it('keeps a long text in the process while its scope stands, asking Redis only for the version', async () => {
+    const database = `kept_${Date.now()}`;
+    const counts = new CountCache(redis, `mysql://x@h/${database}`);
+    const digest = (key: unknown) =>
+      createHash('sha1').update(JSON.stringify(key)).digest('base64url');
+    const stored = (key: unknown) => `cache:${database}:count:pages:0:${digest(key)}`;
+    const long = 'a'.repeat(5_000);
+    let made = 0;
+    const make = (text: string) => async () => {
+      made += 1;
+      return text;
+    };
+    expect(await counts.text('pages', { p: 1 }, make(long), 60)).toBe(long);
+    expect(await counts.text('pages', { p: 2 }, make('short'), 60)).toBe('short');
+    // Changed behind the cache's back: only the short text is fetched from Redis again.
+    await redis.set(stored({ p: 1 }), 'b'.repeat(5_000), 'KEEPTTL');
+    await redis.set(stored({ p: 2 }), 'changed', 'KEEPTTL');
+    expect(await counts.text('pages', { p: 1 }, make('never'), 60)).toBe(long);
+    expect(await counts.text('pages', { p: 2 }, make('never'), 60)).toBe('changed');
+    // Another process's copy, fetched from Redis, is kept too.
+    const other = new CountCache(redis, `mysql://x@h/${database}`);
+    expect(await other.text('pages', { p: 1 }, make('never'), 60)).toBe('b'.repeat(5_000));
+    expect(made).toBe(2);
+    // A write to the scope: both make the text again, once between them.
+    await counts.invalidate('pages');
+    const next = 'c'.repeat(5_000);
+    const after = await Promise.all([
+      counts.text('pages', { p: 1 }, make(next), 60),
+      other.text('pages', { p: 1 }, make(next), 60),
+    ]);
+    expect(after).toEqual([next, next]);
+    expect(made).toBe(3);
+  });
+
+  it('keeps a text in the process no longer than Redis keeps it', async () => {
+    const database = `kept_ttl_${Date.now()}`;
+    const counts = new CountCache(redis, `mysql://x@h/${database}`);
+    const key = `cache:${database}:count:pages:0:${createHash('sha1').update('{}').digest('base64url')}`;
+    expect(await counts.text('pages', {}, async () => 'a'.repeat(5_000), 1)).toBe(
+      'a'.repeat(5_000),
+    );
+    await sleep(1_100);
+    expect(await redis.exists(key)).toBe(0);
+    expect(await counts.text('pages', {}, async () => 'made again', 1)).toBe('made again');
+  });
 });

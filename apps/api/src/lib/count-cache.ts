@@ -9,11 +9,18 @@ const CLAIM_MS = 5_000;
 /** The first wait for another process's count, doubled each time up to the most. */
 const FIRST_WAIT_MS = 5;
 const MOST_WAIT_MS = 50;
+/** Texts at least this long are also kept in the process (see `kept`); shorter ones are cheap to fetch. */
+const KEEP_MIN_CHARS = 2_048;
+/** The most characters of texts the process keeps; the least recently used go first. */
+const KEEP_MOST_CHARS = 8_000_000;
 
-// One round trip: the scope's version, and the value cached under it.
+// One round trip: the scope's version, and the value cached under it with its remaining life in
+// ms; or, when the caller already holds the value made under the current version (ARGV[3]), 1.
 const READ_SCRIPT = `
 local version = redis.call('GET', KEYS[1]) or '0'
-return {version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2])}
+if ARGV[3] == version then return {version, 1} end
+local key = ARGV[1] .. version .. ':' .. ARGV[2]
+return {version, redis.call('GET', key), redis.call('PTTL', key)}
 `;
 
 // The value if another process has stored it meanwhile, else the right to count it (a claim
@@ -38,7 +45,8 @@ interface CountScripts {
     versionKey: string,
     prefix: string,
     digest: string,
-  ): Promise<[string, string | null]>;
+    heldVersion: string,
+  ): Promise<[string, 1] | [string, string | null, number]>;
   folioCountClaim(
     key: string,
     claimKey: string,
@@ -65,12 +73,19 @@ type Log = { warn: (obj: object, msg: string) => void };
  * A value that is missing is counted once, however many requests want it at the same moment and
  * in however many API processes: the first claims it in Redis and counts; the rest wait for the
  * value it stores. A claim whose owner died expires, and the next waiter counts instead.
+ *
+ * A long text (a rendered answer) is also kept in the process, with the version it was made under
+ * and no longer than Redis keeps it: while the scope's version has not moved, a read asks Redis for
+ * the version only, not the text again.
  */
 export class CountCache {
   private readonly prefix: string;
   private readonly scripts: CountScripts;
   /** Counts under way in this process, by key: its requests share one claim and one wait. */
   private readonly flights = new Map<string, Promise<string>>();
+  /** Long texts by scope and digest, least recently used first (see KEEP_MOST_CHARS). */
+  private readonly kept = new Map<string, { version: string; value: string; until: number }>();
+  private keptChars = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -103,7 +118,7 @@ export class CountCache {
     compute: () => Promise<string>,
     ttlSeconds: number,
   ): Promise<string> {
-    return this.value(scope, key, compute, ttlSeconds);
+    return this.value(scope, key, compute, ttlSeconds, true);
   }
 
   private async value(
@@ -111,29 +126,74 @@ export class CountCache {
     filter: unknown,
     compute: () => Promise<string>,
     ttlSeconds: number,
+    keep = false,
   ): Promise<string> {
     const digest = createHash('sha1').update(JSON.stringify(filter)).digest('base64url');
     const countPrefix = `${this.prefix}:count:${scope}:`;
+    const keptKey = `${scope}:${digest}`;
+    let held = keep ? this.kept.get(keptKey) : undefined;
+    if (held && held.until <= Date.now()) {
+      this.forget(keptKey);
+      held = undefined;
+    }
     let key: string;
+    let scopeVersion: string;
     try {
-      const [version, cached] = await this.scripts.folioCountRead(
+      const read = await this.scripts.folioCountRead(
         `${this.prefix}:ver:${scope}`,
         countPrefix,
         digest,
+        held?.version ?? '',
       );
-      if (cached !== null) return cached;
+      const [version, cached] = read;
+      if (cached === 1) {
+        // Still the value made under this version: most recently used now.
+        this.kept.delete(keptKey);
+        this.kept.set(keptKey, held!);
+        return held!.value;
+      }
+      if (cached !== null) {
+        if (keep) this.keep(keptKey, version, cached, Date.now() + read[2]);
+        return cached;
+      }
       key = `${countPrefix}${version}:${digest}`;
+      scopeVersion = version;
     } catch (err) {
       // A cache that is down only costs speed: count in the database.
       this.log.warn({ err }, 'count cache unavailable');
       return compute();
     }
-    let flight = this.flights.get(key);
-    if (!flight) {
-      flight = this.fill(key, compute, ttlSeconds).finally(() => this.flights.delete(key));
-      this.flights.set(key, flight);
-    }
+    const startedAt = Date.now();
+    const value = await (this.flights.get(key) ?? this.fillFlight(key, compute, ttlSeconds));
+    // Stored in Redis for ttlSeconds from about now (by this process, or by another a moment ago).
+    if (keep) this.keep(keptKey, scopeVersion, value, startedAt + ttlSeconds * 1000);
+    return value;
+  }
+
+  /** `fill`, shared by this process's requests for the same key while it runs. */
+  private fillFlight(key: string, compute: () => Promise<string>, ttlSeconds: number) {
+    const flight = this.fill(key, compute, ttlSeconds).finally(() => this.flights.delete(key));
+    this.flights.set(key, flight);
     return flight;
+  }
+
+  private keep(keptKey: string, version: string, value: string, until: number): void {
+    if (value.length < KEEP_MIN_CHARS || until <= Date.now()) return;
+    this.forget(keptKey);
+    this.kept.set(keptKey, { version, value, until });
+    this.keptChars += value.length;
+    for (const [oldest, entry] of this.kept) {
+      if (this.keptChars <= KEEP_MOST_CHARS) break;
+      this.kept.delete(oldest);
+      this.keptChars -= entry.value.length;
+    }
+  }
+
+  private forget(keptKey: string): void {
+    const entry = this.kept.get(keptKey);
+    if (!entry) return;
+    this.kept.delete(keptKey);
+    this.keptChars -= entry.value.length;
   }
 
   /** The value of `key`: counted here if this process wins the claim, else waited for. */
