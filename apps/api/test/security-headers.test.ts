@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,13 @@ let dist: string;
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'folio-headers-'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>Folio</title>');
+  await mkdir(join(dist, 'assets'));
+  await writeFile(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1);');
+  await writeFile(join(dist, 'assets', 'index-AbC123.css'), 'body{margin:0}');
+  await writeFile(
+    join(dist, 'assets', 'logo-AbC123.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  );
   ({ app } = await buildTestApp({ WEB_DIST: dist }));
 });
 afterAll(async () => {
@@ -55,6 +62,24 @@ describe('security headers from the API', () => {
     expect(csp['img-src']).toEqual(["'self'", 'data:', 'blob:']);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp).not.toHaveProperty('upgrade-insecure-requests');
+  });
+
+  it("on the build's scripts and styles: only what applies to them, not a document's headers", async () => {
+    for (const url of ['/assets/index-AbC123.js', '/assets/index-AbC123.css']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      for (const name of ['content-security-policy', 'x-frame-options', 'permissions-policy']) {
+        expect(res.headers[name], `${url} ${name}`).toBeUndefined();
+      }
+    }
+    // An SVG opened on its own is a document that can run script: it keeps the page's headers.
+    const svg = await app.inject({ method: 'GET', url: '/assets/logo-AbC123.svg' });
+    expect(svg.statusCode).toBe(200);
+    expect(directives(svg.headers['content-security-policy'])['script-src']).toEqual(["'self'"]);
+    expect(svg.headers['x-frame-options']).toBe('DENY');
   });
 
   it('on API routes, answers and errors alike: nothing to load', async () => {

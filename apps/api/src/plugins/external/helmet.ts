@@ -59,6 +59,20 @@ const API_HEADERS = new Set([
   'strict-transport-security',
 ]);
 
+/**
+ * The headers a script or a style sheet of the build (`/assets/*.js`, `*.css`) carries: the rest
+ * (CSP, framing, permissions, ...) govern documents, which these are not, and over HTTP/1.1 every
+ * response's headers cross the wire uncompressed. Referrer-Policy applies to what a style sheet
+ * loads; nosniff makes a browser refuse one sent with a wrong type.
+ */
+const ASSET_HEADERS = new Set([
+  'x-content-type-options',
+  'cross-origin-resource-policy',
+  'referrer-policy',
+  'strict-transport-security',
+]);
+const SCRIPT_OR_STYLE = /^\/assets\/[^?#]+\.(?:js|css)(?:[?#]|$)/;
+
 const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
 
@@ -101,9 +115,16 @@ export default fp(
     // A JSON answer is never a page: it gets only what applies to any response (nginx's set), so
     // the hot path writes a few short headers rather than every page header helmet knows.
     const api = Object.entries(headersFor(API_CSP)).filter(([name]) => API_HEADERS.has(name));
+    const asset = spa.filter(([name]) => ASSET_HEADERS.has(name));
     app.addHook('onRequest', (request, reply, done) => {
       const url = request.url;
-      const set = url.startsWith('/api/docs') ? docs : url.startsWith('/api/') ? api : spa;
+      const set = url.startsWith('/api/docs')
+        ? docs
+        : url.startsWith('/api/')
+          ? api
+          : SCRIPT_OR_STYLE.test(url)
+            ? asset
+            : spa;
       // Straight on the response: Node sends them with the head, beside Fastify's own headers.
       for (const [name, value] of set) reply.raw.setHeader(name, value);
       done();
