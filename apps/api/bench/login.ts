@@ -9,7 +9,7 @@ import { createUserRepository } from '../src/modules/users/repository';
 import { fromClient } from './clients';
 import type { Load } from './scenarios';
 
-export const BENCH_LOGIN_USERS = 60;
+export const BENCH_LOGIN_USERS = 100;
 export const BENCH_PASSWORD = 'bench login passphrase';
 export const emailOf = (i: number) => `bench-login-${i}@folio.bench`;
 /** Every bench user's email, as a LIKE pattern. */

@@ -8,17 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { EVENT_TICKET_LIMIT } from '../src/plugins/external/rate-limit';
 import { fromClient } from './clients';
-import { BENCH_PASSWORD, emailOf, ensureLoginUsers } from './login';
+import { BENCH_LOGIN_USERS, BENCH_PASSWORD, emailOf, ensureLoginUsers } from './login';
 
 export const SSE_STREAMS = 5_000;
 export const SSE_RSS_BYTES = 200 * 1024 * 1024;
 const SOURCE_ADDRESSES = 8;
 /**
- * The streams' owners, logged in one after another: argon2's memory for many logins at once
- * would stay in the process's RSS and be counted against the streams.
+ * The streams' owners, logged in one after another (argon2's memory for many logins at once
+ * would stay in the process's RSS and be counted against the streams): enough of them that none
+ * asks for more tickets than a person may in a minute (EVENT_TICKET_LIMIT).
  */
-const OWNERS = 4;
+const OWNERS = Math.ceil(SSE_STREAMS / EVENT_TICKET_LIMIT.max);
 const AT_ONCE = 100;
 
 export interface SseIdleLoad {
@@ -64,6 +66,7 @@ export async function measureSseIdle(
   ctx: { baseUrl: string; databaseUrl: string },
   pid: number,
 ): Promise<SseIdleLoad> {
+  if (OWNERS > BENCH_LOGIN_USERS) throw new Error(`the SSE bench needs ${OWNERS} bench users`);
   await ensureLoginUsers(ctx.databaseUrl);
   const tokens: string[] = [];
   for (let i = 0; i < OWNERS; i++) {

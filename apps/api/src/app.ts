@@ -16,6 +16,7 @@ import searchRoutes from './modules/search/routes';
 import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
 import authPlugin from './plugins/app/auth';
+import compressionPlugin from './plugins/app/compression';
 import cookiePlugin from './plugins/external/cookie';
 import helmetPlugin from './plugins/external/helmet';
 import jwtPlugin from './plugins/external/jwt';
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(configPlugin, { config });
   await app.register(requestContext);
   await app.register(helmetPlugin);
+  await app.register(compressionPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
   // Before the error handler: its not-found handler counts unknown routes per IP.

@@ -34,7 +34,9 @@ export const etagOf = (id: number, version: number) => `"b${id}.v${version}"`;
 
 /**
  * The versions an `If-Match` header names for this blog, or undefined when it names none (no
- * header, or `*`). Weak tags never match (RFC 9110 compares If-Match strongly).
+ * header, or `*`). A weak tag of the blog's own form counts too: a proxy that compresses the
+ * answer (nginx's gzip, plugins/app/compression) makes the ETag weak, yet it still names one
+ * version of the blog, which is all the comparison is about.
  */
 export function ifMatchVersions(header: string | undefined, id: number): number[] | undefined {
   if (header === undefined) return undefined;
@@ -42,7 +44,7 @@ export function ifMatchVersions(header: string | undefined, id: number): number[
   if (tags.includes('*')) return undefined;
   const versions: number[] = [];
   for (const tag of tags) {
-    const match = /^"b(\d+)\.v(\d+)"$/.exec(tag);
+    const match = /^(?:W\/)?"b(\d+)\.v(\d+)"$/.exec(tag);
     if (match && Number(match[1]) === id) versions.push(Number(match[2]));
   }
   return versions;
