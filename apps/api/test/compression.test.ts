@@ -29,7 +29,7 @@ const get = (url: string, acceptEncoding?: string) =>
   });
 
 describe('compressed answers', () => {
-  it("sends a long JSON answer with brotli or gzip, as the client accepts, and the same JSON inside", async () => {
+  it('sends a long JSON answer with brotli or gzip, as the client accepts, and the same JSON inside', async () => {
     const plain = await get(DOCUMENT);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
