@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import type { OutgoingHttpHeaders } from 'node:http';
 import {
   Envelope,
   EventsQuery,
@@ -11,24 +11,14 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
 import { EVENT_TICKET_LIMIT } from '../../plugins/external/rate-limit';
 import type { AuthContext } from '../sessions/service';
-import { formatEvent, type LiveStream } from './live';
+import { lastEventIdHeader, prepareEventStream } from './stream';
 
 const tags = ['notifications'];
 /** Set by `app.authenticate`, which every route here but the stream itself runs first. */
 const authOf = (request: FastifyRequest): AuthContext => request.auth!;
-
-/** `Last-Event-ID` as EventSource sends it on a reconnect; anything but a plain id is ignored. */
-function lastEventIdHeader(value: string | string[] | undefined): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text && /^[1-9][0-9]{0,9}$/.test(text.trim()) ? Number(text.trim()) : undefined;
-}
-
-/** How long a browser waits before reconnecting a stream that dropped. */
-const RETRY_MS = 3_000;
 
 const EventStreamSchema = z.string().meta({
   description:
@@ -145,55 +135,15 @@ const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const auth = await service.redeem(request.query.ticket);
-      if (!(await app.sessions.alive([auth.sid])).has(auth.sid)) {
-        throw new AppError('SESSION_EXPIRED', { location: '/login' });
-      }
-      const lastId =
-        request.query.lastEventId ?? lastEventIdHeader(request.headers['last-event-id']);
-
-      const out = new PassThrough({ highWaterMark: 1024 });
-      // Live events that come while the missed ones are read wait here, then skip repeats.
-      let queued: { chunk: string; id?: number }[] | null = [];
-      let replayedTo = 0;
-      const stream: LiveStream = {
-        userId: auth.userId,
-        sid: auth.sid,
-        get backlog() {
-          return out.readableLength + reply.raw.writableLength;
-        },
-        write(chunk, id) {
-          if (queued) queued.push({ chunk, id });
-          else out.write(chunk);
-        },
-        end: () => out.end(),
-      };
-      await service.hub.add(stream);
-      try {
-        out.write(`retry: ${RETRY_MS}\n\n`);
-        for (const missed of lastId ? await service.replay(auth.userId, lastId) : []) {
-          out.write(formatEvent(missed));
-          replayedTo = missed.id;
-        }
-      } catch (err) {
-        service.hub.remove(stream);
-        throw err;
-      }
-      for (const { chunk, id } of queued) if (id === undefined || id > replayedTo) out.write(chunk);
-      queued = null;
-      reply.raw.on('close', () => {
-        service.hub.remove(stream);
-        out.end();
-      });
-
-      return (
-        reply
-          .header('content-type', 'text/event-stream; charset=utf-8')
-          .header('cache-control', 'no-cache, no-transform')
-          .header('x-accel-buffering', 'no')
-          // The schema documents the stream's text; Fastify sends a stream as it comes.
-          .send(out as unknown as string)
+      const start = await prepareEventStream(
+        { notifications: service, aliveSessions: (sids) => app.sessions.alive(sids) },
+        request.query.ticket,
+        request.query.lastEventId ?? lastEventIdHeader(request.headers['last-event-id']),
       );
+      // Past Fastify's reply from here: the stream is written straight to the socket.
+      reply.hijack();
+      start(reply.raw, reply.getHeaders() as OutgoingHttpHeaders);
+      return reply;
     },
   );
 };
