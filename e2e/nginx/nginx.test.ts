@@ -211,6 +211,8 @@ async function renderConfig(dir: string, listen: string, upstream: string) {
     FOLIO_LISTEN: listen,
     FOLIO_SPA_ROOT: webDist,
     FOLIO_API_UPSTREAM: upstream,
+    // The API serves the event streams too; deployments may send them to dist/events.js.
+    FOLIO_EVENTS_UPSTREAM: upstream,
   };
   const site = template
     .replace(/\$\{(\w+)\}/g, (token, name: string) => {

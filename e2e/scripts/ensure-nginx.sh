@@ -38,6 +38,7 @@ cp "$repo/nginx/nginx.conf" "$tmp/nginx.conf"
 sed -e "s|\${FOLIO_LISTEN}|127.0.0.1:8080|g" \
   -e "s|\${FOLIO_SPA_ROOT}|$repo/apps/web/dist|g" \
   -e "s|\${FOLIO_API_UPSTREAM}|127.0.0.1:3000|g" \
+  -e "s|\${FOLIO_EVENTS_UPSTREAM}|127.0.0.1:3000|g" \
   "$repo/nginx/templates/folio.conf.template" >"$tmp/conf.d/folio.conf"
 if grep -n '\${' "$tmp/conf.d/folio.conf" >&2; then
   echo "nginx/templates/folio.conf.template uses a variable this script does not set" >&2

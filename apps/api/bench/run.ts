@@ -4,8 +4,9 @@
  * with autocannon from this process and prints requests/s (2xx answers only) and latency against
  * the targets, then times email registration for new and taken addresses (register.ts). Loopback only; every run is bounded; a missed target is reported, not an error.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -224,6 +225,51 @@ function startServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<RunningS
       reject(new Error(`${kind} server exited with code ${code} before listening`));
     });
   });
+}
+
+/** The built events process (src/events.ts), as deployments run it; pnpm bench builds it. */
+const EVENTS_BUNDLE = fileURLToPath(new URL('../dist/events.js', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Starts dist/events.js with the production settings of the Docker image, once it answers. */
+async function startEventsProcess(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  if (!existsSync(EVENTS_BUNDLE)) {
+    throw new Error(`${EVENTS_BUNDLE} is missing: run \`pnpm build\` (pnpm bench does)`);
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--enable-source-maps', EVENTS_BUNDLE], {
+    env: {
+      ...env,
+      HOST,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      MAIL_TRANSPORT: 'outbox',
+      SMS_TRANSPORT: 'outbox',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (child.pid) ownPids.push(child.pid);
+  const baseUrl = `http://${HOST}:${port}`;
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    if (child.exitCode !== null)
+      throw new Error(`the events process exited with ${child.exitCode}`);
+    const live = await fetch(`${baseUrl}/api/v1/health/live`).catch(() => null);
+    if (live?.ok) return { child, baseUrl };
+    await sleep(200);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the events process did not answer within 30 s');
 }
 
 async function stopServer({ child }: RunningServer): Promise<void> {
@@ -506,7 +552,16 @@ async function main() {
       await Promise.all([...servers.values()].map(stopServer));
       servers.clear();
       const server = await appServer();
-      sse = await measureSseIdle({ ...ctx, baseUrl: server.baseUrl }, server.child.pid!);
+      // The streams are the events process's; the API gives out their tickets.
+      const events = await startEventsProcess(env);
+      try {
+        sse = await measureSseIdle(
+          { ...ctx, baseUrl: server.baseUrl, eventsUrl: events.baseUrl },
+          events.child.pid!,
+        );
+      } finally {
+        await stopServer(events);
+      }
       console.log(
         `  ${SSE_IDLE_SCENARIO}: ${sse.streams} streams, RSS ${(sse.rssBytes / 1048576).toFixed(1)} MB`,
       );

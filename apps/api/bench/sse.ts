@@ -1,5 +1,6 @@
 /**
- * Idle event streams: SSE_STREAMS streams (GET /api/v1/events) held open against one API process,
+ * Idle event streams: SSE_STREAMS streams (GET /api/v1/events) held open against one events
+ * process (src/events.ts, built; the API gives out the tickets),
  * each with its own single-use ticket, spread over the bench users; the server's resident memory
  * is read from /proc before and after they open. The client sockets come from several loopback
  * addresses (127.0.0.2 …), so no one source address runs short of ephemeral ports, and both
@@ -63,7 +64,7 @@ function openStream(baseUrl: string, ticket: string, n: number): Promise<ClientR
 }
 
 export async function measureSseIdle(
-  ctx: { baseUrl: string; databaseUrl: string },
+  ctx: { baseUrl: string; eventsUrl: string; databaseUrl: string },
   pid: number,
 ): Promise<SseIdleLoad> {
   if (OWNERS > BENCH_LOGIN_USERS) throw new Error(`the SSE bench needs ${OWNERS} bench users`);
@@ -97,7 +98,7 @@ export async function measureSseIdle(
       if (!response.ok || !body.data?.ticket) {
         throw new Error(`ticket ${n}: ${response.status}`);
       }
-      open.push(await openStream(ctx.baseUrl, body.data.ticket, n));
+      open.push(await openStream(ctx.eventsUrl, body.data.ticket, n));
     }
   };
   try {

@@ -1,12 +1,12 @@
-// Bundles the API server and the background worker (with @folio/schema's TypeScript source) into
-// dist/server.js and dist/worker.js; other packages stay external.
+// Bundles the API server, the background worker and the events process (with @folio/schema's TypeScript source) into
+// dist/server.js, dist/worker.js and dist/events.js; other packages stay external.
 import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const dist = new URL('../dist/', import.meta.url);
 await rm(dist, { recursive: true, force: true });
 await build({
-  entryPoints: { server: 'src/server.ts', worker: 'src/worker.ts' },
+  entryPoints: { server: 'src/server.ts', worker: 'src/worker.ts', events: 'src/events.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

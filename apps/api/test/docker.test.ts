@@ -8,6 +8,7 @@ const read = (path: string) =>
 
 type Service = {
   image?: string;
+  command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
 };
@@ -48,7 +49,7 @@ describe('docker/compose.yml', () => {
     const mariadb = services.mariadb!.environment!;
     expect(mariadb.MARIADB_ROOT_PASSWORD).toMatch(/^\$\{MARIADB_ROOT_PASSWORD:\?.+\}$/);
     expect(mariadb.MARIADB_PASSWORD).toMatch(/^\$\{MARIADB_PASSWORD:\?.+\}$/);
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'events']) {
       const env = services[name]!.environment!;
       expect(env.DATABASE_URL).toMatch(/^mysql:\/\/folio:\$\{MARIADB_PASSWORD:\?[^}]+\}@mariadb:/);
       expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?.+\}$/);
@@ -82,6 +83,24 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toMatch(/^FROM mariadb:11$/m);
     expect(dockerfile).toMatch(/apt-get install [^\n]*mariadb-plugin-mroonga/);
     expect(dockerfile).toMatch(/ha_mroonga\.so/);
+  });
+
+  it("sends the event streams to the events process, which shares the API's settings", () => {
+    expect(services.events!.command).toEqual(['node', '--enable-source-maps', 'dist/events.js']);
+    expect(services.events!.image).toBe(services.api!.image);
+    expect(services.events!.environment!.JWT_SECRET).toBe(services.api!.environment!.JWT_SECRET);
+    expect(services.events!.environment!.DATABASE_URL).toBe(
+      services.api!.environment!.DATABASE_URL,
+    );
+    const nginx = services.nginx!.environment!;
+    expect(nginx.FOLIO_EVENTS_UPSTREAM).toBe('events:3000');
+    // Every variable the nginx template uses is set, in compose and in the image.
+    const template = read('nginx/templates/folio.conf.template');
+    const dockerfile = read('docker/Dockerfile');
+    for (const [, name] of template.matchAll(/\$\{(FOLIO_\w+)\}/g)) {
+      expect(nginx[name!], `compose sets ${name}`).toBeDefined();
+      expect(dockerfile, `the image sets ${name}`).toMatch(new RegExp(`\\b${name}=`));
+    }
   });
 
   it('runs on Node 24 LTS', () => {

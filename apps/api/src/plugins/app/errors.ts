@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES as HTTP_REASONS } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorCode, Failure, Locale } from '@folio/schema';
-import { ERROR_STATUS, fieldMessage, formatMessage, pickLocale } from '@folio/schema';
+import { ERROR_STATUS, pickLocale } from '@folio/schema';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { core } from 'zod';
 import { AppError } from '../../lib/errors';
-import { detailMessage, errorMessage, issueMessage } from '../../lib/i18n';
+import { appErrorFields, detailMessage, errorMessage, issueMessage } from '../../lib/i18n';
 import { dependencyOf } from '../../lib/dependency-errors';
 
 /** The general code for a status (the first listed; domain codes that share it come later). */
@@ -125,19 +125,7 @@ export default fp(
       if (error instanceof AppError) {
         if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
         if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
-        return send(request, reply, error.code, {
-          msg: error.detail
-            ? detailMessage(error.detail, locale, error.params)
-            : formatMessage(errorMessage(error.code, locale), error.params),
-          errors:
-            error.errors &&
-            Object.fromEntries(
-              Object.entries(error.errors).map(([field, m]) => [field, fieldMessage(m, locale)]),
-            ),
-          location: error.location,
-          captchaRequired: error.captchaRequired || undefined,
-          quota: error.quota,
-        });
+        return send(request, reply, error.code, appErrorFields(error, locale));
       }
 
       if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
 import fp from 'fastify-plugin';
-import { databaseName } from '../../db/connection';
 import { CountCache } from '../../lib/count-cache';
 import { deriveKey } from '../../lib/keys';
 import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
@@ -26,12 +25,8 @@ import { startBackgroundWork } from '../../modules/maintenance/background';
 import { MAINTENANCE_QUEUE } from '../../modules/maintenance/jobs';
 import { createMeService, type MeService } from '../../modules/me/service';
 import { bullConnection, createNotifier, type Notifier } from '../../modules/messaging/queue';
-import { createLiveHub } from '../../modules/notifications/live';
-import { createNotificationRepository } from '../../modules/notifications/repository';
-import {
-  createNotificationService,
-  type NotificationService,
-} from '../../modules/notifications/service';
+import { createNotifications } from '../../modules/notifications/setup';
+import type { NotificationService } from '../../modules/notifications/service';
 import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
 import {
   createSessionService,
@@ -209,24 +204,16 @@ export default fp(
         sitemapMaxUrls: config.SITEMAP_MAX_URLS,
       }),
     );
-    const hub = createLiveHub({
+    const notifications = createNotifications(config, {
+      db,
       redis,
-      channel: `live:${databaseName(config.DATABASE_URL)}`,
-      heartbeatMs: config.SSE_HEARTBEAT_MS,
-      aliveSessions: (sids) => sessions.alive(sids),
-      log,
-    });
-    const notifications = createNotificationService({
-      repo: createNotificationRepository(db),
       counts,
-      redis,
-      hub,
-      ticketTtlSeconds: config.EVENTS_TICKET_TTL_SECONDS,
+      aliveSessions: (sids) => sessions.alive(sids),
       log,
     });
     app.decorate('notifications', notifications);
     // Open streams are never idle: they end here, or closing the server would wait for them.
-    app.addHook('preClose', async () => hub.close());
+    app.addHook('preClose', async () => notifications.hub.close());
     app.decorate(
       'commentService',
       createCommentService({

@@ -91,6 +91,27 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
+function headersFor(directives: Policy, https: boolean): Record<string, string> {
+  return {
+    ...helmetHeaders({
+      contentSecurityPolicy: { useDefaults: false, directives },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+    }),
+    'permissions-policy': PERMISSIONS_POLICY,
+  };
+}
+
+/**
+ * The headers of an API answer. A JSON answer is never a page: it gets only what applies to any
+ * response (nginx's set), so the hot path writes a few short headers rather than every page
+ * header helmet knows.
+ */
+export function apiHeaders(https: boolean): [string, string][] {
+  return Object.entries(headersFor(API_CSP, https)).filter(([name]) => API_HEADERS.has(name));
+}
+
 /**
  * Security headers from the API itself, for when it serves the SPA without nginx in front:
  * CSP per kind of response, nosniff, no framing, a referrer that keeps paths (and their tokens)
@@ -101,20 +122,9 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
 export default fp(
   async (app) => {
     const https = app.config.SITE_ORIGIN.startsWith('https:');
-    const headersFor = (directives: Policy) => ({
-      ...helmetHeaders({
-        contentSecurityPolicy: { useDefaults: false, directives },
-        frameguard: { action: 'deny' },
-        referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-        strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
-      }),
-      'permissions-policy': PERMISSIONS_POLICY,
-    });
-    const spa = Object.entries(headersFor(SPA_CSP));
-    const docs = Object.entries(headersFor(DOCS_CSP));
-    // A JSON answer is never a page: it gets only what applies to any response (nginx's set), so
-    // the hot path writes a few short headers rather than every page header helmet knows.
-    const api = Object.entries(headersFor(API_CSP)).filter(([name]) => API_HEADERS.has(name));
+    const spa = Object.entries(headersFor(SPA_CSP, https));
+    const docs = Object.entries(headersFor(DOCS_CSP, https));
+    const api = apiHeaders(https);
     const asset = spa.filter(([name]) => ASSET_HEADERS.has(name));
     app.addHook('onRequest', (request, reply, done) => {
       const url = request.url;
