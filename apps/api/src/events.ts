@@ -2,7 +2,7 @@ import './lib/threadpool';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pickLocale, EventsQuery, ERROR_STATUS, type ErrorCode, type Failure } from '@folio/schema';
 import { pino, type LoggerOptions } from 'pino';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
 import { createDb, createPool } from './db/connection';
 import { CountCache } from './lib/count-cache';
 import { dependencyOf } from './lib/dependency-errors';
@@ -12,7 +12,8 @@ import { appErrorFields, errorMessage, issueMessage } from './lib/i18n';
 import { deriveKey } from './lib/keys';
 import { loggableUrl, loggerOptions } from './lib/logger';
 import { createRedis } from './lib/redis';
-import { checkDependencies, DependencyDownError } from './lib/startup-checks';
+import { exitWhenClosed, runMain } from './lib/process';
+import { checkDependencies } from './lib/startup-checks';
 import { createNotifications } from './modules/notifications/setup';
 import { lastEventIdHeader, prepareEventStream } from './modules/notifications/stream';
 import { createSessionStore } from './modules/sessions/store';
@@ -149,23 +150,10 @@ async function main() {
     // Ending the streams lets the listener close; browsers reconnect to another process.
     notifications.hub.close();
     server.closeIdleConnections();
-    Promise.all([pool.end(), redis.quit()]).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'error while closing');
-        process.exit(1);
-      },
-    );
+    exitWhenClosed(Promise.all([pool.end(), redis.quit()]), log);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DependencyDownError) {
-    console.error(`folio events: ${err.message}`);
-  } else {
-    console.error('folio events: could not start:', err);
-  }
-  process.exit(1);
-});
+runMain('events', main);

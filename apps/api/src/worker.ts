@@ -1,9 +1,10 @@
 import './lib/threadpool';
 import { pino, type LoggerOptions } from 'pino';
-import { ConfigError, loadConfig, localDemoNotice } from './config';
+import { loadConfig, localDemoNotice } from './config';
 import { createDb, createPool } from './db/connection';
 import { loggerOptions } from './lib/logger';
-import { checkDependencies, DependencyDownError } from './lib/startup-checks';
+import { exitWhenClosed, runMain } from './lib/process';
+import { checkDependencies } from './lib/startup-checks';
 import { startBackgroundWork } from './modules/maintenance/background';
 import { loadDotEnv } from './lib/dotenv';
 
@@ -41,26 +42,13 @@ async function main() {
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
     // Jobs in progress finish first; then nothing holds the database.
-    work
-      .close()
-      .then(() => pool.end())
-      .then(
-        () => process.exit(0),
-        (err: unknown) => {
-          log.error({ err }, 'error while closing');
-          process.exit(1);
-        },
-      );
+    exitWhenClosed(
+      work.close().then(() => pool.end()),
+      log,
+    );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DependencyDownError) {
-    console.error(`folio worker: ${err.message}`);
-  } else {
-    console.error('folio worker: could not start:', err);
-  }
-  process.exit(1);
-});
+runMain('worker', main);

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { CommentNotice } from '@folio/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 import { buildTestApp, makeAuthor, makeBlog, makeUser, sessionFor, waitFor } from './helpers';
+import { freePort } from './own-mariadb';
 import { openStream } from './sse-client';
 
 // src/events.ts as a process of its own, beside an API that gives out the tickets and makes the
@@ -18,17 +18,6 @@ let app: App;
 let events: ChildProcess;
 let eventsUrl: string;
 let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   ({ app } = await buildTestApp({ SSE_HEARTBEAT_MS: String(HEARTBEAT_MS) }));
