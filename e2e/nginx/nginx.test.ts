@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const webDist = join(repo, 'apps/web/dist');
 const apiBundle = join(repo, 'apps/api/dist/server.js');
+const eventsBundle = join(repo, 'apps/api/dist/events.js');
 const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const ONE_YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
 const NGINX_ID = /^[0-9a-f]{32}$/;
@@ -41,6 +42,7 @@ interface Reply {
 
 let workDir: string | undefined;
 let api: Child | undefined;
+let events: Child | undefined;
 let nginx: Child | undefined;
 let nginxArgs = { test: [] as string[], run: [] as string[] };
 let port = 0;
@@ -205,14 +207,13 @@ function expectSecurityHeaders(headers: IncomingHttpHeaders) {
   expect(headers.server).toBe('nginx');
 }
 
-async function renderConfig(dir: string, listen: string, upstream: string) {
+async function renderConfig(dir: string, listen: string, upstream: string, eventsUpstream: string) {
   const template = await readFile(join(repo, 'nginx/templates/folio.conf.template'), 'utf8');
   const values: Record<string, string> = {
     FOLIO_LISTEN: listen,
     FOLIO_SPA_ROOT: webDist,
     FOLIO_API_UPSTREAM: upstream,
-    // The API serves the event streams too; deployments may send them to dist/events.js.
-    FOLIO_EVENTS_UPSTREAM: upstream,
+    FOLIO_EVENTS_UPSTREAM: eventsUpstream,
   };
   const site = template
     .replace(/\$\{(\w+)\}/g, (token, name: string) => {
@@ -267,6 +268,7 @@ beforeAll(async () => {
   for (const [path, what] of [
     [join(webDist, 'index.html'), 'the SPA build (apps/web/dist)'],
     [apiBundle, 'the API build (apps/api/dist/server.js)'],
+    [eventsBundle, 'the events process build (apps/api/dist/events.js)'],
   ] as const) {
     if (!existsSync(path)) throw new Error(`${what} is missing: run \`pnpm build\` first`);
   }
@@ -278,7 +280,7 @@ beforeAll(async () => {
 
   workDir = await mkdtemp(join(tmpdir(), 'folio-nginx-'));
   const apiPort = await freePort();
-  api = start('the API', process.execPath, ['--enable-source-maps', apiBundle], {
+  const apiEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
     MAIL_TRANSPORT: 'outbox',
@@ -298,11 +300,24 @@ beforeAll(async () => {
     SEED_ON_EMPTY: 'true',
     // Several heartbeats within the read timeout the event stream gets here (see renderConfig).
     SSE_HEARTBEAT_MS: '500',
-  });
+  };
+  api = start('the API', process.execPath, ['--enable-source-maps', apiBundle], apiEnv);
   await waitFor(api, `http://127.0.0.1:${apiPort}/api/v1/health/ready`);
+  // The event streams go to the events process, as in docker/compose.yml.
+  const eventsPort = await freePort();
+  events = start('the events process', process.execPath, ['--enable-source-maps', eventsBundle], {
+    ...apiEnv,
+    PORT: String(eventsPort),
+  });
+  await waitFor(events, `http://127.0.0.1:${eventsPort}/api/v1/health/live`);
 
   port = await freePort();
-  nginxArgs = await renderConfig(workDir, `127.0.0.1:${port}`, `127.0.0.1:${apiPort}`);
+  nginxArgs = await renderConfig(
+    workDir,
+    `127.0.0.1:${port}`,
+    `127.0.0.1:${apiPort}`,
+    `127.0.0.1:${eventsPort}`,
+  );
   // The config logs requests to /dev/stdout (the container's log); here that is a file to read.
   accessLog = join(workDir, 'access.log');
   const accessLogFd = openSync(accessLog, 'a');
@@ -312,7 +327,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([stop(nginx), stop(api)]);
+  await Promise.all([stop(nginx), stop(api), stop(events)]);
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
