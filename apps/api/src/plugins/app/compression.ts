@@ -50,10 +50,11 @@ export default fp(
       if (typeof type !== 'string' || !COMPRESSIBLE.test(type)) return payload;
       if (reply.getHeader('content-encoding')) return payload;
       reply.header('vary', varyWith(reply.getHeader('vary')));
-      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-      if (body.length < COMPRESS_MIN_BYTES) return payload;
+      // Asked first: a client that takes no coding costs nothing more than the header above.
       const encoding = chosenEncoding(request.headers['accept-encoding']);
       if (!encoding) return payload;
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      if (body.length < COMPRESS_MIN_BYTES) return payload;
       const compressed =
         encoding === 'br'
           ? brotliCompressSync(body, {
