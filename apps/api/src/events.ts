@@ -132,7 +132,12 @@ async function main() {
         'request completed',
       );
     });
-    void handle(req, res, requestId);
+    handle(req, res, requestId).catch((err: unknown) => {
+      // Nothing a request sends may stop the process that holds everyone's streams.
+      log.error({ err, reqId: requestId }, 'unhandled error');
+      if (res.headersSent) res.destroy();
+      else fail(res, requestId, 'INTERNAL', { msg: errorMessage('INTERNAL', 'en') });
+    });
   });
   // A stream is idle by design: only the heartbeats pass, which the hub sends.
   server.requestTimeout = 0;
