@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { authors, blogs } from '../src/db/schema';
-import { createPool } from '../src/db/connection';
+import { createDb, createPool, LONG_TEXT } from '../src/db/connection';
 import { renderStoredBlogs, SAMPLE_BLOGS, seedIfEmpty } from '../src/db/seed';
 import { backfillSearchIndex } from '../src/modules/blogs/search-docs';
 import { dependencyOf } from '../src/lib/dependency-errors';
@@ -131,6 +131,41 @@ describe('the connection pool', () => {
       const res = await app.inject({ method: 'GET', url: '/api/v1/blogs' });
       expect(res.statusCode).toBe(200);
       expect(res.json().data.total).toBe(1);
+    }
+  });
+});
+
+describe('statements that carry long text', () => {
+  it('run as prepared statements, the text and the times they return exact', async () => {
+    // One connection, so its session counters count every statement here.
+    const pool = createPool({ url: TEST_DATABASE_URL, size: 1 });
+    const db = createDb(pool);
+    const executed = async () => {
+      const [rows] = await pool.query("SHOW SESSION STATUS LIKE 'Com_stmt_execute'");
+      return Number((rows as { Value: string }[])[0]!.Value);
+    };
+    try {
+      const text = `'"\\ \n\r\t\0 %_ ? 盖茨比 😀 `.repeat(Math.ceil(LONG_TEXT / 20));
+      const at = '2026-03-04 05:06:07.089';
+      const before = await executed();
+      const [long] = (await db.execute(
+        sql`SELECT ${text} AS text, CAST(${at} AS DATETIME(3)) AS at, ${7} AS n`,
+      )) as unknown as [{ text: string; at: string; n: number }[]];
+      const afterLong = await executed();
+      await db.execute(sql`SELECT ${'short'} AS text`);
+      expect(long).toEqual([{ text, at, n: 7 }]);
+      expect(afterLong - before).toBe(1);
+      // A short one keeps the text protocol.
+      expect((await executed()) - afterLong).toBe(0);
+      await db.transaction(async (tx) => {
+        const [rows] = (await tx.execute(sql`SELECT LENGTH(${text}) AS n`)) as unknown as [
+          { n: number }[],
+        ];
+        expect(rows[0]!.n).toBe(Buffer.byteLength(text));
+      });
+      expect((await executed()) - afterLong).toBe(1);
+    } finally {
+      await pool.end();
     }
   });
 });

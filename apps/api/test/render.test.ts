@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derive, renderMarkdown } from '../src/modules/blogs/render';
+import { derive, excerptOf, readingMinutes, renderMarkdown } from '../src/modules/blogs/render';
 
 describe('the text a save derives from the markdown', () => {
   it('is what a reader reads: entities decoded, tags and what sanitizing removed gone', () => {
@@ -26,5 +26,22 @@ describe('the text a save derives from the markdown', () => {
   it('starts each render’s heading ids afresh', () => {
     expect(renderMarkdown('## Notes').html).toContain('id="h-notes"');
     expect(renderMarkdown('## Notes').html).toContain('id="h-notes"');
+  });
+});
+
+describe('the excerpt and the reading time', () => {
+  it('cut a long text at a word, whatever space it starts with', () => {
+    const words = 'river stones '.repeat(400);
+    expect(excerptOf(words)).toBe(`${'river stones '.repeat(23).trimEnd()}…`);
+    expect(excerptOf(`${' \n'.repeat(2_000)}${words}`)).toBe(excerptOf(words));
+    expect(excerptOf(`${' '.repeat(5_000)}short`)).toBe('short');
+  });
+
+  it('count Latin words and Chinese characters, a word ending where Chinese begins', () => {
+    expect(readingMinutes('word '.repeat(200))).toBe(1);
+    expect(readingMinutes('word '.repeat(201))).toBe(2);
+    // 200 words (each run of letters before the Chinese counts once) and 400 characters.
+    expect(readingMinutes('ab盖茨 '.repeat(200))).toBe(2);
+    expect(readingMinutes('-- … ——')).toBe(1);
   });
 });

@@ -122,7 +122,9 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The start of the text, cut at a word where it can be, at most LIMITS.blogExcerpt characters. */
 export function excerptOf(text: string, max: number = LIMITS.blogExcerpt): string {
-  const flat = collapse(text);
+  // Only the start is read: a long text's first 4 × max characters, unless they are mostly space.
+  const head = text.length > 4 * max ? collapse(text.slice(0, 4 * max)) : '';
+  const flat = head.length > max ? head : collapse(text);
   if (flat.length <= max) return flat;
   let cut = flat.slice(0, max - 1);
   // Never half an emoji (a lone high surrogate).
@@ -133,16 +135,25 @@ export function excerptOf(text: string, max: number = LIMITS.blogExcerpt): strin
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const HAS_CJK = new RegExp(CJK.source, 'u');
+const HAS_LETTER = /[\p{L}\p{N}]/u;
 export const WORDS_PER_MINUTE = 200;
 export const CJK_CHARS_PER_MINUTE = 400;
 
-/** Minutes to read: words of Latin (and other spaced) text, characters of Chinese; at least 1. */
+/**
+ * Minutes to read: words of Latin (and other spaced) text, characters of Chinese; at least 1. A
+ * word is a run between spaces and Chinese characters with a letter or digit in it.
+ */
 export function readingMinutes(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const words = text
-    .replace(CJK, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let cjk = 0;
+  const spaced = HAS_CJK.test(text)
+    ? text.replace(CJK, () => {
+        cjk++;
+        return ' ';
+      })
+    : text;
+  let words = 0;
+  for (const word of spaced.split(/\s+/)) if (HAS_LETTER.test(word)) words++;
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE));
 }
 

@@ -252,6 +252,16 @@ export function createBlogService({
     return { items: await summaries(ids), page, perPage, total, pages: pageCount(total, perPage) };
   }
 
+  /** Runs a write and drops the cached lists if it fails (a failed write may have written). */
+  async function droppingOnFailure<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      await blogListsChanged(counts);
+      throw err;
+    }
+  }
+
   /** Runs a write, then drops the cached lists whatever happened (a failed write may have written). */
   async function write<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -291,8 +301,9 @@ export function createBlogService({
    */
   async function indexed(blog: MyBlog, version: number, fresh: boolean): Promise<void> {
     const visible = blog.status === 'published';
-    if (fresh && !visible) return;
     try {
+      // A new blog the public does not see yet has nothing in the index to take out.
+      if (fresh && !visible) return;
       if (!visible) {
         await search.remove([blog.id]);
       } else {
@@ -314,8 +325,8 @@ export function createBlogService({
     } catch (err) {
       log.warn({ err, blogId: blog.id }, 'could not update the search index for a blog');
     } finally {
-      // Again once the index has it: a search cached between the write's own drop and now would
-      // answer from the index as it was.
+      // Once the index has it (an update's write has dropped them already, but a search cached
+      // between that drop and now would answer from the index as it was).
       await blogListsChanged(counts);
     }
   }
@@ -592,7 +603,9 @@ export function createBlogService({
       const status = stateOf(body.status, pubDate, at);
       const names = uniqueTags(body.tags);
       let author: { id: number; name: string } | undefined;
-      const row = await write(async () => {
+      // The cached lists are dropped once, when the blog is in the search index too (`afterSave`),
+      // or here if the write fails (it may have made tags).
+      const row = await droppingOnFailure(async () => {
         // The author and the tags are looked up while the markdown renders.
         const found = Promise.all([authorOf(writer), repo.tagsFor(names)]);
         found.catch(() => undefined);
