@@ -192,11 +192,17 @@ export async function createVerifiedUser(_request: APIRequestContext, tag: strin
   return { email, password, nickname };
 }
 
-/** Grants an account a permission directly in the database, as the admin section will. */
+/** Gives an account a role of its own holding one permission, in the database. */
 export async function grantPermission(userId: number, permission: string) {
+  const name = `E2E ${userId} ${permission}`;
+  await database().query('INSERT IGNORE INTO roles (name) VALUES (?)', [name]);
   await database().query(
-    'INSERT IGNORE INTO user_permissions (user_id, permission) VALUES (?, ?)',
-    [userId, permission],
+    'INSERT IGNORE INTO role_permissions (role_id, permission) SELECT id, ? FROM roles WHERE name = ?',
+    [permission, name],
+  );
+  await database().query(
+    'INSERT IGNORE INTO user_roles (user_id, role_id) SELECT ?, id FROM roles WHERE name = ?',
+    [userId, name],
   );
 }
 

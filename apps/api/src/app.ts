@@ -12,6 +12,7 @@ import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
 import notificationRoutes from './modules/notifications/routes';
+import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
 import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(notificationRoutes);
       await api.register(uploadRoutes);
       await api.register(searchRoutes);
+      await api.register(roleRoutes);
     },
     { prefix: '/api/v1' },
   );

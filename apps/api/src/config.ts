@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PHONE_COUNTRIES } from '@folio/schema';
+import { EmailSchema, LIMITS, PHONE_COUNTRIES } from '@folio/schema';
 import { z } from 'zod';
 import { isLoopbackHostname } from './lib/loopback';
 import { isPhoneCountry } from './lib/phones';
@@ -54,6 +54,9 @@ export const ConfigSchema = z.object({
   WEB_DIST: z.string().default(defaultWebDist),
   MIGRATE_ON_START: bool.default(true),
   SEED_ON_EMPTY: bool.default(true),
+  /** The first administrator (the `system` role), made at start-up or seed time if missing. */
+  ADMIN_EMAIL: EmailSchema.optional(),
+  ADMIN_PASSWORD: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax).optional(),
   /** The SPA's origin: refresh checks `Origin` against it; mail links point at it. */
   SITE_ORIGIN: urlWithProtocol(['http:', 'https:'])
     .transform((v) => new URL(v).origin)
@@ -170,6 +173,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `SITE_ORIGIN must be https:// in production (or a loopback address for a local demo); ${config.SITE_ORIGIN} would send the refresh cookie in clear.`,
     );
+  }
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together.');
   }
   if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) {
     throw new ConfigError('S3_BUCKET must be set when STORAGE_DRIVER is s3.');

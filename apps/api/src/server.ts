@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { prepareDatabase } from './db/prepare';
 import { renderStoredBlogs } from './db/seed';
+import { administratorLine, ensureAdministratorIn } from './modules/roles/administrator';
 import { backfillSearchIndex } from './modules/blogs/search-docs';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { loadDotEnv } from './lib/dotenv';
@@ -24,6 +25,8 @@ async function main() {
     seed: config.SEED_ON_EMPTY,
   });
   if (seeded) app.log.info('seeded the sample authors and blogs');
+  const admin = administratorLine(await ensureAdministratorIn(app.db, config), config.SITE_ORIGIN);
+  if (admin) app.log.warn(admin);
   // Blogs from before rendering existed get their HTML in the background: one walk of the table.
   // Then the search index catches up with blogs it lacks or holds at an older version (all of
   // them on a database from before search existed): one walk of the table and of the index.

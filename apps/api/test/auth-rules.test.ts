@@ -93,6 +93,7 @@ describe('the session service', () => {
     findById: async (id: number) => accounts.get(id),
     markLogin: async () => undefined,
     identities: async () => [],
+    permissionsOf: async () => [],
   } as unknown as UserRepository;
   const sign = createSigner({ key, algorithm: 'HS256', aud: 'folio' });
   const verify = createVerifier({

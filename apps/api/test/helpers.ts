@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Permission } from '@folio/schema';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ import {
   comments,
   outboxMessages,
   tags,
-  userPermissions,
+  rolePermissions,
+  roles,
+  userRoles,
 } from '../src/db/schema';
 import { reindexBlogs } from '../src/modules/blogs/search-docs';
 import { blogListsChanged } from '../src/modules/blogs/service';
@@ -135,9 +138,21 @@ export async function makeUser(
   return { ...user, email: email ?? null, phone: fields.phone ?? null, password };
 }
 
-/** Grants a permission directly, as the admin section will. */
-export async function grant(app: App, userId: number, permission: Permission) {
-  await app.db.insert(userPermissions).values({ userId, permission });
+/** Gives a user a role of their own that holds these permissions; returns the role's id. */
+export async function grant(app: App, userId: number, ...permissions: Permission[]) {
+  const [{ id }] = (await app.db
+    .insert(roles)
+    .values({
+      name: `Test ${userId} ${permissions.join(' ')} ${randomUUID().slice(0, 8)}`.slice(0, 50),
+    })
+    .$returningId()) as [{ id: number }];
+  if (permissions.length) {
+    await app.db
+      .insert(rolePermissions)
+      .values(permissions.map((permission) => ({ roleId: id, permission })));
+  }
+  await app.db.insert(userRoles).values({ userId, roleId: id });
+  return id;
 }
 
 /** A logged-in session for a user, as a login would make it. */

@@ -1,5 +1,6 @@
 import type { App } from '../src/app';
-import { makeUser, sessionFor } from './helpers';
+import { PERMISSIONS } from '@folio/schema';
+import { grant, makeUser, sessionFor } from './helpers';
 
 /** A JSON Schema as the OpenAPI document gives it (3.0 flavour, components already named). */
 export interface JsonSchema {
@@ -140,9 +141,13 @@ export function freshAddress(): string {
   return `127.${(addresses >> 8) & 255}.${addresses & 255}.${1 + ((addresses >> 16) & 127)}`;
 }
 
-/** A logged-in user of its own for an operation, so what one operation does can't end another's session. */
+/**
+ * A logged-in user of its own for an operation, so what one operation does can't end another's
+ * session. It holds every permission, so an admin route reaches its own checks of the request.
+ */
 export async function tokenFor(app: App): Promise<string> {
   const user = await makeUser(app);
+  await grant(app, user.id, ...PERMISSIONS);
   return (await sessionFor(app, user.id)).accessToken;
 }
 

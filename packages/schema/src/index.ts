@@ -1,3 +1,4 @@
+export * from './admin';
 export * from './account';
 export * from './auth';
 export * from './author';

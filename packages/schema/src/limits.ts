@@ -24,6 +24,8 @@ export const LIMITS = {
   /** Days a blog stays in the trash, restorable by its author, before the purge deletes it. */
   trashDays: 30,
   searchText: 100,
+  roleName: 50,
+  roleDescription: 200,
   nickname: 32,
   email: 254,
   phone: 32,

@@ -121,6 +121,20 @@ export const DETAIL_MESSAGES = {
     'zh-CN': '只有作者本人可以修改这篇博客。',
   },
   commentNotFound: { en: 'No such comment.', 'zh-CN': '没有这条评论。' },
+  roleNotFound: { en: 'No such role.', 'zh-CN': '没有这个角色。' },
+  userNotFound: { en: 'No such user.', 'zh-CN': '没有这个用户。' },
+  systemRoleFixed: {
+    en: 'The System role always holds every permission and cannot be deleted.',
+    'zh-CN': '系统角色始终拥有全部权限，且不能删除。',
+  },
+  lastRoleManager: {
+    en: 'Someone active must keep the permission to manage roles.',
+    'zh-CN': '必须至少保留一位可以管理角色的有效账号。',
+  },
+  permissionNotHeld: {
+    en: 'You can only grant permissions you hold yourself.',
+    'zh-CN': '只能授予你自己拥有的权限。',
+  },
   notCommentWriter: {
     en: 'Only its writer may change this comment.',
     'zh-CN': '只有评论者本人可以修改这条评论。',
@@ -164,6 +178,20 @@ export const FIELD_MESSAGES = {
     'zh-CN': '请选择你自己上传的图片。',
   },
   required: { en: 'Required.', 'zh-CN': '必填。' },
+  roleNameLength: {
+    en: 'A role name is 1 to 50 characters.',
+    'zh-CN': '角色名称为 1 到 50 个字符。',
+  },
+  roleDescriptionLength: {
+    en: 'A role description is at most 200 characters.',
+    'zh-CN': '角色说明最多 200 个字符。',
+  },
+  roleNameTaken: { en: 'Another role has this name.', 'zh-CN': '已有同名的角色。' },
+  permissionNotHeld: {
+    en: 'You can only grant permissions you hold yourself.',
+    'zh-CN': '只能授予你自己拥有的权限。',
+  },
+  roleNotFound: { en: 'No such role.', 'zh-CN': '没有这个角色。' },
   booleanRequired: { en: 'Must be true or false.', 'zh-CN': '必须是 true 或 false。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime } from './common';
 import { LIMITS } from './limits';
 import { LOCALES } from './locale';
+import { PERMISSIONS } from './permissions';
 
 export const USER_STATUSES = ['pending', 'active', 'locked'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -90,6 +91,8 @@ export const MeSchema = z
     identities: z.array(IdentitySchema),
     createdAt: IsoDateTime,
     lastLoginAt: IsoDateTime.nullable(),
+    /** What the account's roles allow (the admin section shows only what these reach). */
+    permissions: z.array(z.enum(PERMISSIONS)),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -7,6 +7,7 @@ import { DEMO_MAX_BLOGS, insertDemoData, type DemoProgress } from './demo';
 import { backfillSearchIndex } from '../modules/blogs/search-docs';
 import { createMroongaIndex } from '../modules/search/mroonga';
 import { prepareDatabase } from './prepare';
+import { administratorLine, ensureAdministratorIn } from '../modules/roles/administrator';
 import { loadDotEnv } from '../lib/dotenv';
 
 const USAGE = `usage: pnpm db:seed [--demo N]  (N: demo blogs to add, 1 to ${DEMO_MAX_BLOGS})`;
@@ -63,6 +64,8 @@ async function main() {
         ? `${name}: migrated and seeded the sample authors and blogs`
         : `${name}: migrated; sample data already there`,
     );
+    const admin = administratorLine(await ensureAdministratorIn(db, config), config.SITE_ORIGIN);
+    if (admin) console.log(`${name}: ${admin}`);
     if (demo > 0) {
       console.log(`${name}: generating ${demo} demo blogs...`);
       const result = await insertDemoData(db, counts, {

@@ -82,6 +82,12 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/auth/oauth/pending/:ticket': 'getOAuthPending',
   'GET /api/v1/auth/oauth/:provider/start': 'startOAuth',
   'GET /api/v1/auth/oauth/:provider/callback': 'finishOAuth',
+  'GET /api/v1/admin/roles': 'listRoles',
+  'POST /api/v1/admin/roles': 'createRole',
+  'PATCH /api/v1/admin/roles/:id': 'updateRole',
+  'DELETE /api/v1/admin/roles/:id': 'deleteRole',
+  'GET /api/v1/admin/users/:id/roles': 'getUserRoles',
+  'PUT /api/v1/admin/users/:id/roles': 'setUserRoles',
   'GET /api/v1/me': 'getMe',
   'PATCH /api/v1/me': 'updateMe',
   'DELETE /api/v1/me': 'deleteMe',
@@ -117,6 +123,8 @@ interface RouteFacts {
   authenticates: boolean;
   /** Its per-IP or per-user limit (`config.rateLimit`), if any. */
   rateLimit?: { max?: unknown; timeWindow?: unknown; onlyWithQuery?: unknown; perUser?: unknown };
+  /** The permission `app.requires` checks before the handler, if any. */
+  permission?: string;
 }
 
 /**
@@ -132,12 +140,14 @@ export function documentRoute({
   schema,
   authenticates,
   rateLimit,
+  permission,
 }: RouteFacts): FastifySchema {
   const response: Record<string, unknown> = { ...(schema.response as object | undefined) };
   const derived: number[] = [503];
   if (BODY_METHODS.has(method)) derived.push(400, 413, 415);
   if (schema.body || schema.querystring || schema.params) derived.push(422);
   if (authenticates) derived.push(401);
+  if (permission) derived.push(403);
   if (rateLimit) derived.push(429);
   for (const status of derived) response[status] ??= FailureSchema;
   // Clients (and the tests) can pace themselves by the limit, where it is a plain number.
@@ -158,5 +168,20 @@ export function documentRoute({
   }
   const security = authenticates ? [{ bearerAuth: [] }] : (schema.security ?? []);
   const operationId = schema.operationId ?? OPERATION_IDS[`${method} ${url}`];
-  return { ...schema, ...(operationId ? { operationId } : {}), security, ...limit, response };
+  const needs = permission
+    ? {
+        'x-permission': permission,
+        description: [`Needs the permission \`${permission}\`.`, schema.description]
+          .filter(Boolean)
+          .join(' '),
+      }
+    : {};
+  return {
+    ...schema,
+    ...needs,
+    ...(operationId ? { operationId } : {}),
+    security,
+    ...limit,
+    response,
+  };
 }

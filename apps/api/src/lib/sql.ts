@@ -6,3 +6,11 @@ export function containsPattern(text: string): string {
 export function pageCount(total: number, perPage: number): number {
   return Math.ceil(total / perPage);
 }
+
+/** Whether a write failed on a unique key (MariaDB's ER_DUP_ENTRY, however deep drizzle wrapped it). */
+export function isDuplicate(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'ER_DUP_ENTRY') return true;
+  }
+  return false;
+}

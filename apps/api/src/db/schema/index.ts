@@ -8,5 +8,5 @@ export { outboxMessages } from './outbox-messages';
 export { uploadReferences } from './upload-references';
 export { uploads } from './uploads';
 export { userIdentities } from './user-identities';
-export { userPermissions } from './user-permissions';
+export { rolePermissions, roles, userRoles } from './roles';
 export { users } from './users';

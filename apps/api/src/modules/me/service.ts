@@ -22,7 +22,7 @@ import type { AuthContext, SessionService } from '../sessions/service';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRepository, UserRow } from '../users/repository';
 import { encodeAvatar, removeAvatar, saveAvatar } from './avatar';
-import { describeSession } from './devices';
+import { describeSession } from '../sessions/devices';
 import { createMeRepository } from './repository';
 
 export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
@@ -166,7 +166,7 @@ export function createMeService(deps: MeDeps) {
           link,
         });
       }
-      return toMe(user, identities, email);
+      return toMe(user, identities, email, await users.permissionsOf(userId));
     },
 
     /**

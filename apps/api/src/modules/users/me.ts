@@ -1,4 +1,4 @@
-import type { Me } from '@folio/schema';
+import type { Me, Permission } from '@folio/schema';
 import type { Redis } from 'ioredis';
 import type { IdentityRow, UserRepository, UserRow } from './repository';
 
@@ -11,7 +11,8 @@ export const pendingEmailKey = (userId: number) => `email-change:${userId}`;
 export function toMe(
   user: UserRow,
   identities: IdentityRow[],
-  pendingEmail: string | null = null,
+  pendingEmail: string | null,
+  permissions: Permission[],
 ): Me {
   const subjectOf = (provider: string) =>
     identities.find((i) => i.provider === provider)?.subject ?? null;
@@ -35,14 +36,16 @@ export function toMe(
     })),
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    permissions,
   };
 }
 
 /** The account as its owner sees it, read fresh: identities and any pending change of email. */
 export async function loadMe(users: UserRepository, redis: Redis, user: UserRow): Promise<Me> {
-  const [identities, pendingEmail] = await Promise.all([
+  const [identities, pendingEmail, permissions] = await Promise.all([
     users.identities(user.id),
     redis.get(pendingEmailKey(user.id)),
+    users.permissionsOf(user.id),
   ]);
-  return toMe(user, identities, pendingEmail);
+  return toMe(user, identities, pendingEmail, permissions);
 }

@@ -1,8 +1,9 @@
-import type { IdentityKind, Permission, UpdateMe } from '@folio/schema';
+import { PERMISSIONS, type IdentityKind, type Permission, type UpdateMe } from '@folio/schema';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
-import { userIdentities, userPermissions, users } from '../../db/schema';
+import { rolePermissions, userIdentities, userRoles, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { isDuplicate } from '../../lib/sql';
 
 export type UserRow = typeof users.$inferSelect;
 export type IdentityRow = typeof userIdentities.$inferSelect;
@@ -13,13 +14,6 @@ export interface NewIdentity {
   subject: string;
   label?: string | null;
   verifiedAt?: Date | null;
-}
-
-function isDuplicate(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === 'ER_DUP_ENTRY') return true;
-  }
-  return false;
 }
 
 /** Users and their login identities; a deleted user is never found. */
@@ -155,12 +149,29 @@ export function createUserRepository(db: Db) {
         .where(eq(users.id, id));
     },
 
-    /** Whether the user was granted the permission (`user_permissions`). */
+    /** What the user's roles allow, together (read afresh: a change of roles applies at once). */
+    async permissionsOf(userId: number): Promise<Permission[]> {
+      const rows = await db
+        .selectDistinct({ permission: rolePermissions.permission })
+        .from(userRoles)
+        .innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
+        .where(eq(userRoles.userId, userId));
+      return PERMISSIONS.filter((p) => rows.some((row) => row.permission === p));
+    },
+
+    /** Whether one of the user's roles holds the permission. */
     async hasPermission(userId: number, permission: Permission): Promise<boolean> {
       const [row] = await db
-        .select({ userId: userPermissions.userId })
-        .from(userPermissions)
-        .where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, permission)))
+        .select({ roleId: userRoles.roleId })
+        .from(userRoles)
+        .innerJoin(
+          rolePermissions,
+          and(
+            eq(rolePermissions.roleId, userRoles.roleId),
+            eq(rolePermissions.permission, permission),
+          ),
+        )
+        .where(eq(userRoles.userId, userId))
         .limit(1);
       return Boolean(row);
     },

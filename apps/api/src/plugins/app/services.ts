@@ -44,6 +44,8 @@ import {
 } from '../../modules/syndication/service';
 import { createUploadRepository } from '../../modules/uploads/repository';
 import { createUploadService, type UploadService } from '../../modules/uploads/service';
+import { createRoleRepository } from '../../modules/roles/repository';
+import { createRoleService, type RoleService } from '../../modules/roles/service';
 import { createUserRepository, type UserRepository } from '../../modules/users/repository';
 
 declare module 'fastify' {
@@ -64,6 +66,7 @@ declare module 'fastify' {
     searchService: SearchService;
     commentService: CommentService;
     authorService: AuthorService;
+    roleService: RoleService;
     storage: Storage;
     uploadService: UploadService;
     syndicationService: SyndicationService;
@@ -183,6 +186,7 @@ export default fp(
     const authorService = createAuthorService(createAuthorRepository(db), counts);
     app.decorate('blogService', blogService);
     app.decorate('authorService', authorService);
+    app.decorate('roleService', createRoleService({ repo: createRoleRepository(db), users }));
     app.decorate('searchIndex', searchIndex);
     app.decorate(
       'searchService',

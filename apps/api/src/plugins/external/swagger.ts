@@ -75,6 +75,11 @@ export default fp(
           { name: 'account', description: 'The logged-in account' },
           { name: 'uploads', description: 'Images for blogs, stored in several sizes' },
           { name: 'health', description: 'Liveness and readiness' },
+          {
+            name: 'admin',
+            description:
+              'The admin section: each operation needs the permission its `x-permission` names',
+          },
         ],
       },
       transform,
@@ -90,6 +95,7 @@ export default fp(
         schema: route.schema,
         authenticates: hooks.includes(app.authenticate),
         rateLimit: route.config?.rateLimit as { max?: unknown; timeWindow?: unknown } | undefined,
+        permission: route.config?.permission,
       });
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });

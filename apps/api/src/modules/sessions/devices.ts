@@ -1,6 +1,6 @@
 import type { Session } from '@folio/schema';
 import { UAParser } from 'ua-parser-js';
-import type { SessionRecord } from '../sessions/store';
+import type { SessionRecord } from './store';
 
 const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ') || null;
 

@@ -1,0 +1,117 @@
+import { PERMISSIONS, type Permission } from '@folio/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app';
+import { buildTestApp, grant, makeUser, sessionFor } from './helpers';
+
+let app: App;
+beforeAll(async () => {
+  ({ app } = await buildTestApp());
+  await app.ready();
+});
+afterAll(() => app.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+interface Example {
+  url: string;
+  payload?: unknown;
+}
+
+/** Things an example request acts on, made afresh for each request (a DELETE uses its own up). */
+async function fixtures() {
+  const user = await makeUser(app);
+  const roleId = await grant(app, user.id, 'stats.read');
+  return { user, roleId };
+}
+
+/**
+ * A request that succeeds for someone holding the route's permission, for every admin route.
+ * An admin route missing here fails the suite: add its example with the route.
+ */
+const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Example> = {
+  'GET /api/v1/admin/roles': () => ({ url: '/api/v1/admin/roles' }),
+  'POST /api/v1/admin/roles': () => ({
+    url: '/api/v1/admin/roles',
+    payload: { name: `Matrix ${Math.random().toString(36).slice(2, 10)}`, permissions: [] },
+  }),
+  'PATCH /api/v1/admin/roles/{id}': (f) => ({
+    url: `/api/v1/admin/roles/${f.roleId}`,
+    payload: { description: 'changed' },
+  }),
+  'DELETE /api/v1/admin/roles/{id}': (f) => ({ url: `/api/v1/admin/roles/${f.roleId}` }),
+  'GET /api/v1/admin/users/{id}/roles': (f) => ({ url: `/api/v1/admin/users/${f.user.id}/roles` }),
+  'PUT /api/v1/admin/users/{id}/roles': (f) => ({
+    url: `/api/v1/admin/users/${f.user.id}/roles`,
+    payload: { roleIds: [] },
+  }),
+};
+
+interface AdminOperation {
+  key: string;
+  method: Method;
+  permission: Permission | undefined;
+}
+
+function adminOperations(): AdminOperation[] {
+  const document = app.swagger() as {
+    paths: Record<string, Record<string, { 'x-permission'?: Permission }>>;
+  };
+  return Object.entries(document.paths)
+    .filter(([path]) => path.startsWith('/api/v1/admin'))
+    .flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase() as Method,
+        permission: operation['x-permission'],
+      })),
+    );
+}
+
+describe('every admin route', () => {
+  it('names the permission it checks, and has an example here', () => {
+    const operations = adminOperations();
+    expect(operations.length).toBeGreaterThanOrEqual(Object.keys(EXAMPLES).length);
+    for (const { key, permission } of operations) {
+      expect(PERMISSIONS, `${key} checks no permission`).toContain(permission);
+      expect(EXAMPLES, `${key} has no example in this test`).toHaveProperty([key]);
+    }
+  });
+
+  it('answers 401 without a token, 403 without its permission, success with it', async () => {
+    // One account holding every permission but the route's, and one holding just the route's.
+    const holders = new Map<Permission, { without: string; with: string }>();
+    for (const permission of new Set(adminOperations().map((o) => o.permission!))) {
+      const lacking = await makeUser(app);
+      await grant(app, lacking.id, ...PERMISSIONS.filter((p) => p !== permission));
+      const holding = await makeUser(app);
+      await grant(app, holding.id, permission);
+      holders.set(permission, {
+        without: (await sessionFor(app, lacking.id)).accessToken,
+        with: (await sessionFor(app, holding.id)).accessToken,
+      });
+    }
+    for (const { key, method, permission } of adminOperations()) {
+      const tokens = holders.get(permission!)!;
+      const send = async (token?: string) => {
+        const { url, payload } = EXAMPLES[key]!(await fixtures());
+        return app.inject({
+          method,
+          url,
+          payload: payload as object | undefined,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+      };
+      const anonymous = await send();
+      expect(anonymous.statusCode, `${key} anonymous`).toBe(401);
+      expect(anonymous.json().code).toBe('UNAUTHENTICATED');
+      const refused = await send(tokens.without);
+      expect(refused.statusCode, `${key} without ${permission}`).toBe(403);
+      expect(refused.json().code).toBe('FORBIDDEN');
+      const allowed = await send(tokens.with);
+      expect(
+        allowed.statusCode,
+        `${key} with ${permission}: ${allowed.body}`,
+      ).toBeGreaterThanOrEqual(200);
+      expect(allowed.statusCode, `${key} with ${permission}: ${allowed.body}`).toBeLessThan(300);
+    }
+  });
+});
