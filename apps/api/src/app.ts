@@ -12,6 +12,7 @@ import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
 import notificationRoutes from './modules/notifications/routes';
+import adminUserRoutes from './modules/admin-users/routes';
 import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
 import syndicationRoutes from './modules/syndication/routes';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(uploadRoutes);
       await api.register(searchRoutes);
       await api.register(roleRoutes);
+      await api.register(adminUserRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -20,7 +20,8 @@ interface Example {
 async function fixtures() {
   const user = await makeUser(app);
   const roleId = await grant(app, user.id, 'stats.read');
-  return { user, roleId };
+  const { sid } = await sessionFor(app, user.id);
+  return { user, roleId, sid };
 }
 
 /**
@@ -39,6 +40,15 @@ const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Exam
   }),
   'DELETE /api/v1/admin/roles/{id}': (f) => ({ url: `/api/v1/admin/roles/${f.roleId}` }),
   'GET /api/v1/admin/users/{id}/roles': (f) => ({ url: `/api/v1/admin/users/${f.user.id}/roles` }),
+  'GET /api/v1/admin/users': () => ({ url: '/api/v1/admin/users?status=active&sort=-createdAt' }),
+  'GET /api/v1/admin/users/{id}': (f) => ({ url: `/api/v1/admin/users/${f.user.id}` }),
+  'DELETE /api/v1/admin/users/{id}/sessions/{sid}': (f) => ({
+    url: `/api/v1/admin/users/${f.user.id}/sessions/${f.sid}`,
+  }),
+  'POST /api/v1/admin/users/bulk': (f) => ({
+    url: '/api/v1/admin/users/bulk',
+    payload: { action: 'lock', ids: [f.user.id] },
+  }),
   'PUT /api/v1/admin/users/{id}/roles': (f) => ({
     url: `/api/v1/admin/users/${f.user.id}/roles`,
     payload: { roleIds: [] },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTime, Page, PageQuery, SearchText } from './common';
 import { LIMITS } from './limits';
 import { PERMISSIONS, SEEDED_ROLES } from './permissions';
+import { IdentitySchema, SessionSchema } from './user';
 
 export const PermissionSchema = z.enum(PERMISSIONS).meta({ id: 'Permission' });
 
@@ -128,6 +129,19 @@ export type AdminUser = z.infer<typeof AdminUserSchema>;
 export const AdminUserPageSchema = Page(AdminUserSchema).meta({ id: 'AdminUserPage' });
 export type AdminUserPage = z.infer<typeof AdminUserPageSchema>;
 
+/** One user's page: the row, their login identities and live sessions. */
+export const AdminUserDetailSchema = AdminUserSchema.extend({
+  identities: z.array(IdentitySchema),
+  /** `current` is always false here: none of them is the viewer's. */
+  sessions: z.array(SessionSchema),
+}).meta({ id: 'AdminUserDetail' });
+export type AdminUserDetail = z.infer<typeof AdminUserDetailSchema>;
+
+export const UserSessionParams = z.object({
+  id: IdSchema,
+  sid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+});
+
 export const BULK_USER_ACTIONS = ['lock', 'unlock', 'delete', 'restore'] as const;
 export type BulkUserAction = (typeof BULK_USER_ACTIONS)[number];
 
@@ -147,9 +161,12 @@ export type BulkUsers = z.output<typeof BulkUsersBody>;
 
 export const BulkResultSchema = z
   .object({
-    /** Users the action changed (those already in that state are left as they were). */
+    /** Users the action changed. */
     affected: z.number().int(),
-    /** Users it left alone: yourself, or the last who could manage roles. */
+    /**
+     * Users it looked at and left as they were: already in that state, yourself, or the last
+     * active account that could manage roles.
+     */
     skipped: z.number().int(),
   })
   .meta({ id: 'BulkResult' });

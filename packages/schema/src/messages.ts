@@ -123,6 +123,7 @@ export const DETAIL_MESSAGES = {
   commentNotFound: { en: 'No such comment.', 'zh-CN': '没有这条评论。' },
   roleNotFound: { en: 'No such role.', 'zh-CN': '没有这个角色。' },
   userNotFound: { en: 'No such user.', 'zh-CN': '没有这个用户。' },
+  sessionNotFound: { en: 'No such session.', 'zh-CN': '没有这个会话。' },
   systemRoleFixed: {
     en: 'The System role always holds every permission and cannot be deleted.',
     'zh-CN': '系统角色始终拥有全部权限，且不能删除。',
@@ -187,6 +188,10 @@ export const FIELD_MESSAGES = {
     'zh-CN': '角色说明最多 200 个字符。',
   },
   roleNameTaken: { en: 'Another role has this name.', 'zh-CN': '已有同名的角色。' },
+  idsOrAll: {
+    en: 'Give either the selected ids or the filter of all matching users.',
+    'zh-CN': '请提供所选的 id，或筛选出的全部用户，二者选一。',
+  },
   permissionNotHeld: {
     en: 'You can only grant permissions you hold yourself.',
     'zh-CN': '只能授予你自己拥有的权限。',

@@ -44,6 +44,8 @@ import {
 } from '../../modules/syndication/service';
 import { createUploadRepository } from '../../modules/uploads/repository';
 import { createUploadService, type UploadService } from '../../modules/uploads/service';
+import { createAdminUserRepository } from '../../modules/admin-users/repository';
+import { createAdminUserService, type AdminUserService } from '../../modules/admin-users/service';
 import { createRoleRepository } from '../../modules/roles/repository';
 import { createRoleService, type RoleService } from '../../modules/roles/service';
 import { createUserRepository, type UserRepository } from '../../modules/users/repository';
@@ -67,6 +69,7 @@ declare module 'fastify' {
     commentService: CommentService;
     authorService: AuthorService;
     roleService: RoleService;
+    adminUserService: AdminUserService;
     storage: Storage;
     uploadService: UploadService;
     syndicationService: SyndicationService;
@@ -187,6 +190,10 @@ export default fp(
     app.decorate('blogService', blogService);
     app.decorate('authorService', authorService);
     app.decorate('roleService', createRoleService({ repo: createRoleRepository(db), users }));
+    app.decorate(
+      'adminUserService',
+      createAdminUserService({ repo: createAdminUserRepository(db), users, sessions }),
+    );
     app.decorate('searchIndex', searchIndex);
     app.decorate(
       'searchService',

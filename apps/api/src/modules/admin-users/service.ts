@@ -1,0 +1,122 @@
+import type {
+  AdminUser,
+  AdminUserDetail,
+  AdminUserListParams,
+  AdminUserPage,
+  BulkResult,
+  BulkUsers,
+} from '@folio/schema';
+import { NotFound } from '../../lib/errors';
+import { pageCount } from '../../lib/sql';
+import { describeSession } from '../sessions/devices';
+import type { SessionService } from '../sessions/service';
+import type { UserRepository } from '../users/repository';
+import { userFilter, type AdminUserRepository, type AdminUserRow } from './repository';
+
+export interface AdminUserServiceDeps {
+  repo: AdminUserRepository;
+  users: Pick<UserRepository, 'identities'>;
+  sessions: Pick<SessionService, 'list' | 'get' | 'end' | 'endAll'>;
+}
+
+/** Users a bulk action changes per transaction. */
+export const BULK_BATCH = 500;
+
+/** The users table and the actions staff take on accounts. */
+export function createAdminUserService({ repo, users, sessions }: AdminUserServiceDeps) {
+  async function describe(rows: AdminUserRow[]): Promise<AdminUser[]> {
+    const ids = rows.map((row) => row.id);
+    const [contacts, roles] = await Promise.all([repo.contacts(ids), repo.rolesOf(ids)]);
+    return rows.map((row) => ({
+      id: row.id,
+      nickname: row.nickname,
+      email: contacts.get(row.id)!.email,
+      phone: contacts.get(row.id)!.phone,
+      status: row.deletedAt ? 'deleted' : row.status,
+      roles: roles.get(row.id)!,
+      createdAt: row.createdAt.toISOString(),
+      lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+      lastLoginIp: row.lastLoginIp,
+    }));
+  }
+
+  async function found(id: number): Promise<AdminUserRow> {
+    const row = await repo.find(id);
+    if (!row) throw NotFound('userNotFound');
+    return row;
+  }
+
+  return {
+    async list(params: AdminUserListParams): Promise<AdminUserPage> {
+      const { page, perPage, sort: _sort, ...filter } = params;
+      const [rows, total] = await Promise.all([repo.page(params), repo.count(filter)]);
+      return {
+        items: await describe(rows),
+        page,
+        perPage,
+        total,
+        pages: pageCount(total, perPage),
+      };
+    },
+
+    async get(id: number): Promise<AdminUserDetail> {
+      const row = await found(id);
+      const [[user], identities, live] = await Promise.all([
+        describe([row]),
+        users.identities(id),
+        sessions.list(id),
+      ]);
+      return {
+        ...user!,
+        identities: identities.map((i) => ({
+          id: i.id,
+          kind: i.kind,
+          provider: i.provider,
+          label: i.label ?? i.subject,
+          verifiedAt: i.verifiedAt?.toISOString() ?? null,
+          createdAt: i.createdAt.toISOString(),
+        })),
+        sessions: live.map(({ sid, session }) => describeSession(sid, session, '')),
+      };
+    },
+
+    /** Ends one of a user's sessions; its access token stops working at once. */
+    async endSession(userId: number, sid: string): Promise<void> {
+      await found(userId);
+      const session = await sessions.get(sid);
+      if (!session || session.userId !== userId) throw NotFound('sessionNotFound');
+      await sessions.end(sid);
+    },
+
+    /**
+     * Locks, unlocks, deletes or restores the selected users, or every user the filter matches,
+     * a batch at a time. Never the actor, never the last active accounts that can manage roles.
+     * Locking or deleting ends the users' sessions at once.
+     */
+    async bulk(actorId: number, body: BulkUsers): Promise<BulkResult> {
+      const where = body.all ? userFilter(body.all) : undefined;
+      const chosen = body.ids ? [...new Set(body.ids)].sort((a, b) => a - b) : undefined;
+      let affected = 0;
+      let considered = 0;
+      let afterId = 0;
+      for (;;) {
+        const batch = chosen
+          ? chosen.slice(considered, considered + BULK_BATCH)
+          : await repo.nextBatch(where, body.action, afterId, BULK_BATCH);
+        if (!batch.length) break;
+        const changed = await repo.apply(body.action, batch, actorId);
+        if (body.action === 'lock' || body.action === 'delete') {
+          for (const userId of changed) await sessions.endAll(userId);
+        }
+        affected += changed.length;
+        considered += batch.length;
+        afterId = batch[batch.length - 1]!;
+        if (chosen && considered >= chosen.length) break;
+      }
+      // Those in the batches it did not change: already in that state, the actor, the last manager.
+      return { affected, skipped: (chosen?.length ?? considered) - affected };
+    },
+  };
+}
+
+export type AdminUserService = ReturnType<typeof createAdminUserService>;
