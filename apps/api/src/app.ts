@@ -13,6 +13,7 @@ import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
 import notificationRoutes from './modules/notifications/routes';
 import adminUserRoutes from './modules/admin-users/routes';
+import auditRoutes from './modules/audit/routes';
 import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
 import syndicationRoutes from './modules/syndication/routes';
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(searchRoutes);
       await api.register(roleRoutes);
       await api.register(adminUserRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

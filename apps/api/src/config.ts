@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
   WEB_DIST: z.string().default(defaultWebDist),
   MIGRATE_ON_START: bool.default(true),
   SEED_ON_EMPTY: bool.default(true),
+  /** Days the audit log keeps an entry; a daily job deletes older ones. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   /** The first administrator (the `system` role), made at start-up or seed time if missing. */
   ADMIN_EMAIL: EmailSchema.optional(),
   ADMIN_PASSWORD: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax).optional(),

@@ -206,6 +206,8 @@ describe('bulk actions', () => {
     expect(res.json().data).toEqual({ affected: ids.length - 1, skipped: 1 });
     expect(await app.roleService.activeManagers()).toBe(1);
     await bulk({ action: 'unlock', ids }, headers);
+    // The lock may have ended this file's admin's session too.
+    admin.headers = (await sessionFor(app, admin.id)).headers;
   });
 
   it('take either ids or a filter, and say so', async () => {

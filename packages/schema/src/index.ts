@@ -1,5 +1,6 @@
 export * from './admin';
 export * from './account';
+export * from './audit';
 export * from './auth';
 export * from './author';
 export * from './blog';

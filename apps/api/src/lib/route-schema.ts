@@ -86,6 +86,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /api/v1/admin/roles': 'createRole',
   'PATCH /api/v1/admin/roles/:id': 'updateRole',
   'DELETE /api/v1/admin/roles/:id': 'deleteRole',
+  'GET /api/v1/admin/audit': 'listAuditLog',
   'GET /api/v1/admin/users': 'listUsers',
   'GET /api/v1/admin/users/:id': 'getUser',
   'DELETE /api/v1/admin/users/:id/sessions/:sid': 'endUserSession',

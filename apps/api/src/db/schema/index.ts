@@ -1,3 +1,4 @@
+export { auditLog } from './audit-log';
 export { authors } from './authors';
 export { blogRevisions } from './blog-revisions';
 export { blogs } from './blogs';

@@ -11,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { failures, ok } from '../../lib/route-schema';
+import { auditContextOf } from '../audit/service';
 
 const tags = ['admin'];
 
@@ -60,7 +61,7 @@ const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.endSession(request.params.id, request.params.sid);
+      await service.endSession(auditContextOf(request), request.params.id, request.params.sid);
       return ok(null);
     },
   );
@@ -80,7 +81,13 @@ const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Envelope(BulkResultSchema), ...failures(403) },
       },
     },
-    async (request) => ok(await service.bulk(request.auth!.userId, request.body)),
+    async (request) =>
+      ok(
+        await service.bulk(
+          { ...auditContextOf(request), actorId: request.auth!.userId },
+          request.body,
+        ),
+      ),
   );
 };
 

@@ -6,7 +6,9 @@ import type {
   BulkResult,
   BulkUsers,
 } from '@folio/schema';
+import type { AuditAction } from '@folio/schema';
 import { NotFound } from '../../lib/errors';
+import type { AuditContext, AuditLog } from '../audit/service';
 import { pageCount } from '../../lib/sql';
 import { describeSession } from '../sessions/devices';
 import type { SessionService } from '../sessions/service';
@@ -17,13 +19,21 @@ export interface AdminUserServiceDeps {
   repo: AdminUserRepository;
   users: Pick<UserRepository, 'identities'>;
   sessions: Pick<SessionService, 'list' | 'get' | 'end' | 'endAll'>;
+  audit: Pick<AuditLog, 'record'>;
 }
+
+const RECORDED: Record<BulkUsers['action'], AuditAction> = {
+  lock: 'user.locked',
+  unlock: 'user.unlocked',
+  delete: 'user.deleted',
+  restore: 'user.restored',
+};
 
 /** Users a bulk action changes per transaction. */
 export const BULK_BATCH = 500;
 
 /** The users table and the actions staff take on accounts. */
-export function createAdminUserService({ repo, users, sessions }: AdminUserServiceDeps) {
+export function createAdminUserService({ repo, users, sessions, audit }: AdminUserServiceDeps) {
   async function describe(rows: AdminUserRow[]): Promise<AdminUser[]> {
     const ids = rows.map((row) => row.id);
     const [contacts, roles] = await Promise.all([repo.contacts(ids), repo.rolesOf(ids)]);
@@ -81,11 +91,16 @@ export function createAdminUserService({ repo, users, sessions }: AdminUserServi
     },
 
     /** Ends one of a user's sessions; its access token stops working at once. */
-    async endSession(userId: number, sid: string): Promise<void> {
+    async endSession(context: AuditContext, userId: number, sid: string): Promise<void> {
       await found(userId);
       const session = await sessions.get(sid);
       if (!session || session.userId !== userId) throw NotFound('sessionNotFound');
       await sessions.end(sid);
+      await audit.record(context, {
+        action: 'session.revoked',
+        target: { type: 'user', id: userId },
+        before: { session: sid, ip: session.ip },
+      });
     },
 
     /**
@@ -93,7 +108,7 @@ export function createAdminUserService({ repo, users, sessions }: AdminUserServi
      * a batch at a time. Never the actor, never the last active accounts that can manage roles.
      * Locking or deleting ends the users' sessions at once.
      */
-    async bulk(actorId: number, body: BulkUsers): Promise<BulkResult> {
+    async bulk(context: AuditContext & { actorId: number }, body: BulkUsers): Promise<BulkResult> {
       const where = body.all ? userFilter(body.all) : undefined;
       const chosen = body.ids ? [...new Set(body.ids)].sort((a, b) => a - b) : undefined;
       let affected = 0;
@@ -104,7 +119,15 @@ export function createAdminUserService({ repo, users, sessions }: AdminUserServi
           ? chosen.slice(considered, considered + BULK_BATCH)
           : await repo.nextBatch(where, body.action, afterId, BULK_BATCH);
         if (!batch.length) break;
-        const changed = await repo.apply(body.action, batch, actorId);
+        const changed = await repo.apply(body.action, batch, context.actorId);
+        await audit.record(
+          context,
+          ...changed.map((id) => ({
+            action: RECORDED[body.action],
+            target: { type: 'user' as const, id },
+            ...(body.all && { after: { filter: body.all } }),
+          })),
+        );
         if (body.action === 'lock' || body.action === 'delete') {
           for (const userId of changed) await sessions.endAll(userId);
         }

@@ -47,7 +47,11 @@ export const IP_LIMITS = {
 } as const;
 
 const accepted = { accepted: true as const };
-const caller = (request: FastifyRequest): Caller => ({ ip: request.ip, locale: request.locale });
+const caller = (request: FastifyRequest): Caller => ({
+  ip: request.ip,
+  locale: request.locale,
+  userAgent: request.headers['user-agent'] ?? null,
+});
 const oauthTicket = (request: FastifyRequest, ticket: string | undefined): OAuthTicket | null =>
   ticket ? { ticket, browser: request.cookies[OAUTH_BROWSER_COOKIE] } : null;
 
@@ -351,7 +355,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await auth.resetPassword(request.body);
+      await auth.resetPassword(request.body, caller(request));
       return ok(accepted, {
         msg: noticeMessage('passwordReset', request.locale),
         location: '/login',

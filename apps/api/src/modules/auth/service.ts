@@ -11,6 +11,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config';
+import type { AuditLog } from '../audit/service';
 import { AppError } from '../../lib/errors';
 import { cooldown } from '../../lib/throttle';
 import { looksLikePhone, normalizePhone } from '../../lib/phones';
@@ -37,7 +38,14 @@ export const EMAIL_COOLDOWN_SECONDS = 60;
 export interface Caller {
   ip: string;
   locale: Locale;
+  userAgent?: string | null;
 }
+
+const contextOf = (caller: Caller, actorId: number | null = null) => ({
+  actorId,
+  ip: caller.ip,
+  userAgent: caller.userAgent?.slice(0, 512) ?? null,
+});
 
 /** An unbound OAuth sign-in to attach to the account being made or logged into. */
 export interface OAuthTicket {
@@ -57,6 +65,7 @@ export interface AuthDeps {
   linkTokens: LinkTokens;
   notifier: Notifier;
   sessions: SessionService;
+  audit: Pick<AuditLog, 'record'>;
 }
 
 /** This source must wait before it tries this account again. */
@@ -283,6 +292,11 @@ export function createAuthService(deps: AuthDeps) {
       // Unknown accounts are checked against a dummy hash: the same work, the same time.
       const valid = await passwords.verify(user?.passwordHash, body.password);
       if (!valid || !user) {
+        await deps.audit.record(contextOf(caller), {
+          action: 'login.failed',
+          ...(user && { target: { type: 'user' as const, id: user.id } }),
+          after: { account: account.subject },
+        });
         const until = await guard.recordFailure(account.subject, source);
         if (until) throw tooManyFailures(until);
         // Said now, so the form shows the picture before the person tries again.
@@ -352,7 +366,7 @@ export function createAuthService(deps: AuthDeps) {
      * Sets a new password from a reset link or code and ends every session. A link proves the
      * address, so it also confirms a pending account; either way the temporary lock is lifted.
      */
-    async resetPassword(body: ResetPassword): Promise<void> {
+    async resetPassword(body: ResetPassword, caller: Caller): Promise<void> {
       checkNewPassword(body.password);
       let user: UserRow | undefined;
       let provenEmail: string | undefined;
@@ -375,6 +389,11 @@ export function createAuthService(deps: AuthDeps) {
       });
       if (proven && provenEmail) await users.markVerified(user.id, 'email', provenEmail);
       await sessions.endAll(user.id);
+      await deps.audit.record(contextOf(caller, user.id), {
+        action: 'password.reset',
+        target: { type: 'user', id: user.id },
+        after: { by: body.token ? 'email' : 'phone' },
+      });
       for (const i of identities) {
         if (i.provider === 'email' || i.provider === 'phone') await guard.clearAll(i.subject);
       }

@@ -15,6 +15,7 @@ import {
   purgeTrashedBlogs,
   runPublishJob,
 } from '../blogs/publish';
+import { createAuditLog } from '../audit/service';
 import { createBlogRepository } from '../blogs/repository';
 import { createBlogViews, FLUSH_VIEWS, FLUSH_VIEWS_EVERY_MS } from '../blogs/views';
 import { deriveKey } from '../../lib/keys';
@@ -33,6 +34,8 @@ export const SWEEP_AVATARS = 'sweep-stray-avatars';
 export const SWEEP_AVATARS_EVERY_MS = 3_600_000;
 export const PURGE_UPLOADS = 'purge-unreferenced-uploads';
 export const PURGE_UPLOADS_EVERY_MS = 3_600_000;
+export const PRUNE_AUDIT = 'prune-audit-log';
+export const PRUNE_AUDIT_EVERY_MS = 86_400_000;
 
 /**
  * Scheduled clean-ups: registers their job schedulers (idempotent, so every worker process may
@@ -106,6 +109,11 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
           log.info({ job: job.name, purged }, 'purged old trashed blogs');
           return { purged };
         }
+        case PRUNE_AUDIT: {
+          const pruned = await createAuditLog(db).prune(config.AUDIT_RETENTION_DAYS);
+          log.info({ job: job.name, pruned }, 'pruned the audit log');
+          return { pruned };
+        }
         case FLUSH_VIEWS: {
           // Not blogListsChanged: rendered answers show the new counts when they expire (60 s).
           const written = await views.flush((batch) => blogRepo.addViews(batch));
@@ -128,6 +136,7 @@ export async function startMaintenance(config: Config, db: Db, log: FastifyBaseL
       [PUBLISH_DUE_BLOGS, PUBLISH_DUE_EVERY_MS],
       [PURGE_TRASH, PURGE_TRASH_EVERY_MS],
       [FLUSH_VIEWS, FLUSH_VIEWS_EVERY_MS],
+      [PRUNE_AUDIT, PRUNE_AUDIT_EVERY_MS],
     ] as const) {
       await queue.upsertJobScheduler(
         name,

@@ -21,6 +21,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { failures, ok } from '../../lib/route-schema';
+import { auditContextOf } from '../audit/service';
 import type { AuthContext } from '../sessions/service';
 
 const tags = ['account'];
@@ -202,7 +203,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.revokeSession(authOf(request), request.params.id);
+      await service.revokeSession(authOf(request), request.params.id, auditContextOf(request));
       return ok(accepted);
     },
   );
@@ -217,7 +218,8 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Envelope(SessionsRevokedSchema) },
       },
     },
-    async (request) => ok(await service.revokeOtherSessions(authOf(request))),
+    async (request) =>
+      ok(await service.revokeOtherSessions(authOf(request), auditContextOf(request))),
   );
 
   app.delete(

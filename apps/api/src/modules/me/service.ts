@@ -18,6 +18,7 @@ import { cooldown, dailyCap } from '../../lib/throttle';
 import type { SmsCodes } from '../auth/sms-codes';
 import type { Notifier } from '../messaging/queue';
 import { maskRecipient } from '../messaging/transports';
+import type { AuditContext, AuditLog } from '../audit/service';
 import type { AuthContext, SessionService } from '../sessions/service';
 import { loadMe, pendingEmailKey, toMe } from '../users/me';
 import type { UserRepository, UserRow } from '../users/repository';
@@ -56,6 +57,7 @@ export interface MeDeps {
   /** Where avatars are kept (`avatars/<name>`). */
   storage: Storage;
   config: Pick<Config, 'SITE_ORIGIN'>;
+  audit: Pick<AuditLog, 'record'>;
 }
 
 /** The account endpoints' rules; every method acts for the logged-in user only. */
@@ -225,14 +227,27 @@ export function createMeService(deps: MeDeps) {
     },
 
     /** Ends one of the user's own sessions; its access token stops working at once. */
-    async revokeSession(auth: AuthContext, sid: string): Promise<void> {
+    async revokeSession(auth: AuthContext, sid: string, context: AuditContext): Promise<void> {
       const session = await sessions.get(sid);
       if (!session || session.userId !== auth.userId) throw NotFound();
       await sessions.end(sid);
+      await deps.audit.record(context, {
+        action: 'session.revoked',
+        target: { type: 'user', id: auth.userId },
+        before: { session: sid, ip: session.ip },
+      });
     },
 
-    async revokeOtherSessions(auth: AuthContext): Promise<SessionsRevoked> {
-      return { revoked: await sessions.endAll(auth.userId, auth.sid) };
+    async revokeOtherSessions(auth: AuthContext, context: AuditContext): Promise<SessionsRevoked> {
+      const revoked = await sessions.endAll(auth.userId, auth.sid);
+      if (revoked) {
+        await deps.audit.record(context, {
+          action: 'session.revoked',
+          target: { type: 'user', id: auth.userId },
+          after: { others: revoked },
+        });
+      }
+      return { revoked };
     },
 
     /**

@@ -3,6 +3,7 @@ import { ConfigError, localDemoNotice, type Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { createPasswordHasher, type PasswordHasher } from '../../lib/passwords';
 import { createUserRepository, type UserRepository } from '../users/repository';
+import { createAuditLog } from '../audit/service';
 import { createRoleRepository } from './repository';
 import { createRoleService, type RoleService } from './service';
 
@@ -92,7 +93,7 @@ export function ensureAdministratorIn(db: Db, config: Config): Promise<Administr
       memoryKiB: config.ARGON2_MEMORY_KIB,
       timeCost: config.ARGON2_TIME_COST,
     }),
-    roles: createRoleService({ repo: createRoleRepository(db), users }),
+    roles: createRoleService({ repo: createRoleRepository(db), users, audit: createAuditLog(db) }),
   });
 }
 

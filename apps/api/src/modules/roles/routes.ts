@@ -8,13 +8,17 @@ import {
   UpdateRoleBody,
   UserRolesSchema,
 } from '@folio/schema';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { failures, ok } from '../../lib/route-schema';
-import type { AuthContext } from '../sessions/service';
+import { auditContextOf } from '../audit/service';
 
 const tags = ['admin'];
-const actorOf = (request: { auth: AuthContext | null }) => ({ userId: request.auth!.userId });
+const actorOf = (request: FastifyRequest) => ({
+  ...auditContextOf(request),
+  userId: request.auth!.userId,
+});
 
 /** `/admin/roles` and a user's roles: everything here needs `roles.manage`. */
 const roleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -84,7 +88,7 @@ const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.remove(request.params.id);
+      await service.remove(actorOf(request), request.params.id);
       return ok(null);
     },
   );

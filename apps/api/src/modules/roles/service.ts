@@ -9,18 +9,27 @@ import type {
 } from '@folio/schema';
 import { AppError, NotFound } from '../../lib/errors';
 import { isDuplicate } from '../../lib/sql';
+import type { AuditContext, AuditLog } from '../audit/service';
 import type { UserRepository } from '../users/repository';
 import type { RoleRepository, RoleRow, RoleWriter } from './repository';
 
 export interface RoleServiceDeps {
   repo: RoleRepository;
   users: Pick<UserRepository, 'findById' | 'permissionsOf'>;
+  audit: Pick<AuditLog, 'record'>;
 }
 
-/** Who is acting: a logged-in member of staff. */
-export interface Actor {
+/** Who is acting: a logged-in member of staff, and the request's context for the audit log. */
+export interface Actor extends AuditContext {
   userId: number;
 }
+
+/** What the audit log keeps of a role. */
+const recorded = (role: Pick<RoleRow, 'name' | 'description' | 'permissions'>) => ({
+  name: role.name,
+  description: role.description,
+  permissions: role.permissions,
+});
 
 function toRole(row: RoleRow): Role {
   return {
@@ -48,7 +57,7 @@ const notHeld = () =>
  * The rules of roles: nobody grants a permission they do not hold (in a role, or by giving someone
  * a role), and somebody active always keeps `roles.manage`.
  */
-export function createRoleService({ repo, users }: RoleServiceDeps) {
+export function createRoleService({ repo, users, audit }: RoleServiceDeps) {
   async function checkGrantable(actor: Actor, granted: Iterable<Permission>) {
     const held = new Set(await users.permissionsOf(actor.userId));
     for (const permission of granted) if (!held.has(permission)) throw notHeld();
@@ -96,11 +105,17 @@ export function createRoleService({ repo, users }: RoleServiceDeps) {
     async create(actor: Actor, body: CreateRole): Promise<Role> {
       await checkGrantable(actor, body.permissions);
       const id = await named(() => repo.change((tx) => tx.insert(body)));
-      return saved(id);
+      const role = await saved(id);
+      await audit.record(actor, {
+        action: 'role.created',
+        target: { type: 'role', id },
+        after: recorded(role),
+      });
+      return role;
     },
 
     async update(actor: Actor, id: number, body: UpdateRole): Promise<Role> {
-      await named(() =>
+      const before = await named(() =>
         change(async (tx) => {
           const current = await tx.find(id);
           if (!current) throw NotFound('roleNotFound');
@@ -115,17 +130,31 @@ export function createRoleService({ repo, users }: RoleServiceDeps) {
             );
           }
           await tx.update(id, body);
+          return current;
         }),
       );
-      return saved(id);
+      const role = await saved(id);
+      await audit.record(actor, {
+        action: 'role.updated',
+        target: { type: 'role', id },
+        before: recorded(before),
+        after: recorded(role),
+      });
+      return role;
     },
 
-    async remove(id: number): Promise<void> {
-      await change(async (tx) => {
+    async remove(actor: Actor, id: number): Promise<void> {
+      const before = await change(async (tx) => {
         const current = await tx.find(id);
         if (!current) throw NotFound('roleNotFound');
         if (current.seedKey === 'system') throw systemFixed();
         await tx.remove(id);
+        return current;
+      });
+      await audit.record(actor, {
+        action: 'role.deleted',
+        target: { type: 'role', id },
+        before: { ...recorded(before), holders: before.holders },
       });
     },
 
@@ -141,7 +170,7 @@ export function createRoleService({ repo, users }: RoleServiceDeps) {
     /** Makes these the user's roles; a role they gain must hold only what the actor holds. */
     async setRolesOf(actor: Actor, userId: number, roleIds: number[]): Promise<UserRoles> {
       if (!(await users.findById(userId))) throw NotFound('userNotFound');
-      await change(async (tx) => {
+      const before = await change(async (tx) => {
         const found = await tx.existing(roleIds);
         const missing = roleIds.filter((id) => !found.includes(id));
         if (missing.length) {
@@ -153,8 +182,16 @@ export function createRoleService({ repo, users }: RoleServiceDeps) {
           await checkGrantable(actor, role!.permissions);
         }
         await tx.setUserRoles(userId, roleIds);
+        return [...current];
       });
-      return this.rolesOf(userId);
+      const after = await this.rolesOf(userId);
+      await audit.record(actor, {
+        action: 'user.roles',
+        target: { type: 'user', id: userId },
+        before: { roleIds: before.sort((a, b) => a - b) },
+        after: { roleIds: after.roles.map((role) => role.id), permissions: after.permissions },
+      });
+      return after;
     },
 
     /** Gives a user a seeded role (the first administrator's `system`); false if it is gone. */
@@ -164,6 +201,15 @@ export function createRoleService({ repo, users }: RoleServiceDeps) {
       const current = (await repo.rolesOf(userId)).map((role) => role.id);
       if (current.includes(id)) return true;
       await repo.change((tx) => tx.setUserRoles(userId, [...current, id]));
+      await audit.record(
+        { actorId: null, ip: null, userAgent: null },
+        {
+          action: 'user.roles',
+          target: { type: 'user', id: userId },
+          before: { roleIds: current },
+          after: { roleIds: [...current, id], seeded: key },
+        },
+      );
       return true;
     },
   };

@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
 import { sameSiteOrigins } from '../../lib/loopback';
 import { loadMe } from '../users/me';
+import type { AuditLog } from '../audit/service';
 import type { UserRepository, UserRow } from '../users/repository';
 import { REMEMBER_TTL_SECONDS, type SessionRecord, type SessionStore } from './store';
 
@@ -59,6 +60,8 @@ export interface SessionServiceDeps {
   accessTokens: AccessTokenSigner;
   config: Pick<Config, 'ACCESS_TOKEN_TTL_SECONDS' | 'NODE_ENV' | 'SITE_ORIGIN'>;
   log: { warn: (obj: object, msg: string) => void };
+  /** Where every login is recorded (the audit log). */
+  audit?: Pick<AuditLog, 'record'>;
   now?: () => Date;
 }
 
@@ -168,6 +171,14 @@ export function createSessionService(deps: SessionServiceDeps) {
         ip: meta.ip,
       });
       await users.markLogin(user.id, meta.ip);
+      await deps.audit?.record(
+        { actorId: user.id, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 512) ?? null },
+        {
+          action: 'login',
+          target: { type: 'user', id: user.id },
+          after: { remember: meta.remember },
+        },
+      );
       return issue((await users.findById(user.id)) ?? user, sid, refreshToken, meta.remember);
     },
 

@@ -5,6 +5,7 @@ import { deriveKey } from '../../lib/keys';
 import { createLinkTokens, type LinkTokens } from '../../lib/link-tokens';
 import { createPasswordHasher, type PasswordHasher } from '../../lib/passwords';
 import { createStorage, type Storage } from '../../lib/storage';
+import { createAuditLog, type AuditLog } from '../../modules/audit/service';
 import { createAuthService, type AuthService } from '../../modules/auth/service';
 import { createSmsCodes, type SmsCodes } from '../../modules/auth/sms-codes';
 import { createAuthorRepository } from '../../modules/authors/repository';
@@ -60,6 +61,7 @@ declare module 'fastify' {
     notifier: Notifier;
     smsCodes: SmsCodes;
     sessions: SessionService;
+    audit: AuditLog;
     authService: AuthService;
     meService: MeService;
     oauthService: OAuthService;
@@ -115,6 +117,7 @@ export default fp(
       sign: (payload, options) => app.jwt.sign(payload, options),
       verify: (token) => app.jwt.verify(token),
     };
+    const audit = createAuditLog(db);
     const sessions = createSessionService({
       store: createSessionStore(redis, deriveKey(config.JWT_SECRET, 'refresh-token')),
       users,
@@ -122,6 +125,7 @@ export default fp(
       accessTokens,
       config,
       log,
+      audit,
     });
 
     app.decorate('counts', counts);
@@ -132,6 +136,7 @@ export default fp(
     app.decorate('notifier', notifier);
     app.decorate('smsCodes', smsCodes);
     app.decorate('sessions', sessions);
+    app.decorate('audit', audit);
     app.decorate(
       'authService',
       createAuthService({
@@ -145,6 +150,7 @@ export default fp(
         linkTokens,
         notifier,
         sessions,
+        audit,
       }),
     );
     app.decorate(
@@ -160,6 +166,7 @@ export default fp(
         smsCodes,
         storage,
         config,
+        audit,
       }),
     );
     app.decorate('oauthService', createOAuthService({ config, redis, users }));
@@ -189,10 +196,13 @@ export default fp(
     const authorService = createAuthorService(createAuthorRepository(db), counts);
     app.decorate('blogService', blogService);
     app.decorate('authorService', authorService);
-    app.decorate('roleService', createRoleService({ repo: createRoleRepository(db), users }));
+    app.decorate(
+      'roleService',
+      createRoleService({ repo: createRoleRepository(db), users, audit }),
+    );
     app.decorate(
       'adminUserService',
-      createAdminUserService({ repo: createAdminUserRepository(db), users, sessions }),
+      createAdminUserService({ repo: createAdminUserRepository(db), users, sessions, audit }),
     );
     app.decorate('searchIndex', searchIndex);
     app.decorate(
