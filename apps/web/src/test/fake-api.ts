@@ -1,3 +1,4 @@
+import type { Permission } from '@folio/schema';
 import { vi } from 'vitest';
 
 export interface FakeRequest {
@@ -118,6 +119,7 @@ export const me = {
   ],
   createdAt: '2026-01-01T00:00:00.000Z',
   lastLoginAt: null,
+  permissions: [] as Permission[],
 };
 
 export const authResult = (accessToken = 'access-1') => ({ accessToken, expiresIn: 900, user: me });
