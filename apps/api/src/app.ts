@@ -16,6 +16,7 @@ import adminUserRoutes from './modules/admin-users/routes';
 import auditRoutes from './modules/audit/routes';
 import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
+import statsRoutes from './modules/stats/routes';
 import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
 import authPlugin from './plugins/app/auth';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(roleRoutes);
       await api.register(adminUserRoutes);
       await api.register(auditRoutes);
+      await api.register(statsRoutes);
     },
     { prefix: '/api/v1' },
   );

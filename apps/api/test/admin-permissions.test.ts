@@ -40,6 +40,10 @@ const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Exam
   }),
   'DELETE /api/v1/admin/roles/{id}': (f) => ({ url: `/api/v1/admin/roles/${f.roleId}` }),
   'GET /api/v1/admin/users/{id}/roles': (f) => ({ url: `/api/v1/admin/users/${f.user.id}/roles` }),
+  'GET /api/v1/admin/stats/summary': () => ({
+    url: '/api/v1/admin/stats/summary?tz=Asia/Shanghai',
+  }),
+  'GET /api/v1/admin/stats/daily': () => ({ url: '/api/v1/admin/stats/daily?days=7' }),
   'GET /api/v1/admin/audit': () => ({ url: '/api/v1/admin/audit?action=login' }),
   'GET /api/v1/admin/users': () => ({ url: '/api/v1/admin/users?status=active&sort=-createdAt' }),
   'GET /api/v1/admin/users/{id}': (f) => ({ url: `/api/v1/admin/users/${f.user.id}` }),

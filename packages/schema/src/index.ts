@@ -17,5 +17,6 @@ export * from './notification';
 export * from './paths';
 export * from './permissions';
 export * from './search';
+export * from './stats';
 export * from './upload';
 export * from './user';

@@ -188,6 +188,11 @@ export const FIELD_MESSAGES = {
     'zh-CN': '角色说明最多 200 个字符。',
   },
   roleNameTaken: { en: 'Another role has this name.', 'zh-CN': '已有同名的角色。' },
+  timeZoneInvalid: {
+    en: 'Not a time zone (use a name like Asia/Shanghai).',
+    'zh-CN': '不是有效的时区（请使用 Asia/Shanghai 这样的名称）。',
+  },
+  statsRange: { en: 'Choose 7, 30 or 90 days.', 'zh-CN': '请选择 7、30 或 90 天。' },
   idsOrAll: {
     en: 'Give either the selected ids or the filter of all matching users.',
     'zh-CN': '请提供所选的 id，或筛选出的全部用户，二者选一。',

@@ -87,6 +87,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'PATCH /api/v1/admin/roles/:id': 'updateRole',
   'DELETE /api/v1/admin/roles/:id': 'deleteRole',
   'GET /api/v1/admin/audit': 'listAuditLog',
+  'GET /api/v1/admin/stats/summary': 'getStatsSummary',
+  'GET /api/v1/admin/stats/daily': 'getDailyStats',
   'GET /api/v1/admin/users': 'listUsers',
   'GET /api/v1/admin/users/:id': 'getUser',
   'DELETE /api/v1/admin/users/:id/sessions/:sid': 'endUserSession',

@@ -12,7 +12,7 @@ CREATE TABLE `audit_log` (
 	CONSTRAINT `audit_log_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
-CREATE INDEX `audit_action_idx` ON `audit_log` (`action`,`id`);--> statement-breakpoint
-CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_id`,`id`);--> statement-breakpoint
-CREATE INDEX `audit_target_idx` ON `audit_log` (`target_type`,`target_id`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_action_at_idx` ON `audit_log` (`action`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_actor_at_idx` ON `audit_log` (`actor_id`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_target_at_idx` ON `audit_log` (`target_type`,`target_id`,`at`);--> statement-breakpoint
 CREATE INDEX `audit_at_idx` ON `audit_log` (`at`);

@@ -43,5 +43,7 @@ export const comments = mysqlTable(
     index('comments_parent_idx').on(t.parentId, t.id),
     // The writer's previous comment (the duplicate check).
     index('comments_user_idx').on(t.userId, t.id),
+    // The admin dashboard's comments per day.
+    index('comments_created_idx').on(t.createdAt),
   ],
 );

@@ -87,7 +87,7 @@ export function createAuditLog(db: Db) {
           .select()
           .from(auditLog)
           .where(where)
-          .orderBy(desc(auditLog.id))
+          .orderBy(desc(auditLog.at), desc(auditLog.id))
           .limit(perPage)
           .offset((page - 1) * perPage),
         db.select({ n: count() }).from(auditLog).where(where),

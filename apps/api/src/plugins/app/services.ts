@@ -48,6 +48,7 @@ import { createUploadService, type UploadService } from '../../modules/uploads/s
 import { createAdminUserRepository } from '../../modules/admin-users/repository';
 import { createAdminUserService, type AdminUserService } from '../../modules/admin-users/service';
 import { createRoleRepository } from '../../modules/roles/repository';
+import { createStatsService, type StatsService } from '../../modules/stats/service';
 import { createRoleService, type RoleService } from '../../modules/roles/service';
 import { createUserRepository, type UserRepository } from '../../modules/users/repository';
 
@@ -72,6 +73,7 @@ declare module 'fastify' {
     authorService: AuthorService;
     roleService: RoleService;
     adminUserService: AdminUserService;
+    statsService: StatsService;
     storage: Storage;
     uploadService: UploadService;
     syndicationService: SyndicationService;
@@ -196,6 +198,7 @@ export default fp(
     const authorService = createAuthorService(createAuthorRepository(db), counts);
     app.decorate('blogService', blogService);
     app.decorate('authorService', authorService);
+    app.decorate('statsService', createStatsService(db));
     app.decorate(
       'roleService',
       createRoleService({ repo: createRoleRepository(db), users, audit }),
