@@ -49,6 +49,7 @@ const AccountPages = page(() => import('./routes/account-pages'), 'AccountPages'
 const WritePage = page(() => import('./routes/write-page'), 'WritePage');
 const EditBlogPage = page(() => import('./routes/edit-blog-page'), 'EditBlogPage');
 const NotFoundPage = page(() => import('./routes/not-found-page'), 'NotFoundPage');
+const AdminPages = page(() => import('./routes/admin-pages'), 'AdminPages');
 
 /** Every page of the SPA, under the public layout (navbar, footer, error boundary). */
 export function AppRoutes() {
@@ -72,6 +73,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="me/*" element={<MePages />} />
         <Route path="account/*" element={<AccountPages />} />
+        <Route path="admin/*" element={<AdminPages />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './messages/en';
+import { enAdmin } from './messages/en-admin';
 import { enPages } from './messages/en-pages';
 
 // Vitest runs in apps/web (its root); jsdom gives this module no file URL to start from.
@@ -44,7 +45,7 @@ describe('the first load', () => {
   });
 
   it("uses only the site's texts, which load before the first render", () => {
-    const pageKeys = new Set(Object.keys(enPages));
+    const pageKeys = new Set([...Object.keys(enPages), ...Object.keys(enAdmin)]);
     const misplaced: string[] = [];
     for (const file of firstLoadFiles()) {
       for (const [, key] of readFileSync(file, 'utf8').matchAll(/'([\w]+\.[\w.]+)'/g)) {

@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { changeLocale, getLocale, setLocale, translate } from './i18n';
 import type { MessageKey } from './i18n';
 import { en } from './messages/en';
+import { enAdmin } from './messages/en-admin';
 import { enPages } from './messages/en-pages';
 import { zhCN } from './messages/zh-cn';
+import { zhCNAdmin } from './messages/zh-cn-admin';
 import { zhCNPages } from './messages/zh-cn-pages';
 
 describe('i18n', () => {
@@ -26,11 +28,15 @@ describe('i18n', () => {
     for (const [english, chinese] of [
       [en, zhCN],
       [enPages, zhCNPages],
+      [enAdmin, zhCNAdmin],
     ] as [Record<string, string>, Record<string, string>][]) {
       for (const key of Object.keys(english)) expect(chinese[key], key).toBeTruthy();
       expect(Object.keys(chinese).sort()).toEqual(Object.keys(english).sort());
     }
-    const shared = Object.keys(en).filter((key) => key in enPages);
+    const shared = [
+      ...Object.keys(en).filter((key) => key in enPages || key in enAdmin),
+      ...Object.keys(enPages).filter((key) => key in enAdmin),
+    ];
     expect(shared).toEqual([]);
   });
 

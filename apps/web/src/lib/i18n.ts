@@ -2,27 +2,36 @@ import { LOCALES, formatMessage, pickLocale } from '@folio/schema';
 import type { Locale } from '@folio/schema';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { SiteMessageKey } from './messages/en';
+import type { AdminMessageKey } from './messages/en-admin';
 import type { HomeMessageKey } from './messages/en-home';
 import type { PageMessageKey } from './messages/en-pages';
 
-export type { HomeMessageKey, PageMessageKey, SiteMessageKey };
-export type MessageKey = SiteMessageKey | HomeMessageKey | PageMessageKey;
+export type { AdminMessageKey, HomeMessageKey, PageMessageKey, SiteMessageKey };
+export type MessageKey = SiteMessageKey | HomeMessageKey | PageMessageKey | AdminMessageKey;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const STORAGE_KEY = 'folio.locale';
 
 /**
- * Texts come in three parts per language. `site`: what the layout and the home page's first
+ * Texts come in four parts per language. `site`: what the layout and the home page's first
  * render say, loaded before the first render. `home`: what the home page's lazily loaded
  * sections say (carousel, hot list, popular tags), loaded with them and with every page.
- * `pages`: everything else, loaded with the first lazily loaded page (the router waits for it).
+ * `pages`: everything else the public site says, loaded with the first lazily loaded page (the
+ * router waits for it). `admin`: the admin section's, whose loaders come with its code
+ * (`addCatalogPart`), so the first load carries nothing of it.
  * A visit loads only the language it reads in.
  */
-export type CatalogPart = 'site' | 'home' | 'pages';
+export type CatalogPart = 'site' | 'home' | 'pages' | SectionPart;
+/** A part a lazily loaded section brings along. */
+type SectionPart = 'admin';
 type Texts = Partial<Record<MessageKey, string>>;
+type Loader = () => Promise<Texts>;
 
-const catalogLoaders: Record<Locale, Record<CatalogPart, () => Promise<Texts>>> = {
+const catalogLoaders: Record<
+  Locale,
+  Record<Exclude<CatalogPart, SectionPart>, Loader> & Partial<Record<SectionPart, Loader>>
+> = {
   en: {
     site: async () => (await import('./messages/en')).en,
     home: async () => (await import('./messages/en-home')).enHome,
@@ -34,6 +43,12 @@ const catalogLoaders: Record<Locale, Record<CatalogPart, () => Promise<Texts>>> 
     pages: async () => (await import('./messages/zh-cn-pages')).zhCNPages,
   },
 };
+
+/** Makes a section's texts a part like the others: loaded on request, and on a language switch. */
+export function addCatalogPart(part: SectionPart, loaders: Record<Locale, Loader>): void {
+  for (const locale of LOCALES) catalogLoaders[locale][part] = loaders[locale];
+}
+
 const catalogs: Record<Locale, Texts> = { en: {}, 'zh-CN': {} };
 const loading = new Map<string, Promise<void>>();
 /** The parts loaded so far in any language: switching languages loads the same ones. */
@@ -45,7 +60,8 @@ export function loadCatalog(locale: Locale, part: CatalogPart = 'site'): Promise
   const key = `${locale}:${part}`;
   let promise = loading.get(key);
   if (!promise) {
-    promise = catalogLoaders[locale][part]().then(
+    // A section adds its part before it asks for it.
+    promise = catalogLoaders[locale][part]!().then(
       (texts) => {
         Object.assign(catalogs[locale], texts);
       },

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { clearSession } from '../lib/auth-store';
 import { componentsSettled } from '../lib/bootstrap-component';
 import { loadCatalog } from '../lib/i18n';
+// Adds the admin section's texts to the parts loaded below.
+import '../features/admin/admin-texts';
 import { requestsSettled } from './fake-api';
 import { clearQueryClients } from './render-route';
 import { setViewportWidth } from './viewport';
@@ -24,6 +26,7 @@ await Promise.all(
     loadCatalog(locale, 'site'),
     loadCatalog(locale, 'home'),
     loadCatalog(locale, 'pages'),
+    loadCatalog(locale, 'admin'),
   ]),
 );
 

@@ -99,6 +99,14 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
               {t('nav.myBlogs')}
             </NavLink>
           </li>
+          {/* Staff: any permission opens the admin section, which shows only what theirs reach. */}
+          {me.permissions.length > 0 && (
+            <li>
+              <NavLink to="/admin" className="dropdown-item" onClick={onNavigate}>
+                {t('nav.admin')}
+              </NavLink>
+            </li>
+          )}
           <li>
             <hr className="dropdown-divider" />
           </li>

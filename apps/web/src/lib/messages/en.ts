@@ -52,6 +52,7 @@ export const en = {
   'nav.userMenu': 'Account menu for {name}',
   'nav.write': 'Write',
   'nav.myBlogs': 'My blogs',
+  'nav.admin': 'Admin',
 
   'auth.loggedOut': 'You have logged out.',
   'auth.sessionEnded': 'Your session has ended; please log in again.',

@@ -50,6 +50,7 @@ export const zhCN: Record<SiteMessageKey, string> = {
   'nav.userMenu': '{name} 的账号菜单',
   'nav.write': '写博客',
   'nav.myBlogs': '我的博客',
+  'nav.admin': '管理后台',
 
   'auth.loggedOut': '你已退出登录。',
   'auth.sessionEnded': '登录已失效，请重新登录。',

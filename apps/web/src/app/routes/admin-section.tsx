@@ -1,0 +1,32 @@
+import { Outlet, Route, Routes } from 'react-router';
+import { RequirePermission } from '../../features/admin/components/require-permission';
+import { AdminLayout } from '../layouts/admin-layout';
+import { AdminEditRolePage } from './admin-edit-role-page';
+import { AdminHomePage } from './admin-home-page';
+import { AdminNewRolePage } from './admin-new-role-page';
+import { AdminRolesPage } from './admin-roles-page';
+import { NotFoundPage } from './not-found-page';
+
+/** The admin section's pages, under its layout: the sidebar, and the guard of each section. */
+export function AdminSection() {
+  return (
+    <Routes>
+      <Route element={<AdminLayout />}>
+        <Route index element={<AdminHomePage />} />
+        <Route
+          path="roles"
+          element={
+            <RequirePermission permission="roles.manage">
+              <Outlet />
+            </RequirePermission>
+          }
+        >
+          <Route index element={<AdminRolesPage />} />
+          <Route path="new" element={<AdminNewRolePage />} />
+          <Route path=":id/edit" element={<AdminEditRolePage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Permission } from '@folio/schema';
+import type { AdminMessageKey } from '../../lib/i18n';
+
+export interface AdminSection {
+  to: string;
+  label: AdminMessageKey;
+  /** What the overview says the section is for. */
+  summary: AdminMessageKey;
+  /** Who may open it: the API checks the same permission on every route the section calls. */
+  permission: Permission;
+}
+
+/** The admin section's parts, in the sidebar's order. */
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  {
+    to: '/admin/roles',
+    label: 'admin.nav.roles',
+    summary: 'admin.section.roles',
+    permission: 'roles.manage',
+  },
+];
+
+/** The sections `permissions` open. */
+export function sectionsFor(permissions: readonly Permission[]): AdminSection[] {
+  return ADMIN_SECTIONS.filter((section) => permissions.includes(section.permission));
+}

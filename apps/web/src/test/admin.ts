@@ -1,0 +1,23 @@
+import type { Permission, Role } from '@folio/schema';
+import { setSession } from '../lib/auth-store';
+import { authResult, me } from './fake-api';
+
+/** Lily logged in, her roles granting `permissions`; the account as GET /me answers it. */
+export function logInAsStaff(permissions: Permission[]) {
+  const user = { ...me, permissions };
+  setSession({ ...authResult(), user });
+  return user;
+}
+
+export function role(id: number, name: string, permissions: Permission[], holders = 0): Role {
+  return {
+    id,
+    name,
+    description: '',
+    permissions,
+    seedKey: null,
+    holders,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
