@@ -214,7 +214,7 @@ describe('bulk actions', () => {
     const neither = await bulk({ action: 'lock' });
     expect(neither.statusCode).toBe(422);
     expect(neither.json().errors).toEqual({
-      ids: 'Give either the selected ids or the filter of all matching users.',
+      ids: 'Give either the selected ids or the filter of all matching rows, not both.',
     });
     const both = await bulk({ action: 'lock', ids: [1], all: {} });
     expect(both.statusCode).toBe(422);

@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './admin-content';
 export * from './account';
 export * from './audit';
 export * from './auth';

@@ -25,6 +25,8 @@ export const LIMITS = {
   trashDays: 30,
   searchText: 100,
   roleName: 50,
+  /** What a reader may add to a report of a comment. */
+  reportNote: 500,
   roleDescription: 200,
   nickname: 32,
   email: 254,

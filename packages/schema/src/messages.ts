@@ -194,8 +194,20 @@ export const FIELD_MESSAGES = {
   },
   statsRange: { en: 'Choose 7, 30 or 90 days.', 'zh-CN': '请选择 7、30 或 90 天。' },
   idsOrAll: {
-    en: 'Give either the selected ids or the filter of all matching users.',
-    'zh-CN': '请提供所选的 id，或筛选出的全部用户，二者选一。',
+    en: 'Give either the selected ids or the filter of all matching rows, not both.',
+    'zh-CN': '请提供所选的 id，或筛选出的全部记录，二者选一。',
+  },
+  authorNameLength: {
+    en: 'An author name is 1 to 64 characters.',
+    'zh-CN': '作者名称为 1 到 64 个字符。',
+  },
+  authorBioLength: {
+    en: 'An author bio is at most 2000 characters.',
+    'zh-CN': '作者简介最多 2000 个字符。',
+  },
+  reportNoteLength: {
+    en: 'A note is at most 500 characters.',
+    'zh-CN': '说明最多 500 个字符。',
   },
   permissionNotHeld: {
     en: 'You can only grant permissions you hold yourself.',
