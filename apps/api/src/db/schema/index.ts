@@ -2,6 +2,7 @@ export { auditLog } from './audit-log';
 export { authors } from './authors';
 export { blogRevisions } from './blog-revisions';
 export { blogs } from './blogs';
+export { commentReports } from './comment-reports';
 export { comments } from './comments';
 export { blogTags, tags } from './tags';
 export { notifications } from './notifications';

@@ -6,12 +6,10 @@ import {
   desc,
   eq,
   gt,
-  gte,
   inArray,
   isNotNull,
   isNull,
   like,
-  lt,
   ne,
   or,
   sql,
@@ -19,7 +17,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { rolePermissions, roles, userIdentities, userRoles, users } from '../../db/schema';
-import { containsPattern } from '../../lib/sql';
+import { containsPattern, withinDays } from '../../lib/sql';
 
 export interface AdminUserRow {
   id: number;
@@ -67,7 +65,6 @@ export function pageIndex(sort: SortName, filter: AdminUserFilterValue): string 
   return indexes[sort][byStatus ? 1 : 0];
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The WHERE of the users table's filters (the list, its total and "all matching" bulk actions). */
@@ -81,8 +78,7 @@ export function userFilter(filter: AdminUserFilterValue): SQL | undefined {
       sql`EXISTS (SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.roleId} = ${roleId})`,
     );
   }
-  if (registeredFrom) parts.push(gte(users.createdAt, new Date(`${registeredFrom}T00:00:00Z`)));
-  if (registeredTo) parts.push(lt(users.createdAt, nextDay(registeredTo)));
+  parts.push(withinDays(users.createdAt, registeredFrom, registeredTo));
   if (q) {
     // An email or phone is found by its start through the identities' unique index.
     const byIdentity = sql`${users.id} IN (SELECT ${userIdentities.userId} FROM ${userIdentities}

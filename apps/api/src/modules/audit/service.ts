@@ -7,10 +7,10 @@ import type {
   AuditTarget,
 } from '@folio/schema';
 import { LIMITS } from '@folio/schema';
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { auditLog, users } from '../../db/schema';
-import { pageCount } from '../../lib/sql';
+import { pageCount, withinDays } from '../../lib/sql';
 
 /** Who did it and from where: what a route knows of its request. */
 export interface AuditContext {
@@ -40,17 +40,14 @@ export function auditContextOf(request: {
   };
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-
-function auditFilter(filter: AuditFilterValue): SQL | undefined {
+export function auditFilter(filter: AuditFilterValue): SQL | undefined {
   const { action, actorId, targetType, targetId, from, to } = filter;
   return and(
     action && eq(auditLog.action, action),
     actorId !== undefined ? eq(auditLog.actorId, actorId) : undefined,
     targetType && eq(auditLog.targetType, targetType),
     targetId !== undefined ? eq(auditLog.targetId, targetId) : undefined,
-    from ? gte(auditLog.at, new Date(`${from}T00:00:00Z`)) : undefined,
-    to ? lt(auditLog.at, nextDay(to)) : undefined,
+    withinDays(auditLog.at, from, to),
   );
 }
 
