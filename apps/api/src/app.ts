@@ -12,6 +12,7 @@ import healthRoutes from './modules/health/routes';
 import oauthRoutes from './modules/oauth/routes';
 import meRoutes from './modules/me/routes';
 import notificationRoutes from './modules/notifications/routes';
+import adminContentRoutes from './modules/admin-content/routes';
 import adminUserRoutes from './modules/admin-users/routes';
 import auditRoutes from './modules/audit/routes';
 import roleRoutes from './modules/roles/routes';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(searchRoutes);
       await api.register(roleRoutes);
       await api.register(adminUserRoutes);
+      await api.register(adminContentRoutes);
       await api.register(auditRoutes);
       await api.register(statsRoutes);
     },

@@ -1,7 +1,8 @@
 import { PERMISSIONS, type Permission } from '@folio/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { buildTestApp, grant, makeUser, sessionFor } from './helpers';
+import { comments } from '../src/db/schema';
+import { buildTestApp, grant, makeAuthor, makeBlog, makeUser, sessionFor } from './helpers';
 
 let app: App;
 beforeAll(async () => {
@@ -21,7 +22,12 @@ async function fixtures() {
   const user = await makeUser(app);
   const roleId = await grant(app, user.id, 'stats.read');
   const { sid } = await sessionFor(app, user.id);
-  return { user, roleId, sid };
+  const author = await makeAuthor(app);
+  const blog = await makeBlog(app, author.id);
+  const [comment] = await app.db
+    .insert(comments)
+    .values({ blogId: blog.id, userId: user.id, body: 'Hi' });
+  return { user, roleId, sid, author, blog, commentId: comment.insertId };
 }
 
 /**
@@ -53,6 +59,26 @@ const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Exam
   'POST /api/v1/admin/users/bulk': (f) => ({
     url: '/api/v1/admin/users/bulk',
     payload: { action: 'lock', ids: [f.user.id] },
+  }),
+  'GET /api/v1/admin/blogs': (f) => ({ url: `/api/v1/admin/blogs?authorId=${f.author.id}` }),
+  'POST /api/v1/admin/blogs/bulk': (f) => ({
+    url: '/api/v1/admin/blogs/bulk',
+    payload: { action: 'feature', ids: [f.blog.id] },
+  }),
+  'GET /api/v1/admin/comments': (f) => ({ url: `/api/v1/admin/comments?blogId=${f.blog.id}` }),
+  'POST /api/v1/admin/comments/bulk': (f) => ({
+    url: '/api/v1/admin/comments/bulk',
+    payload: { action: 'delete', ids: [f.commentId] },
+  }),
+  'GET /api/v1/admin/comments/reports': () => ({ url: '/api/v1/admin/comments/reports' }),
+  'GET /api/v1/admin/authors': () => ({ url: '/api/v1/admin/authors?q=Author' }),
+  'POST /api/v1/admin/authors': () => ({
+    url: '/api/v1/admin/authors',
+    payload: { name: 'Matrix author' },
+  }),
+  'PATCH /api/v1/admin/authors/{id}': (f) => ({
+    url: `/api/v1/admin/authors/${f.author.id}`,
+    payload: { bio: 'Changed' },
   }),
   'PUT /api/v1/admin/users/{id}/roles': (f) => ({
     url: `/api/v1/admin/users/${f.user.id}/roles`,

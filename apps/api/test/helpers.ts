@@ -12,6 +12,7 @@ import {
   blogRevisions,
   blogs,
   blogTags,
+  commentReports,
   comments,
   outboxMessages,
   tags,
@@ -56,7 +57,7 @@ export async function buildTestApp(
 /** Empties the content tables and forgets cached totals, so a test sees only the rows it makes. */
 export async function resetData(app: App) {
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 0`);
-  for (const table of [comments, blogRevisions, blogTags, tags, blogs, authors]) {
+  for (const table of [commentReports, comments, blogRevisions, blogTags, tags, blogs, authors]) {
     await app.db.execute(sql`TRUNCATE TABLE ${table}`);
   }
   await app.db.execute(sql`SET FOREIGN_KEY_CHECKS = 1`);

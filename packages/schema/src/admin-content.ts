@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { MY_BLOG_STATUSES } from './blog';
-import { IdSchema, IsoDateTime, Page, PageQuery, SearchText } from './common';
+import { FilterBoolean, FilterId, IsoDateTime, Page, PageQuery, SearchText } from './common';
 import { LIMITS } from './limits';
-
-/** `true` or `false` in a query string. */
-const QueryBoolean = z
-  .enum(['true', 'false'], 'booleanRequired')
-  .transform((value) => value === 'true');
 
 /** The filters of the staff's blogs table; its bulk actions and exports take the same. */
 export const AdminBlogFilter = z.object({
@@ -14,8 +9,8 @@ export const AdminBlogFilter = z.object({
   q: SearchText.optional(),
   /** A state, or `trashed` (in the trash whatever its state). */
   status: z.enum(MY_BLOG_STATUSES).optional(),
-  authorId: IdSchema.optional(),
-  featured: QueryBoolean.optional(),
+  authorId: FilterId.optional(),
+  featured: FilterBoolean.optional(),
   /** Published (or to be) on or after this day (UTC). */
   from: z.iso.date('dateInvalid').optional(),
   /** Published (or to be) on or before this day (UTC). */
@@ -79,11 +74,11 @@ export type BulkBlogs = z.output<typeof BulkBlogsBody>;
 export const ADMIN_COMMENT_STATUSES = ['visible', 'deleted'] as const;
 
 export const AdminCommentFilter = z.object({
-  blogId: IdSchema.optional(),
-  userId: IdSchema.optional(),
+  blogId: FilterId.optional(),
+  userId: FilterId.optional(),
   status: z.enum(ADMIN_COMMENT_STATUSES).optional(),
   /** Only comments with reports still open. */
-  reported: QueryBoolean.optional(),
+  reported: FilterBoolean.optional(),
   /** Written on or after this day (UTC). */
   from: z.iso.date('dateInvalid').optional(),
   /** Written on or before this day (UTC). */

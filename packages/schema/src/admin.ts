@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTime, Page, PageQuery, SearchText } from './common';
+import { FilterId, IdSchema, IsoDateTime, Page, PageQuery, SearchText } from './common';
 import { LIMITS } from './limits';
 import { PERMISSIONS, SEEDED_ROLES } from './permissions';
 import { IdentitySchema, SessionSchema } from './user';
@@ -97,7 +97,7 @@ export const AdminUserFilter = z.object({
   /** Part of a nickname, or an email or phone (a whole address, or its start). */
   q: SearchText.optional(),
   status: z.enum(ADMIN_USER_STATUSES).optional(),
-  roleId: IdSchema.optional(),
+  roleId: FilterId.optional(),
   /** Registered on or after this day (UTC). */
   registeredFrom: z.iso.date('dateInvalid').optional(),
   /** Registered on or before this day (UTC). */

@@ -15,10 +15,19 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'user.deleted',
   'user.restored',
+  'blog.unpublished',
+  'blog.deleted',
+  'blog.restored',
+  'blog.featured',
+  'blog.unfeatured',
+  'comment.deleted',
+  'comment.reportsDismissed',
+  'author.created',
+  'author.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGETS = ['user', 'role', 'session'] as const;
+export const AUDIT_TARGETS = ['user', 'role', 'session', 'blog', 'comment', 'author'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 export const AuditEntrySchema = z

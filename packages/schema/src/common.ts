@@ -9,6 +9,25 @@ export const IdSchema = z
   .refine((n) => n <= 4_294_967_295, 'positiveInteger');
 
 export const IdParam = z.object({ id: IdSchema });
+
+/**
+ * An id in a filter, which comes in a query string (text) or in a JSON body (a number: the
+ * filter of an "all matching" bulk action).
+ */
+export const FilterId = z.union([
+  z
+    .number()
+    .int('positiveInteger')
+    .positive('positiveInteger')
+    .max(4_294_967_295, 'positiveInteger'),
+  IdSchema,
+]);
+
+/** `true` or `false`: text in a query string, a boolean in a JSON body. */
+export const FilterBoolean = z.union([
+  z.boolean(),
+  z.enum(['true', 'false'], 'booleanRequired').transform((value) => value === 'true'),
+]);
 export type IdParamValue = z.output<typeof IdParam>;
 
 export const IsoDateTime = z.iso.datetime();

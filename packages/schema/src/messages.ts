@@ -140,6 +140,10 @@ export const DETAIL_MESSAGES = {
     en: 'Only its writer may change this comment.',
     'zh-CN': '只有评论者本人可以修改这条评论。',
   },
+  ownComment: {
+    en: 'You can’t report your own comment.',
+    'zh-CN': '不能举报自己的评论。',
+  },
   mayNotDeleteComment: {
     en: 'Only its writer, the blog’s author or a moderator may delete this comment.',
     'zh-CN': '只有评论者、博客作者或管理员可以删除这条评论。',
@@ -187,6 +191,7 @@ export const FIELD_MESSAGES = {
     en: 'A role description is at most 200 characters.',
     'zh-CN': '角色说明最多 200 个字符。',
   },
+  authorEmailTaken: { en: 'Another author has this address.', 'zh-CN': '已有作者使用这个邮箱。' },
   roleNameTaken: { en: 'Another role has this name.', 'zh-CN': '已有同名的角色。' },
   timeZoneInvalid: {
     en: 'Not a time zone (use a name like Asia/Shanghai).',

@@ -1,5 +1,5 @@
 import type { AuthorListParams } from '@folio/schema';
-import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { authors, blogs } from '../../db/schema';
 import { containsPattern } from '../../lib/sql';
@@ -42,6 +42,37 @@ export function createAuthorRepository(db: Db) {
     async count(filter: AuthorFilter): Promise<number> {
       const [row] = await db.select({ n: count() }).from(authors).where(whereOf(filter));
       return row?.n ?? 0;
+    },
+
+    /** A new author (staff make them); its id. */
+    async insert(values: { name: string; email: string | null; bio: string | null }) {
+      const [result] = await db.insert(authors).values(values);
+      return result.insertId;
+    },
+
+    async update(
+      id: number,
+      values: { name?: string; email?: string | null; bio?: string | null },
+    ) {
+      if (Object.keys(values).length)
+        await db.update(authors).set(values).where(eq(authors.id, id));
+    },
+
+    /** Every column, as staff see an author. */
+    async findFull(id: number) {
+      const [row] = await db
+        .select({
+          ...getTableColumns(authors),
+          // Every blog, whatever its state: what staff are shown.
+          blogs:
+            sql<number>`(select count(*) from ${blogs} where ${eq(blogs.authorId, authors.id)})`.mapWith(
+              Number,
+            ),
+        })
+        .from(authors)
+        .where(eq(authors.id, id))
+        .limit(1);
+      return row;
     },
 
     async find(id: number) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   LIMITS,
   type BlogListParams,
+  type BulkBlogAction,
   type BlogState,
   type MyBlogStatus,
   type Tag,
@@ -806,6 +807,25 @@ export function createBlogRepository(db: Db) {
 
     featured(limit: number): Promise<BlogSummaryRow[]> {
       return this.featuredQuery(limit);
+    },
+
+    /**
+     * Of these blogs, the ones a moderator's `action` would change (an unpublish leaves drafts
+     * alone, a restore what is not in the trash), with their state.
+     */
+    moderatable(ids: number[], action: BulkBlogAction) {
+      const changes: Record<BulkBlogAction, SQL> = {
+        unpublish: and(inArray(blogs.status, ['published', 'scheduled']), isNull(blogs.deletedAt))!,
+        delete: isNull(blogs.deletedAt),
+        restore: isNotNull(blogs.deletedAt),
+        feature: eq(blogs.featured, false),
+        unfeature: eq(blogs.featured, true),
+      };
+      return db
+        .select({ id: blogs.id, status: blogs.status, pubDate: blogs.pubDate })
+        .from(blogs)
+        .where(and(inArray(blogs.id, ids), changes[action]))
+        .orderBy(asc(blogs.id));
     },
 
     /**

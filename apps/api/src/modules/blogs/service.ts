@@ -9,6 +9,7 @@ import type {
   BlogState,
   BlogStatus,
   BlogSummary,
+  BulkBlogAction,
   CreateBlog,
   MyBlog,
   MyBlogListParams,
@@ -152,6 +153,8 @@ export interface BlogServiceDeps {
   uploads: Pick<UploadService, 'describe' | 'ownedBy' | 'setReferences' | 'idsInText'>;
   /** The full-text index: every save writes the blog into it (or takes it out) at once. */
   search: SearchIndex;
+  /** Writes these blogs into the search index as they now are (or takes them out). */
+  reindex: (ids: number[]) => Promise<void>;
   views: Pick<BlogViews, 'record' | 'top'>;
   log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
@@ -184,6 +187,7 @@ export function createBlogService({
   scheduler,
   uploads,
   search,
+  reindex,
   views,
   log,
   now = () => new Date(),
@@ -527,6 +531,46 @@ export function createBlogService({
       if (!(await repo.findAny(id))) throw NotFound('blogNotFound');
       await write(() => repo.setFeatured(id, featured));
       return mine(id);
+    },
+
+    /**
+     * A moderator's action on several blogs (the staff's table): each blog written as a save
+     * writes it (locked, its tags' copies following), then the search index and the cached lists
+     * once for them all. A blog already in that state is left as it is. Returns the ids changed.
+     */
+    async moderate(writer: Writer, ids: number[], action: BulkBlogAction): Promise<number[]> {
+      if (!(await users.hasPermission(writer.userId, 'content.moderate'))) {
+        throw new AppError('FORBIDDEN');
+      }
+      const targets = ids.length ? await repo.moderatable(ids, action) : [];
+      if (!targets.length) return [];
+      const changed = targets.map((t) => t.id);
+      await write(async () => {
+        if (action === 'feature' || action === 'unfeature') {
+          for (const id of changed) await repo.setFeatured(id, action === 'feature');
+          return;
+        }
+        const at = now();
+        for (const id of changed) {
+          await repo.update(id, () => ({
+            values:
+              action === 'unpublish'
+                ? { status: 'draft' }
+                : { deletedAt: action === 'delete' ? at : null },
+          }));
+        }
+        await reindex(changed);
+      });
+      // A scheduled blog unpublished no longer waits; one restored waits again.
+      for (const { id, status, pubDate } of targets) {
+        if (status !== 'scheduled' || action === 'delete') continue;
+        try {
+          await (action === 'unpublish' ? scheduler.cancel(id) : scheduler.publishAt(id, pubDate));
+        } catch (err) {
+          log.warn({ err, blogId: id }, 'could not (un)schedule the publication of a blog');
+        }
+      }
+      return changed;
     },
 
     /** The visible blogs published just before and just after a visible blog. */

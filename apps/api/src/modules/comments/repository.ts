@@ -1,8 +1,8 @@
-import { COMMENT_NESTING, type CommentSort } from '@folio/schema';
+import { COMMENT_NESTING, type CommentSort, type ReportComment } from '@folio/schema';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { Db } from '../../db/connection';
-import { authors, blogs, comments, users } from '../../db/schema';
+import { authors, blogs, commentReports, comments, users } from '../../db/schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -246,6 +246,53 @@ export function createCommentRepository(db: Db) {
         .where(eq(comments.id, id))
         .limit(1);
       return row;
+    },
+
+    /** These comments' blogs, whatever the blog's state (for moderation), if not yet deleted. */
+    async blogsOf(ids: number[]): Promise<{ id: number; blogId: number }[]> {
+      if (!ids.length) return [];
+      return db
+        .select({ id: comments.id, blogId: comments.blogId })
+        .from(comments)
+        .where(and(inArray(comments.id, ids), isNull(comments.deletedAt)))
+        .orderBy(asc(comments.id));
+    },
+
+    /**
+     * A reader's report of a comment: one per reader and comment; reporting again replaces the
+     * reason and note and opens it again if staff had resolved it.
+     */
+    async report(commentId: number, reporterId: number, { reason, note }: ReportComment) {
+      await db
+        .insert(commentReports)
+        .values({ commentId, reporterId, reason, note })
+        .onDuplicateKeyUpdate({
+          set: {
+            reason,
+            note,
+            createdAt: sql`CURRENT_TIMESTAMP(3)`,
+            resolvedAt: null,
+            resolvedBy: null,
+          },
+        });
+    },
+
+    /** Resolves the open reports of these comments; says how many comments had some. */
+    async resolveReports(commentIds: number[], byUserId: number): Promise<number[]> {
+      if (!commentIds.length) return [];
+      const open = await db
+        .selectDistinct({ id: commentReports.commentId })
+        .from(commentReports)
+        .where(
+          and(isNull(commentReports.resolvedAt), inArray(commentReports.commentId, commentIds)),
+        );
+      if (!open.length) return [];
+      const ids = open.map((row) => row.id);
+      await db
+        .update(commentReports)
+        .set({ resolvedAt: sql`CURRENT_TIMESTAMP(3)`, resolvedBy: byUserId })
+        .where(and(isNull(commentReports.resolvedAt), inArray(commentReports.commentId, ids)));
+      return ids;
     },
 
     /** Users with these nicknames (compared as the collation compares: case-insensitively). */

@@ -8,6 +8,7 @@ import {
   IdParam,
   ReplyListQuery,
   ReplyPageSchema,
+  ReportCommentBody,
   UpdateCommentBody,
 } from '@folio/schema';
 import type { FastifyRequest } from 'fastify';
@@ -15,7 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendRendered } from '../../lib/rendered';
 import { failures, ok } from '../../lib/route-schema';
-import { COMMENT_LIMIT } from '../../plugins/external/rate-limit';
+import { COMMENT_LIMIT, REPORT_LIMIT } from '../../plugins/external/rate-limit';
 import type { Commenter } from './service';
 
 const tags = ['comments'];
@@ -108,6 +109,29 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ok(await service.update(writerOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/comments/:id/report',
+    {
+      onRequest,
+      config: { rateLimit: REPORT_LIMIT },
+      schema: {
+        tags,
+        summary: 'Report a comment to staff (spam, abuse, off topic, other), with a note',
+        description:
+          'Puts it in the moderation queue (`GET /admin/comments/reports`). One report per ' +
+          'reader and comment: reporting again replaces it. Your own comment: CONFLICT. 20 a ' +
+          'minute per user.',
+        params: CommentParams,
+        body: ReportCommentBody,
+        response: { 200: Envelope(z.null()), ...failures(404, 409) },
+      },
+    },
+    async (request) => {
+      await service.report(writerOf(request), request.params.id, request.body);
+      return ok(null);
+    },
   );
 
   app.delete(

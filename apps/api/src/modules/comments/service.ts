@@ -2,6 +2,7 @@ import {
   COMMENT_EDIT_MINUTES,
   COMMENT_NESTING,
   type Comment,
+  type BulkCommentAction,
   type CommentListParams,
   type CommentNode,
   type CommentNotice,
@@ -10,6 +11,7 @@ import {
   type Reply,
   type ReplyListParams,
   type ReplyPage,
+  type ReportComment,
   type UpdateComment,
 } from '@folio/schema';
 import { AppError, NotFound } from '../../lib/errors';
@@ -214,6 +216,40 @@ export function createCommentService({
         }),
       );
       return shown(id);
+    },
+
+    /**
+     * A reader reports a comment they did not write to staff (the moderation queue). Reporting
+     * it again changes the report.
+     */
+    async report(writer: Commenter, id: number, body: ReportComment): Promise<void> {
+      const found = await repo.find(id);
+      if (!found || found.comment.deletedAt) throw NotFound('commentNotFound');
+      if (found.comment.userId === writer.userId) {
+        throw new AppError('CONFLICT', { detail: 'ownComment' });
+      }
+      await repo.report(id, writer.userId, body);
+    },
+
+    /**
+     * A moderator's action on several comments (the staff's table): `delete` deletes each as
+     * `remove` does (and resolves its reports), `dismissReports` resolves their reports and
+     * leaves them. The cached answers are dropped once. Returns the ids changed.
+     */
+    async moderate(writer: Commenter, ids: number[], action: BulkCommentAction): Promise<number[]> {
+      if (!(await users.hasPermission(writer.userId, 'content.moderate'))) {
+        throw new AppError('FORBIDDEN');
+      }
+      if (action === 'dismissReports') return repo.resolveReports(ids, writer.userId);
+      const targets = await repo.blogsOf(ids);
+      if (!targets.length) return [];
+      await write(async () => {
+        for (const { id, blogId } of targets) await repo.remove(blogId, id);
+      });
+      const changed = targets.map((t) => t.id);
+      // A tombstone keeps its reports; they are resolved with it. Deleted rows took theirs along.
+      await repo.resolveReports(changed, writer.userId);
+      return changed;
     },
 
     /**

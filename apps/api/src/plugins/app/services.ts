@@ -1,3 +1,8 @@
+import { createAdminContentRepository } from '../../modules/admin-content/repository';
+import {
+  createAdminContentService,
+  type AdminContentService,
+} from '../../modules/admin-content/service';
 import { Queue } from 'bullmq';
 import fp from 'fastify-plugin';
 import { CountCache } from '../../lib/count-cache';
@@ -18,6 +23,7 @@ import {
   createBlogService,
   type BlogService,
 } from '../../modules/blogs/service';
+import { reindexBlogs } from '../../modules/blogs/search-docs';
 import { createBlogViews } from '../../modules/blogs/views';
 import { createCommentRepository } from '../../modules/comments/repository';
 import { createCommentService, type CommentService } from '../../modules/comments/service';
@@ -73,6 +79,7 @@ declare module 'fastify' {
     authorService: AuthorService;
     roleService: RoleService;
     adminUserService: AdminUserService;
+    adminContentService: AdminContentService;
     statsService: StatsService;
     storage: Storage;
     uploadService: UploadService;
@@ -188,6 +195,7 @@ export default fp(
       scheduler: createBlogScheduler(maintenanceQueue),
       uploads: uploadService,
       search: searchIndex,
+      reindex: (ids) => reindexBlogs(db, searchIndex, ids),
       views: createBlogViews({
         redis,
         databaseUrl: config.DATABASE_URL,
@@ -195,7 +203,9 @@ export default fp(
       }),
       log,
     });
-    const authorService = createAuthorService(createAuthorRepository(db), counts);
+    const authorService = createAuthorService(createAuthorRepository(db), counts, () =>
+      blogListsChanged(counts),
+    );
     app.decorate('blogService', blogService);
     app.decorate('authorService', authorService);
     app.decorate('statsService', createStatsService(db));
@@ -252,6 +262,16 @@ export default fp(
         // Kept beside the rendered blogs, so any blog or comment write drops them together.
         rendered: (key, render) => blogService.rendered({ comments: key }, render),
         log,
+      }),
+    );
+    app.decorate(
+      'adminContentService',
+      createAdminContentService({
+        repo: createAdminContentRepository(db),
+        blogs: blogService,
+        comments: app.commentService,
+        authors: authorService,
+        audit,
       }),
     );
     app.decorate('storage', storage);

@@ -87,6 +87,12 @@ export const UPLOAD_LIMIT = perUserLimit('user', 30, 'preHandler');
 export const COMMENT_LIMIT = perUserLimit('comment-user', 5, 'preValidation');
 
 /**
+ * Reports of comments per user: a reader going through a thread of spam reports several in a
+ * row; 20 a minute allows that and stops a flood of the moderation queue.
+ */
+export const REPORT_LIMIT = perUserLimit('comment-report', 20, 'preValidation');
+
+/**
  * Event-stream tickets per user (`POST /events/ticket`): each open tab takes one when it loads and
  * after each dropped connection (backing off from 1 s); 60 a minute leaves room for many tabs and
  * reloads, and stops a client that asks in a loop. Counted after authentication, by the account.
