@@ -116,7 +116,6 @@ export const enAdmin = {
   'admin.audit.column.target': 'Target',
   'admin.audit.column.ip': 'IP address',
   'admin.audit.column.userAgent': 'User agent',
-  'admin.audit.column.changes': 'Changes',
   'admin.audit.noActor': 'Not logged in',
   'admin.audit.actorGone': 'A removed account',
   'admin.audit.target': '{type} #{id}',

@@ -114,7 +114,6 @@ export const zhCNAdmin: Record<AdminMessageKey, string> = {
   'admin.audit.column.target': '对象',
   'admin.audit.column.ip': 'IP 地址',
   'admin.audit.column.userAgent': '用户代理',
-  'admin.audit.column.changes': '变更',
   'admin.audit.noActor': '未登录',
   'admin.audit.actorGone': '已删除的账号',
   'admin.audit.target': '{type} #{id}',

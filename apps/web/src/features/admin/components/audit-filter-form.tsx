@@ -81,7 +81,7 @@ export function AuditFilterForm({ value, onApply }: AuditFilterFormProps) {
             error={errors.action}
           />
         </div>
-        <div className="col-6 col-md-3 col-xl-2">
+        <div className="col-6 col-md-3">
           <TextField
             className="mb-0"
             label={t('admin.audit.filter.actorId')}
@@ -101,7 +101,7 @@ export function AuditFilterForm({ value, onApply }: AuditFilterFormProps) {
             error={errors.targetType}
           />
         </div>
-        <div className="col-12 col-md-6 col-xl-4">
+        <div className="col-12 col-md-6 col-xl-3">
           <TextField
             className="mb-0"
             label={t('admin.audit.filter.targetId')}

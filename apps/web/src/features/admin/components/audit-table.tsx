@@ -3,11 +3,12 @@ import { Fragment, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { actionText, targetTypeText } from '../audit-texts';
 
-const COLUMNS = 7;
+const COLUMNS = 6;
 
 /**
  * Audit entries, one row each: when, what, who, to what, from where; a row's changes (the fields
- * before and after) open under it. A table on every screen: on a phone it scrolls sideways.
+ * before and after) open under it from a button beside the action. A table on every screen: on a
+ * phone it scrolls sideways, the changes staying in view at its left edge.
  */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useI18n();
@@ -32,7 +33,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <th scope="col">{t('admin.audit.column.target')}</th>
             <th scope="col">{t('admin.audit.column.ip')}</th>
             <th scope="col">{t('admin.audit.column.userAgent')}</th>
-            <th scope="col">{t('admin.audit.column.changes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,8 +70,21 @@ function AuditRow({
         <td className="text-nowrap">
           <time dateTime={entry.at}>{time.format(Date.parse(entry.at))}</time>
         </td>
-        <td className="text-nowrap">
-          <span title={entry.action}>{actionText(entry.action, t)}</span>
+        <td>
+          <div className="text-nowrap" title={entry.action}>
+            {actionText(entry.action, t)}
+          </div>
+          {changed && (
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-secondary text-nowrap mt-1"
+              aria-expanded={open}
+              aria-controls={detailId}
+              onClick={onToggle}
+            >
+              {open ? t('admin.audit.hideChanges') : t('admin.audit.showChanges')}
+            </button>
+          )}
         </td>
         <td className="text-nowrap">
           {entry.actor ? (
@@ -88,26 +101,15 @@ function AuditRow({
         </td>
         <td className="text-nowrap">{entry.ip ?? none}</td>
         <td className="small admin-audit-agent">{entry.userAgent ?? none}</td>
-        <td>
-          {changed ? (
-            <button
-              type="button"
-              className="btn btn-sm btn-outline-secondary text-nowrap"
-              aria-expanded={open}
-              aria-controls={detailId}
-              onClick={onToggle}
-            >
-              {open ? t('admin.audit.hideChanges') : t('admin.audit.showChanges')}
-            </button>
-          ) : (
-            none
-          )}
-        </td>
       </tr>
       {changed && (
         <tr id={detailId} hidden={!open}>
           <td colSpan={COLUMNS} className="bg-body-tertiary">
-            {open && <Changes before={entry.before} after={entry.after} />}
+            {open && (
+              <div className="admin-audit-changes">
+                <Changes before={entry.before} after={entry.after} />
+              </div>
+            )}
           </td>
         </tr>
       )}
