@@ -87,7 +87,7 @@ describe('the admin section', () => {
   });
 
   it('shows no section to staff whose permissions open none, and keeps them out of Roles', async () => {
-    const user = logInAsStaff(['users.read', 'stats.read']);
+    const user = logInAsStaff(['users.read', 'system.settings']);
     const api = fakeApi({ 'GET /me': ok(user) });
     const router = renderRoute(routes, '/admin');
     expect(await screen.findByTestId('admin-no-sections')).toBeInTheDocument();

@@ -1,16 +1,25 @@
+import type { Me } from '@folio/schema';
 import { Link } from 'react-router';
 import { AdminHeader } from '../../features/admin/components/admin-header';
 import { sectionsFor } from '../../features/admin/sections';
 import { useMe } from '../../lib/api/get-me';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { AdminDashboard } from './admin-dashboard';
 
-/** The admin section's front page: a welcome and the sections the person may open. */
+/**
+ * The admin section's front page: the dashboard for staff who may read the statistics, else a
+ * welcome and the sections the person may open.
+ */
 export function AdminHomePage() {
-  const { t } = useI18n();
-  useDocumentTitle(t('admin.title'));
   // The layout shows this page only once the account is in.
   const me = useMe().data!;
+  return me.permissions.includes('stats.read') ? <AdminDashboard /> : <AdminWelcome me={me} />;
+}
+
+function AdminWelcome({ me }: { me: Me }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('admin.title'));
   const sections = sectionsFor(me.permissions);
   return (
     <>

@@ -1,6 +1,7 @@
 import { Outlet, Route, Routes } from 'react-router';
 import { RequirePermission } from '../../features/admin/components/require-permission';
 import { AdminLayout } from '../layouts/admin-layout';
+import { AdminAuditPage } from './admin-audit-page';
 import { AdminEditRolePage } from './admin-edit-role-page';
 import { AdminHomePage } from './admin-home-page';
 import { AdminNewRolePage } from './admin-new-role-page';
@@ -25,6 +26,14 @@ export function AdminSection() {
           <Route path="new" element={<AdminNewRolePage />} />
           <Route path=":id/edit" element={<AdminEditRolePage />} />
         </Route>
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AdminAuditPage />
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

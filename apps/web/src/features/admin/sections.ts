@@ -18,6 +18,12 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     summary: 'admin.section.roles',
     permission: 'roles.manage',
   },
+  {
+    to: '/admin/audit',
+    label: 'admin.nav.audit',
+    summary: 'admin.section.audit',
+    permission: 'audit.read',
+  },
 ];
 
 /** The sections `permissions` open. */
