@@ -14,12 +14,24 @@ const ACTION_TEXTS: Record<AuditAction, AdminMessageKey> = {
   'user.unlocked': 'admin.audit.action.user.unlocked',
   'user.deleted': 'admin.audit.action.user.deleted',
   'user.restored': 'admin.audit.action.user.restored',
+  'blog.unpublished': 'admin.audit.action.blog.unpublished',
+  'blog.deleted': 'admin.audit.action.blog.deleted',
+  'blog.restored': 'admin.audit.action.blog.restored',
+  'blog.featured': 'admin.audit.action.blog.featured',
+  'blog.unfeatured': 'admin.audit.action.blog.unfeatured',
+  'comment.deleted': 'admin.audit.action.comment.deleted',
+  'comment.reportsDismissed': 'admin.audit.action.comment.reportsDismissed',
+  'author.created': 'admin.audit.action.author.created',
+  'author.updated': 'admin.audit.action.author.updated',
 };
 
 const TARGET_TEXTS: Record<AuditTarget, AdminMessageKey> = {
   user: 'admin.audit.targetType.user',
   role: 'admin.audit.targetType.role',
   session: 'admin.audit.targetType.session',
+  blog: 'admin.audit.targetType.blog',
+  comment: 'admin.audit.targetType.comment',
+  author: 'admin.audit.targetType.author',
 };
 
 /**

@@ -129,6 +129,9 @@ export const enAdmin = {
   'admin.audit.targetType.user': 'User',
   'admin.audit.targetType.role': 'Role',
   'admin.audit.targetType.session': 'Session',
+  'admin.audit.targetType.blog': 'Blog',
+  'admin.audit.targetType.comment': 'Comment',
+  'admin.audit.targetType.author': 'Author',
   'admin.audit.action.login': 'Logged in',
   'admin.audit.action.login.failed': 'Failed login',
   'admin.audit.action.password.reset': 'Password reset',
@@ -141,6 +144,15 @@ export const enAdmin = {
   'admin.audit.action.user.unlocked': 'User unlocked',
   'admin.audit.action.user.deleted': 'User deleted',
   'admin.audit.action.user.restored': 'User restored',
+  'admin.audit.action.blog.unpublished': 'Blog unpublished',
+  'admin.audit.action.blog.deleted': 'Blog deleted',
+  'admin.audit.action.blog.restored': 'Blog restored',
+  'admin.audit.action.blog.featured': 'Blog featured',
+  'admin.audit.action.blog.unfeatured': 'Blog no longer featured',
+  'admin.audit.action.comment.deleted': 'Comment deleted',
+  'admin.audit.action.comment.reportsDismissed': 'Reports of a comment dismissed',
+  'admin.audit.action.author.created': 'Author created',
+  'admin.audit.action.author.updated': 'Author changed',
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;
