@@ -206,6 +206,15 @@ export async function grantPermission(userId: number, permission: string) {
   );
 }
 
+/** Gives an account one of the seeded roles (`junior`, `system`, ...), in the database. */
+export async function grantSeededRole(userId: number, seedKey: string) {
+  const [result] = await database().query(
+    'INSERT IGNORE INTO user_roles (user_id, role_id) SELECT ?, id FROM roles WHERE seed_key = ?',
+    [userId, seedKey],
+  );
+  expect((result as { affectedRows: number }).affectedRows).toBe(1);
+}
+
 /** Logs in on the login page with an email or phone and a password. */
 export async function logIn(page: Page, account: string, password: string) {
   await page.getByLabel('Email or phone').fill(account);

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { closeConnections, grantSeededRole, logIn } from '../support/accounts';
+import { createWriter, type Writer } from '../support/writing';
+
+// Staff in the admin section: what a junior may use and what the API refuses them; the
+// dashboard's charts drawn from the site's numbers.
+
+const idOf = async (request: import('@playwright/test').APIRequestContext, writer: Writer) => {
+  const me = await request.get('/api/v1/me', { headers: writer.headers });
+  return ((await me.json()).data as { id: number }).id;
+};
+
+async function openAdmin(page: Page, account: Writer) {
+  await page.goto('/login?next=%2Fadmin');
+  await logIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** How many pixels of a canvas something was drawn on. */
+function drawnPixels(page: Page, testId: string) {
+  return page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) drawn += 1;
+      return drawn;
+    });
+}
+
+let junior: Writer;
+test.beforeAll(async ({ request }) => {
+  junior = await createWriter(request, 'junior');
+  await grantSeededRole(await idOf(request, junior), 'junior');
+});
+test.afterAll(closeConnections);
+
+test('a junior staff member sees only what they may use, and the API refuses the rest', async ({
+  page,
+  request,
+}) => {
+  await openAdmin(page, junior);
+  const menu = page.getByTestId('admin-menu');
+  await expect(menu.getByRole('link', { name: 'Overview' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Roles' })).toHaveCount(0);
+  await expect(menu.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+
+  // The dashboard (stats.read) draws its charts from the seeded site's numbers.
+  await expect(page.getByTestId('stat-blogs')).toContainText(/[1-9]/);
+  for (const chart of ['chart-registrations', 'chart-blogs', 'chart-authors']) {
+    await expect.poll(() => drawnPixels(page, chart), { message: chart }).toBeGreaterThan(500);
+  }
+  const authors = page.getByTestId('chart-table-authors');
+  await expect(authors.locator('tbody tr').first()).toBeAttached();
+
+  // A page beyond their roles says so; the API answers 403 to the same request by hand.
+  await page.goto('/admin/roles');
+  await expect(page.getByTestId('no-access')).toBeVisible();
+  const roles = await request.get('/api/v1/admin/roles', { headers: junior.headers });
+  expect(roles.status()).toBe(403);
+  expect((await roles.json()).code).toBe('FORBIDDEN');
+  const audit = await request.get('/api/v1/admin/audit', { headers: junior.headers });
+  expect(audit.status()).toBe(403);
+});
