@@ -1,7 +1,7 @@
-import { ADMIN_USER_STATUSES } from '@folio/schema';
+import { ADMIN_USER_STATUSES, LIMITS } from '@folio/schema';
 import type { AdminUserListParams, Role } from '@folio/schema';
 import { useId } from 'react';
-import { SearchForm } from '../../../components/search-form';
+import type { FormEvent } from 'react';
 import { useI18n } from '../../../lib/i18n';
 
 export type UserFilterPatch = Partial<
@@ -19,6 +19,12 @@ interface UserFiltersProps {
 export function UserFilters({ params, roles, onChange }: UserFiltersProps) {
   const { t } = useI18n();
   const id = useId();
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const q = new FormData(event.currentTarget).get('q');
+    onChange({ q: typeof q === 'string' ? q.trim() : '' });
+  }
+
   const filtered =
     params.q !== undefined ||
     params.status !== undefined ||
@@ -29,11 +35,30 @@ export function UserFilters({ params, roles, onChange }: UserFiltersProps) {
   return (
     <div className="row g-2 align-items-end mb-3" data-testid="user-filters">
       <div className="col-12 col-xl-4">
-        <SearchForm
-          value={params.q ?? ''}
-          onSearch={(q) => onChange({ q })}
-          placeholder={t('admin.users.searchPlaceholder')}
-        />
+        {/* The site's SearchForm, written out: importing it here would move it out of the
+            public pages' chunk into one of its own, and lengthen the first load's list of chunks. */}
+        <form role="search" onSubmit={search}>
+          <label htmlFor={`${id}-q`} className="form-label small text-body-secondary mb-1">
+            {t('search.label')}
+          </label>
+          <div className="input-group">
+            {/* Keyed by the applied value, so going back in history shows that search again. */}
+            <input
+              key={params.q ?? ''}
+              id={`${id}-q`}
+              name="q"
+              type="search"
+              className="form-control"
+              defaultValue={params.q ?? ''}
+              placeholder={t('admin.users.searchPlaceholder')}
+              maxLength={LIMITS.searchText}
+              enterKeyHint="search"
+            />
+            <button type="submit" className="btn btn-primary">
+              {t('search.submit')}
+            </button>
+          </div>
+        </form>
       </div>
       <div className="col-6 col-md-3 col-xl-2">
         <label htmlFor={`${id}-status`} className="form-label small text-body-secondary mb-1">

@@ -2,8 +2,7 @@ import { PERMISSIONS } from '@folio/schema';
 import type { AdminUserDetail, Permission, Role } from '@folio/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
-import { FormAlert } from '../../../components/form-alert';
+import type { FormEvent, ReactNode } from 'react';
 import { Loading } from '../../../components/loading';
 import { SubmitButton } from '../../../components/submit-button';
 import { useToast } from '../../../components/toast-context';
@@ -63,6 +62,18 @@ export function UserRoles({ user, canManage, viewerPermissions }: UserRolesProps
   );
 }
 
+/**
+ * The site's FormAlert, written out: importing it here would move it out of the public pages'
+ * chunk into one of its own, and lengthen the first load's list of chunks.
+ */
+function Refusal({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert alert-danger" role="alert">
+      {children}
+    </div>
+  );
+}
+
 /** The API's word on a refused change, with what it says about the fields when that differs. */
 function refusalOf(error: unknown, unexpected: string): string[] {
   if (!(error instanceof ApiError)) return [unexpected];
@@ -105,9 +116,9 @@ function RolesEditor({
   if (roles.isPending) return <Loading />;
   if (!roles.data) {
     return (
-      <FormAlert>
+      <Refusal>
         {roles.error instanceof ApiError ? roles.error.message : t('admin.user.roles.loadFailed')}
-      </FormAlert>
+      </Refusal>
     );
   }
 
@@ -120,11 +131,11 @@ function RolesEditor({
   return (
     <form onSubmit={submit} noValidate data-testid="user-roles-form">
       {refusal && (
-        <FormAlert>
+        <Refusal>
           {refusal.map((text) => (
             <div key={text}>{text}</div>
           ))}
-        </FormAlert>
+        </Refusal>
       )}
       <fieldset className="mb-3">
         <legend className="form-label fs-6">
