@@ -48,7 +48,7 @@ function UserDetail({ user }: { user: AdminUserDetail }) {
         title={user.nickname}
         actions={canWrite ? <UserActions user={user} /> : undefined}
       />
-      <div className="row g-4">
+      <div className="row gx-4">
         <div className="col-xl-7">
           <UserProfile user={user} />
           <UserRoles

@@ -40,16 +40,16 @@ export function UserProfile({ user }: { user: AdminUserDetail }) {
         <h2 className="h5 card-title" id={titleId}>
           {t('admin.user.profile')}
         </h2>
-        <div className="d-flex flex-wrap gap-4 align-items-start">
+        <div className="d-flex flex-column flex-sm-row gap-4 align-items-start">
           <UserPicture
             nickname={user.nickname}
             src={user.avatarUrl}
             alt={t('admin.user.avatar', { name: user.nickname })}
             size={96}
           />
-          <dl className="row mb-0 flex-grow-1 admin-user-facts">
+          <dl className="mb-0 flex-grow-1 admin-user-facts">
             {rows.map(([label, value]) => (
-              <div key={label} className="col-12 d-flex flex-wrap gap-2 mb-1">
+              <div key={label} className="d-flex flex-wrap column-gap-2 mb-1">
                 <dt className="text-body-secondary fw-normal admin-user-fact-label">{label}</dt>
                 <dd className="mb-0 text-break">{value}</dd>
               </div>

@@ -122,7 +122,7 @@ export function UserTable({ users, sort, onSort, selection }: UserTableProps) {
                 <th scope="row" className="admin-user-name fw-semibold text-break">
                   <Link to={`/admin/users/${user.id}`}>{user.nickname}</Link>
                 </th>
-                <td className="text-break">{orDash(user.email)}</td>
+                <td className="text-nowrap">{orDash(user.email)}</td>
                 <td className="text-nowrap">{orDash(user.phone)}</td>
                 <td>
                   <UserStatusBadge status={user.status} />
