@@ -1,11 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { closeConnections, grantSeededRole, logIn } from '../support/accounts';
 import { createWriter, type Writer } from '../support/writing';
 
 // Staff in the admin section: what a junior may use and what the API refuses them; the
 // dashboard's charts drawn from the site's numbers.
 
-const idOf = async (request: import('@playwright/test').APIRequestContext, writer: Writer) => {
+const idOf = async (request: APIRequestContext, writer: Writer) => {
   const me = await request.get('/api/v1/me', { headers: writer.headers });
   return ((await me.json()).data as { id: number }).id;
 };

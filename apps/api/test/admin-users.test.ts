@@ -73,6 +73,7 @@ describe('the users table', () => {
     ).toContain(made[1]!.id);
     const alice = (await list(`q=${tag}-ali`)).items[0]!;
     expect(alice).toMatchObject({
+      avatarUrl: null,
       email: `${tag}-alice@example.test`,
       status: 'active',
       roles: [],
@@ -101,6 +102,10 @@ describe('the users table', () => {
 
   it("shows a user's page with identities and sessions, and ends one session", async () => {
     const user = await makeUser(app);
+    await app.db
+      .update(users)
+      .set({ avatar: `${user.id}.webp` })
+      .where(eq(users.id, user.id));
     const one = await sessionFor(app, user.id);
     const two = await sessionFor(app, user.id);
     const page = await app.inject({
@@ -110,6 +115,7 @@ describe('the users table', () => {
     });
     expect(page.json().data).toMatchObject({
       id: user.id,
+      avatarUrl: `/uploads/avatars/${user.id}.webp`,
       email: user.email,
       identities: [{ kind: 'email', label: user.email }],
     });

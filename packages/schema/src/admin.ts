@@ -115,6 +115,7 @@ export const AdminUserSchema = z
   .object({
     id: z.number().int(),
     nickname: z.string(),
+    avatarUrl: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     status: z.enum(ADMIN_USER_STATUSES),

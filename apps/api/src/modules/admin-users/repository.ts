@@ -22,6 +22,7 @@ import { containsPattern, withinDays } from '../../lib/sql';
 export interface AdminUserRow {
   id: number;
   nickname: string;
+  avatar: string | null;
   status: 'pending' | 'active' | 'locked';
   deletedAt: Date | null;
   createdAt: Date;
@@ -32,6 +33,7 @@ export interface AdminUserRow {
 const columns = {
   id: users.id,
   nickname: users.nickname,
+  avatar: users.avatar,
   status: users.status,
   deletedAt: users.deletedAt,
   createdAt: users.createdAt,

@@ -12,6 +12,7 @@ import type { AuditContext, AuditLog } from '../audit/service';
 import { pageCount } from '../../lib/sql';
 import { describeSession } from '../sessions/devices';
 import type { SessionService } from '../sessions/service';
+import { AVATAR_URL_PREFIX } from '../users/me';
 import type { UserRepository } from '../users/repository';
 import { userFilter, type AdminUserRepository, type AdminUserRow } from './repository';
 
@@ -40,6 +41,7 @@ export function createAdminUserService({ repo, users, sessions, audit }: AdminUs
     return rows.map((row) => ({
       id: row.id,
       nickname: row.nickname,
+      avatarUrl: row.avatar ? `${AVATAR_URL_PREFIX}${row.avatar}` : null,
       email: contacts.get(row.id)!.email,
       phone: contacts.get(row.id)!.phone,
       status: row.deletedAt ? 'deleted' : row.status,

@@ -73,6 +73,7 @@ describe('the admin section', () => {
     const links = within(sidebar()).getAllByRole('link');
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Overview', '/admin'],
+      ['Users', '/admin/users'],
       ['Roles', '/admin/roles'],
     ]);
     expect(within(sidebar()).getByRole('link', { name: 'Overview' })).toHaveAttribute(
@@ -87,7 +88,7 @@ describe('the admin section', () => {
   });
 
   it('shows no section to staff whose permissions open none, and keeps them out of Roles', async () => {
-    const user = logInAsStaff(['users.read', 'system.settings']);
+    const user = logInAsStaff(['exports.run']);
     const api = fakeApi({ 'GET /me': ok(user) });
     const router = renderRoute(routes, '/admin');
     expect(await screen.findByTestId('admin-no-sections')).toBeInTheDocument();

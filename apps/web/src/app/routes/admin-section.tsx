@@ -6,6 +6,8 @@ import { AdminEditRolePage } from './admin-edit-role-page';
 import { AdminHomePage } from './admin-home-page';
 import { AdminNewRolePage } from './admin-new-role-page';
 import { AdminRolesPage } from './admin-roles-page';
+import { AdminUserPage } from './admin-user-page';
+import { AdminUsersPage } from './admin-users-page';
 import { NotFoundPage } from './not-found-page';
 
 /** The admin section's pages, under its layout: the sidebar, and the guard of each section. */
@@ -14,6 +16,17 @@ export function AdminSection() {
     <Routes>
       <Route element={<AdminLayout />}>
         <Route index element={<AdminHomePage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission permission="users.read">
+              <Outlet />
+            </RequirePermission>
+          }
+        >
+          <Route index element={<AdminUsersPage />} />
+          <Route path=":id" element={<AdminUserPage />} />
+        </Route>
         <Route
           path="roles"
           element={

@@ -13,6 +13,12 @@ export interface AdminSection {
 /** The admin section's parts, in the sidebar's order. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   {
+    to: '/admin/users',
+    label: 'admin.nav.users',
+    summary: 'admin.section.users',
+    permission: 'users.read',
+  },
+  {
     to: '/admin/roles',
     label: 'admin.nav.roles',
     summary: 'admin.section.roles',
