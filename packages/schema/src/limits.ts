@@ -26,6 +26,9 @@ export const LIMITS = {
   searchText: 100,
   roleName: 50,
   roleDescription: 200,
+  siteName: 60,
+  /** The highest failed-login count a captcha may wait for (`captchaAfterFailedLogins`). */
+  captchaAfterFailedLoginsMax: 100,
   nickname: 32,
   email: 254,
   phone: 32,
