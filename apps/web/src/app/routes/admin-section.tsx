@@ -4,7 +4,9 @@ import { AdminLayout } from '../layouts/admin-layout';
 import { AdminEditRolePage } from './admin-edit-role-page';
 import { AdminHomePage } from './admin-home-page';
 import { AdminNewRolePage } from './admin-new-role-page';
+import { AdminOutboxPage } from './admin-outbox-page';
 import { AdminRolesPage } from './admin-roles-page';
+import { AdminSettingsPage } from './admin-settings-page';
 import { NotFoundPage } from './not-found-page';
 
 /** The admin section's pages, under its layout: the sidebar, and the guard of each section. */
@@ -25,6 +27,22 @@ export function AdminSection() {
           <Route path="new" element={<AdminNewRolePage />} />
           <Route path=":id/edit" element={<AdminEditRolePage />} />
         </Route>
+        <Route
+          path="settings"
+          element={
+            <RequirePermission permission="system.settings">
+              <AdminSettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="outbox"
+          element={
+            <RequirePermission permission="system.settings">
+              <AdminOutboxPage />
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

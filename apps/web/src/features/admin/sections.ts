@@ -18,6 +18,18 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     summary: 'admin.section.roles',
     permission: 'roles.manage',
   },
+  {
+    to: '/admin/settings',
+    label: 'admin.nav.settings',
+    summary: 'admin.section.settings',
+    permission: 'system.settings',
+  },
+  {
+    to: '/admin/outbox',
+    label: 'admin.nav.outbox',
+    summary: 'admin.section.outbox',
+    permission: 'system.settings',
+  },
 ];
 
 /** The sections `permissions` open. */

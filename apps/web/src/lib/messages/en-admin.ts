@@ -5,10 +5,15 @@ export const enAdmin = {
   'admin.nav.label': 'Admin sections',
   'admin.nav.overview': 'Overview',
   'admin.nav.roles': 'Roles',
+  'admin.nav.settings': 'Settings',
+  'admin.nav.outbox': 'Outbox',
 
   'admin.home.welcome': 'Welcome, {name}. These are the parts of the site your roles let you run:',
   'admin.home.none': 'None of the admin sections is open to your permissions yet.',
   'admin.section.roles': 'Who may do what: the roles people hold and the permissions they grant.',
+  'admin.section.settings':
+    'The site’s name, the ways to register, the login captcha and comments, applied at once.',
+  'admin.section.outbox': 'The mail and text messages the site sent, outside production.',
 
   'admin.noAccess.title': 'You have no access to the admin section',
   'admin.noAccess.text':
@@ -61,6 +66,55 @@ export const enAdmin = {
   'admin.role.permissions': 'Permissions',
   'admin.role.notHeld': 'You do not hold it, so you cannot change it here.',
   'admin.role.create': 'Create role',
+
+  'admin.settings.title': 'Settings',
+  'admin.settings.intro':
+    'Changes apply at once everywhere, without a restart. Settings never changed here are the server environment’s.',
+  'admin.settings.siteName': 'Site name',
+  'admin.settings.siteNameHint':
+    'In the navbar, page titles, mail and text messages and feeds; up to {max} characters.',
+  'admin.settings.registration': 'Registration',
+  'admin.settings.registrationPhone': 'By phone (SMS code)',
+  'admin.settings.registrationEmail': 'By email (link)',
+  'admin.settings.captchaAfter': 'Captcha after failed logins',
+  'admin.settings.captchaAfterHint':
+    'Failed logins for an account within 15 minutes before a browser it does not know must solve a captcha; 0 asks every time.',
+  'admin.settings.comments': 'Comments',
+  'admin.settings.commentsOpen': 'Open: readers may write new comments',
+  'admin.settings.commentsHint': 'Closed, existing comments still show.',
+  'admin.settings.saved': 'The settings are saved.',
+  'admin.settings.unchanged': 'Nothing changed.',
+
+  'admin.outbox.title': 'Outbox',
+  'admin.outbox.intro':
+    'Outside production, mail and text messages are kept here instead of being sent. Newest first.',
+  'admin.outbox.channel': 'Channel',
+  'admin.outbox.channelAll': 'Mail and SMS',
+  'admin.outbox.channel.email': 'Mail',
+  'admin.outbox.channel.sms': 'SMS',
+  'admin.outbox.recipient': 'Recipient',
+  'admin.outbox.recipientHint': 'The whole email address or phone number.',
+  'admin.outbox.filter': 'Filter',
+  'admin.outbox.clear': 'Clear',
+  'admin.outbox.empty': 'Nothing was sent yet.',
+  'admin.outbox.emptyFiltered': 'Nothing was sent to match this filter.',
+  'admin.outbox.column.sent': 'Sent',
+  'admin.outbox.column.to': 'To',
+  'admin.outbox.column.message': 'Message',
+  'admin.outbox.column.copy': 'Link or code',
+  'admin.outbox.link': 'Link',
+  'admin.outbox.code': 'Code',
+  'admin.outbox.none': 'None',
+  'admin.outbox.copy': 'Copy',
+  'admin.outbox.copyLink': 'Copy the link sent to {to}',
+  'admin.outbox.copyCode': 'Copy the code sent to {to}',
+  'admin.outbox.copied': 'Copied.',
+  'admin.outbox.copyByHand': 'Copying is not available here; select it: {text}',
+  'admin.outbox.body': 'Full text',
+  'admin.outbox.pagination': 'Outbox pages',
+  'admin.outbox.unavailableTitle': 'There is no outbox here',
+  'admin.outbox.unavailableText':
+    'This server sends mail and text messages for real, so none are kept for staff to read.',
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;
