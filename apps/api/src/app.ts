@@ -15,8 +15,10 @@ import notificationRoutes from './modules/notifications/routes';
 import adminContentRoutes from './modules/admin-content/routes';
 import adminUserRoutes from './modules/admin-users/routes';
 import auditRoutes from './modules/audit/routes';
+import outboxRoutes from './modules/outbox/routes';
 import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
+import settingsRoutes from './modules/settings/routes';
 import statsRoutes from './modules/stats/routes';
 import syndicationRoutes from './modules/syndication/routes';
 import uploadRoutes from './modules/uploads/routes';
@@ -96,6 +98,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(adminContentRoutes);
       await api.register(auditRoutes);
       await api.register(statsRoutes);
+      await api.register(settingsRoutes);
+      await api.register(outboxRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -68,8 +68,18 @@ export const ConfigSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).default(19_456),
   ARGON2_TIME_COST: z.coerce.number().int().min(2).default(2),
+  // The defaults of the site's settings (`/admin/settings` overrides each in the database).
+  SITE_NAME: z.string().trim().min(1).max(LIMITS.siteName).default('Folio'),
   REGISTER_PHONE_ENABLED: bool.default(true),
   REGISTER_EMAIL_ENABLED: bool.default(true),
+  /** Failed logins for an account (15 minutes) before a browser it doesn't know needs a captcha. */
+  CAPTCHA_AFTER_FAILED_LOGINS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.captchaAfterFailedLoginsMax)
+    .default(3),
+  COMMENTS_OPEN: bool.default(true),
   /** Where mail goes: `outbox` (stored in MariaDB, readable by developers and tests) or `smtp`. */
   MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
   SMTP_URL: z.string().url().optional(),

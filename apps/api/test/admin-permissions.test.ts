@@ -84,6 +84,13 @@ const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Exam
     url: `/api/v1/admin/users/${f.user.id}/roles`,
     payload: { roleIds: [] },
   }),
+  'GET /api/v1/admin/settings': () => ({ url: '/api/v1/admin/settings' }),
+  // The default value: the matrix changes nothing other tests read.
+  'PATCH /api/v1/admin/settings': () => ({
+    url: '/api/v1/admin/settings',
+    payload: { captchaAfterFailedLogins: 3 },
+  }),
+  'GET /api/v1/admin/outbox': () => ({ url: '/api/v1/admin/outbox?channel=email&perPage=5' }),
 };
 
 interface AdminOperation {

@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { App } from '../src/app';
 import { users } from '../src/db/schema';
 import {
-  CAPTCHA_AFTER_FAILURES,
   DEVICE_COOKIE,
   CAPTCHA_AFTER_IP_FAILURES,
   FREE_FAILURES_PER_SOURCE,
@@ -13,7 +12,10 @@ import {
 } from '../src/modules/auth/login-guard';
 import { IP_LIMITS } from '../src/modules/auth/routes';
 import { OAUTH_BROWSER_COOKIE, savePending } from '../src/modules/oauth/pending';
-import { makeUser, uniquePhone } from './helpers';
+import { makeUser, testConfig, uniquePhone } from './helpers';
+
+/** The environment's default of the `captchaAfterFailedLogins` setting, which these tests leave alone. */
+const CAPTCHA_AFTER_FAILURES = testConfig().CAPTCHA_AFTER_FAILED_LOGINS;
 import {
   buildAuthTestApp,
   comparable,

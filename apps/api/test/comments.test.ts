@@ -605,6 +605,7 @@ describe('who hears of a new comment', () => {
       users: app.users,
       blogsChanged: async () => undefined,
       rendered: (_key, render) => render(),
+      siteCommentsOpen: async () => true,
       notify: async (notices) => {
         if (fail) throw new Error('notifications down');
         heard.push(...notices);

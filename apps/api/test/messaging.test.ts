@@ -139,9 +139,9 @@ describe('templates', () => {
   });
 
   it('refuses to render when a parameter is missing', () => {
-    expect(() => render('verify-email', 'en', 'a@example.test', { nickname: 'Ann' })).toThrow(
-      /verify-email needs \{link\}/,
-    );
+    expect(() =>
+      render('verify-email', 'en', 'a@example.test', { nickname: 'Ann', site: 'Folio' }),
+    ).toThrow(/verify-email needs \{link\}/);
   });
 
   it('makes an HTML version with the link clickable and the text escaped', () => {
@@ -570,7 +570,10 @@ describe('the worker process', () => {
       connection: bullConnection(TEST_REDIS_URL),
     });
     // The worker process is given the same secret, so the queue key matches.
-    const notifier = createNotifier(TEST_REDIS_URL, console, { secret: DEV_JWT_SECRET });
+    const notifier = createNotifier(TEST_REDIS_URL, console, {
+      secret: DEV_JWT_SECRET,
+      siteName: async () => 'Folio',
+    });
     const pool = createPool({ url: TEST_DATABASE_URL, size: 1 });
     await maintenance.removeJobScheduler(PURGE_PENDING_ACCOUNTS);
     const worker = startWorker();

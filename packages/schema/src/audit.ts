@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'comment.reportsDismissed',
   'author.created',
   'author.updated',
+  'settings.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,6 +18,7 @@ export * from './notification';
 export * from './paths';
 export * from './permissions';
 export * from './search';
+export * from './settings';
 export * from './stats';
 export * from './upload';
 export * from './user';

@@ -28,6 +28,9 @@ export const LIMITS = {
   /** What a reader may add to a report of a comment. */
   reportNote: 500,
   roleDescription: 200,
+  siteName: 60,
+  /** The highest failed-login count a captcha may wait for (`captchaAfterFailedLogins`). */
+  captchaAfterFailedLoginsMax: 100,
   nickname: 32,
   email: 254,
   phone: 32,

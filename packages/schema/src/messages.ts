@@ -148,6 +148,10 @@ export const DETAIL_MESSAGES = {
     en: 'Only its writer, the blog’s author or a moderator may delete this comment.',
     'zh-CN': '只有评论者、博客作者或管理员可以删除这条评论。',
   },
+  commentsClosedSite: {
+    en: 'Comments are closed on this site for now.',
+    'zh-CN': '本站暂时关闭了评论。',
+  },
   commentDeleted: {
     en: 'This comment was deleted.',
     'zh-CN': '这条评论已被删除。',
@@ -219,6 +223,14 @@ export const FIELD_MESSAGES = {
     'zh-CN': '只能授予你自己拥有的权限。',
   },
   roleNotFound: { en: 'No such role.', 'zh-CN': '没有这个角色。' },
+  siteNameLength: {
+    en: 'A site name is 1 to 60 characters.',
+    'zh-CN': '站点名称为 1 到 60 个字符。',
+  },
+  captchaAfterRange: {
+    en: 'Use a whole number from 0 to 100.',
+    'zh-CN': '请填写 0 到 100 之间的整数。',
+  },
   booleanRequired: { en: 'Must be true or false.', 'zh-CN': '必须是 true 或 false。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },
@@ -334,7 +346,7 @@ export const NOTICE_MESSAGES = {
     en: 'A code is on its way to {phone}; it is good for 5 minutes.',
     'zh-CN': '验证码已发送至 {phone}，5 分钟内有效。',
   },
-  registered: { en: 'Welcome to Folio!', 'zh-CN': '欢迎加入 Folio！' },
+  registered: { en: 'Welcome to {site}!', 'zh-CN': '欢迎加入 {site}！' },
   checkInbox: {
     en: 'Check your inbox at {email}: we sent you a message to continue.',
     'zh-CN': '请查收发送到 {email} 的邮件，按其中的说明继续。',

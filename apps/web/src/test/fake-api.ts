@@ -54,11 +54,20 @@ export const fail = (
   body: { result: false, code, msg, requestId: 'test', ...(errors && { errors }) },
 });
 
+/** The public settings as a site has them by default (`GET /site`). */
+export const site = {
+  siteName: 'Folio',
+  registration: { phone: true, email: true },
+  commentsOpen: true,
+};
+
 /**
  * Answers the SPA's API calls by "METHOD /path" (without /api/v1); a route given a list answers
- * with each reply in turn, then keeps the last. Unknown routes answer 404. Records every request.
+ * with each reply in turn, then keeps the last. `GET /site` answers `site` unless given. Unknown
+ * routes answer 404. Records every request.
  */
-export function fakeApi(routes: Record<string, Handler | Reply | Reply[]>) {
+export function fakeApi(given: Record<string, Handler | Reply | Reply[]>) {
+  const routes: Record<string, Handler | Reply | Reply[]> = { 'GET /site': ok(site), ...given };
   const requests: FakeRequest[] = [];
   const served = new Map<string, number>();
   const fetchMock = stubFetch(async (input, init) => {

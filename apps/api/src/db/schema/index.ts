@@ -11,4 +11,5 @@ export { uploadReferences } from './upload-references';
 export { uploads } from './uploads';
 export { userIdentities } from './user-identities';
 export { rolePermissions, roles, userRoles } from './roles';
+export { settings } from './settings';
 export { users } from './users';

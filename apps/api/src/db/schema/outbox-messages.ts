@@ -12,5 +12,9 @@ export const outboxMessages = mysqlTable(
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_recipient_idx').on(t.recipient, t.id)],
+  // Staff's outbox page lists newest first, by recipient or by channel.
+  (t) => [
+    index('outbox_recipient_idx').on(t.recipient, t.id),
+    index('outbox_channel_idx').on(t.channel, t.id),
+  ],
 );

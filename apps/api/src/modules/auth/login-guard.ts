@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-/** Failures for an account or an IP within this window make the next attempt need a captcha. */
+/**
+ * Failures for an account or an IP within this window make the next attempt need a captcha (for
+ * an account, after the `captchaAfterFailedLogins` setting's count).
+ */
 export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
-export const CAPTCHA_AFTER_FAILURES = 3;
 /**
  * Many people share one address (an office, a carrier's NAT): an address needs far more failures,
  * for any accounts, before everyone behind it is asked for a captcha.
@@ -69,13 +71,18 @@ export function createLoginGuard(redis: Redis) {
       return id;
     },
 
-    /** A known device is trusted; anyone else needs a captcha after failures for the account or IP. */
-    async needsCaptcha(account: string, source: LoginSource): Promise<boolean> {
+    /**
+     * A known device is trusted; anyone else needs a captcha after `afterFailures` failures for
+     * the account (0: always), or CAPTCHA_AFTER_IP_FAILURES for the IP.
+     */
+    async needsCaptcha(
+      account: string,
+      source: LoginSource,
+      afterFailures: number,
+    ): Promise<boolean> {
       if (source.knownDevice) return false;
       const [a, i] = await redis.mget(k.account(account), k.ip(source.ip));
-      return (
-        Number(a ?? 0) >= CAPTCHA_AFTER_FAILURES || Number(i ?? 0) >= CAPTCHA_AFTER_IP_FAILURES
-      );
+      return Number(a ?? 0) >= afterFailures || Number(i ?? 0) >= CAPTCHA_AFTER_IP_FAILURES;
     },
 
     /** When this source may try this account again, if it must wait. */

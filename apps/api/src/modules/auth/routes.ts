@@ -128,7 +128,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const result = await logIn(request, reply, user, false);
       reply.code(201);
-      return ok(result, { msg: noticeMessage('registered', request.locale), location: '/' });
+      const { siteName } = await app.siteSettings.get();
+      return ok(result, {
+        msg: noticeMessage('registered', request.locale, { site: siteName }),
+        location: '/',
+      });
     },
   );
 
@@ -208,7 +212,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Log in with an email or phone and a password; sets the refresh cookie',
         description:
-          'After 3 failures for the account, or 30 from the IP, within 15 minutes a captcha is ' +
+          "After the `captchaAfterFailedLogins` setting's failures for the account (3 unless staff " +
+          'changed it; 0: always), or 30 from the IP, within 15 minutes a captcha is ' +
           'required (CAPTCHA_REQUIRED; the failure that makes it so answers CREDENTIALS_INVALID with ' +
           '`captchaRequired: true`), except from a browser that logged in to the account before (its ' +
           '`folio_device` cookie). From the 5th failure within an hour, one source (that browser, ' +

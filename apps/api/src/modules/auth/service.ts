@@ -22,6 +22,7 @@ import type { Notifier } from '../messaging/queue';
 import type { TemplateName } from '../messaging/templates';
 import { attachPendingIdentity, checkPendingIdentity } from '../oauth/pending';
 import type { SessionService } from '../sessions/service';
+import type { SettingsService } from '../settings/service';
 import type { UserRepository, UserRow } from '../users/repository';
 import { createLoginGuard } from './login-guard';
 import type { SmsCodes } from './sms-codes';
@@ -66,6 +67,8 @@ export interface AuthDeps {
   notifier: Notifier;
   sessions: SessionService;
   audit: Pick<AuditLog, 'record'>;
+  /** The site's settings: which ways of registering are open, when login needs a captcha. */
+  settings: Pick<SettingsService, 'get'>;
 }
 
 /** This source must wait before it tries this account again. */
@@ -105,6 +108,7 @@ function normalizeAccount(account: string): { provider: 'email' | 'phone'; subje
 export function createAuthService(deps: AuthDeps) {
   const { config, users, passwords, captcha, smsCodes, linkTokens, notifier, sessions, redis } =
     deps;
+  const registration = async () => (await deps.settings.get()).registration;
   const guard = createLoginGuard(redis);
   const site = config.SITE_ORIGIN;
 
@@ -163,7 +167,7 @@ export function createAuthService(deps: AuthDeps) {
      * taken one): then it only pretends to. `userId` is the caller for change-phone.
      */
     async requestSmsCode(body: SmsCodeRequest, caller: Caller, userId: number | null) {
-      if (body.purpose === 'register' && !config.REGISTER_PHONE_ENABLED) {
+      if (body.purpose === 'register' && !(await registration()).phone) {
         throw new AppError('REGISTRATION_CLOSED');
       }
       if (body.purpose === 'change-phone' && userId === null) throw unauthenticated();
@@ -180,7 +184,7 @@ export function createAuthService(deps: AuthDeps) {
       caller: Caller,
       oauth: OAuthTicket | null,
     ): Promise<UserRow> {
-      if (!config.REGISTER_PHONE_ENABLED) throw new AppError('REGISTRATION_CLOSED');
+      if (!(await registration()).phone) throw new AppError('REGISTRATION_CLOSED');
       const phone = requirePhone(body.phone);
       checkNewPassword(body.password);
       if (oauth) await checkPendingIdentity(deps, oauth.ticket, oauth.browser);
@@ -209,7 +213,7 @@ export function createAuthService(deps: AuthDeps) {
       caller: Caller,
       oauth: OAuthTicket | null,
     ): Promise<void> {
-      if (!config.REGISTER_EMAIL_ENABLED) throw new AppError('REGISTRATION_CLOSED');
+      if (!(await registration()).email) throw new AppError('REGISTRATION_CLOSED');
       await captcha.check(body.captchaId, body.captchaText);
       checkNewPassword(body.password);
       if (oauth) await checkPendingIdentity(deps, oauth.ticket, oauth.browser);
@@ -280,7 +284,8 @@ export function createAuthService(deps: AuthDeps) {
         ip: caller.ip,
         knownDevice: await guard.knownDevice(user?.id, caller.device),
       };
-      if (await guard.needsCaptcha(account.subject, source)) {
+      const { captchaAfterFailedLogins } = await deps.settings.get();
+      if (await guard.needsCaptcha(account.subject, source, captchaAfterFailedLogins)) {
         if (!body.captchaId || !body.captchaText) {
           throw new AppError('CAPTCHA_REQUIRED', { errors: { captchaText: 'required' } });
         }
@@ -300,7 +305,11 @@ export function createAuthService(deps: AuthDeps) {
         const until = await guard.recordFailure(account.subject, source);
         if (until) throw tooManyFailures(until);
         // Said now, so the form shows the picture before the person tries again.
-        const captchaRequired = await guard.needsCaptcha(account.subject, source);
+        const captchaRequired = await guard.needsCaptcha(
+          account.subject,
+          source,
+          captchaAfterFailedLogins,
+        );
         throw new AppError('CREDENTIALS_INVALID', { captchaRequired });
       }
       sessions.assertMayLogIn(user);

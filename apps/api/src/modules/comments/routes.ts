@@ -63,7 +63,8 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Comment on a blog, or reply to one of its comments (`parentId`)',
         description:
           'Plain text, 1 to 5000 characters; addresses in it become `nofollow` links in ' +
-          '`bodyHtml`. Refused when the blog’s comments are closed (COMMENTS_CLOSED) and when it ' +
+          '`bodyHtml`. Refused when the blog’s comments, or the whole site’s (the `commentsOpen` ' +
+          'setting), are closed (COMMENTS_CLOSED) and when it ' +
           'repeats your previous comment (COMMENT_DUPLICATE); 5 a minute per user.',
         params: IdParam,
         body: CreateCommentBody,

@@ -42,6 +42,8 @@ export interface CommentServiceDeps {
   notify: (notices: CommentNotice[]) => Promise<void>;
   /** Keeps a rendered public answer (a page of a blog's comments) until `blogsChanged`. */
   rendered: Rendered;
+  /** Whether the site takes new comments at all now (a setting staff switch). */
+  siteCommentsOpen: () => Promise<boolean>;
   log: { warn: (obj: object, msg: string) => void };
   now?: () => Date;
 }
@@ -85,6 +87,7 @@ export function createCommentService({
   blogsChanged,
   notify,
   rendered,
+  siteCommentsOpen,
   log,
   now = () => new Date(),
 }: CommentServiceDeps) {
@@ -169,11 +172,15 @@ export function createCommentService({
     },
 
     /**
-     * A new comment, or a reply to one on the same blog. Refused on a blog that is not visible
-     * (404), whose comments are closed (COMMENTS_CLOSED) or when it repeats the writer's
-     * previous comment word for word (COMMENT_DUPLICATE). Then the people to tell are handed on.
+     * A new comment, or a reply to one on the same blog. Refused while the site takes no
+     * comments or on a blog whose comments are closed (COMMENTS_CLOSED), on a blog that is not
+     * visible (404), or when it repeats the writer's previous comment word for word
+     * (COMMENT_DUPLICATE). Then the people to tell are handed on.
      */
     async create(writer: Commenter, blogId: number, body: CreateComment): Promise<Comment> {
+      if (!(await siteCommentsOpen())) {
+        throw new AppError('COMMENTS_CLOSED', { detail: 'commentsClosedSite' });
+      }
       const parentId = body.parentId ?? null;
       const created = await write(() =>
         repo.insert(

@@ -30,7 +30,10 @@ export function bullConnection(redisUrl: string): ConnectionOptions {
 }
 
 export interface Notifier {
-  /** Renders a template in the reader's locale and queues it; the worker delivers it, with retries. */
+  /**
+   * Renders a template in the reader's locale, with the site's name as it is now (`{site}`), and
+   * queues it; the worker delivers it, with retries.
+   */
   send(
     template: TemplateName,
     to: string,
@@ -43,7 +46,11 @@ export interface Notifier {
 export function createNotifier(
   redisUrl: string,
   log: { warn: (obj: object, msg: string) => void },
-  { secret, backoffMs = 2_000 }: { secret: string; backoffMs?: number },
+  {
+    secret,
+    backoffMs = 2_000,
+    siteName,
+  }: { secret: string; backoffMs?: number; siteName: () => Promise<string> },
 ): Notifier {
   const key = queueKey(secret);
   // Made on first use: most requests send nothing, and an app with Redis down should not spin.
@@ -65,7 +72,8 @@ export function createNotifier(
   };
   return {
     async send(template, to, locale, params) {
-      await open().add(template, sealMessage(key, render(template, locale, to, params)));
+      const message = render(template, locale, to, { site: await siteName(), ...params });
+      await open().add(template, sealMessage(key, message));
     },
     close: async () => {
       await queue?.close();

@@ -4,7 +4,7 @@ import { Feed } from 'feed';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { AppError } from '../../lib/errors';
 import type { SitemapKind, SitemapRepository, SitemapRow } from './repository';
-import { headTags, SITE_NAME, type SharePage } from './share';
+import { headTags, type SharePage } from './share';
 
 /** What feeds and share pages read of the blogs module, handed in by the composition root. */
 export interface SyndicationBlogs {
@@ -20,6 +20,8 @@ export interface SyndicationDeps {
   authors: { get(id: number): Promise<Author> };
   sitemaps: SitemapRepository;
   siteOrigin: string;
+  /** The site's name as it is now (a setting staff change). */
+  siteName: () => Promise<string>;
   /** URLs one sitemap holds; past it, /sitemap.xml is an index of numbered ones (50 000 by the protocol). */
   sitemapMaxUrls: number;
   /** Blogs a feed carries, newest first. */
@@ -40,20 +42,20 @@ export interface Document {
 const TEXTS: Record<
   Locale,
   {
-    site: string;
+    site: (siteName: string) => string;
     byAuthor: (name: string) => string;
     tagged: (name: string) => string;
     tagCount: (name: string, count: number) => string;
   }
 > = {
   en: {
-    site: `The latest blogs on ${SITE_NAME}`,
+    site: (siteName) => `The latest blogs on ${siteName}`,
     byAuthor: (name) => `Blogs by ${name}`,
     tagged: (name) => `Blogs tagged ${name}`,
     tagCount: (name, count) => `${count} ${count === 1 ? 'blog' : 'blogs'} tagged ${name}`,
   },
   'zh-CN': {
-    site: `${SITE_NAME} 上的最新博客`,
+    site: (siteName) => `${siteName} 上的最新博客`,
     byAuthor: (name) => `${name} 的博客`,
     tagged: (name) => `标签为「${name}」的博客`,
     tagCount: (name, count) => `标签为「${name}」的博客，共 ${count} 篇`,
@@ -94,6 +96,7 @@ export function createSyndicationService({
   authors,
   sitemaps,
   siteOrigin,
+  siteName,
   sitemapMaxUrls,
   feedSize = 20,
 }: SyndicationDeps) {
@@ -132,21 +135,26 @@ export function createSyndicationService({
     return read.filter((blog): blog is Blog => blog !== null);
   }
 
-  async function renderFeed(scope: FeedScope, format: FeedFormat, locale: Locale): Promise<string> {
+  async function renderFeed(
+    scope: FeedScope,
+    format: FeedFormat,
+    locale: Locale,
+    site: string,
+  ): Promise<string> {
     const texts = TEXTS[locale];
-    let title = SITE_NAME;
-    let description = texts.site;
+    let title = site;
+    let description = texts.site(site);
     let link = url('/');
     let filter: Pick<BlogListParams, 'authorId' | 'tag'> = {};
     if (scope.kind === 'author') {
       const author = await authors.get(scope.id);
-      title = `${author.name} · ${SITE_NAME}`;
+      title = `${author.name} · ${site}`;
       description = texts.byAuthor(author.name);
       link = authorUrl(author.id);
       filter = { authorId: author.id };
     } else if (scope.kind === 'tag') {
       const tag = await blogs.tag(scope.slug);
-      title = `${tag.name} · ${SITE_NAME}`;
+      title = `${tag.name} · ${site}`;
       description = texts.tagged(tag.name);
       link = tagUrl(tag.slug);
       filter = { tag: tag.slug };
@@ -162,7 +170,7 @@ export function createSyndicationService({
       description,
       language: locale,
       updated,
-      generator: SITE_NAME,
+      generator: site,
       copyright: '',
       feedLinks: { rss: url(feedPath(scope, 'rss')), atom: url(feedPath(scope, 'atom')) },
     });
@@ -244,7 +252,7 @@ export function createSyndicationService({
     return urlset(rows.map((row) => ({ kind, row })));
   }
 
-  async function blogPage(id: number): Promise<SharePage> {
+  async function blogPage(id: number, site: string): Promise<SharePage> {
     const { blog } = await blogs.get(id);
     const page = blogUrl(blog.id);
     const cover = coverOf(blog);
@@ -275,7 +283,7 @@ export function createSyndicationService({
         author: { '@type': 'Person', ...author },
         ...(cover && { image: cover.url }),
         ...(blog.tags.length && { keywords: blog.tags.map((tag) => tag.name) }),
-        publisher: { '@type': 'Organization', name: SITE_NAME, url: url('/') },
+        publisher: { '@type': 'Organization', name: site, url: url('/') },
       },
     };
   }
@@ -315,9 +323,11 @@ export function createSyndicationService({
   return {
     /** A feed; an unknown author or a tag no published blog carries is NOT_FOUND. */
     async feed(scope: FeedScope, format: FeedFormat, locale: Locale): Promise<Document> {
+      // Keyed by the name too: a renamed site's feeds are made afresh at once.
+      const site = await siteName();
       return unpack(
-        await blogs.rendered({ feed: { scope, format, locale } }, () =>
-          renderFeed(scope, format, locale),
+        await blogs.rendered({ feed: { scope, format, locale, site } }, () =>
+          renderFeed(scope, format, locale, site),
         ),
       );
     },
@@ -353,16 +363,17 @@ export function createSyndicationService({
     ): Promise<string | null> {
       // Not found is '' (a cached text is never empty, so it is not kept) and read again next time.
       // A blog's tags say nothing in the reader's language: one copy for every reader.
-      const key = { share: page, locale: page.kind === 'blog' ? null : locale };
+      const site = await siteName();
+      const key = { share: page, locale: page.kind === 'blog' ? null : locale, site };
       const text = await blogs.rendered(key, async () => {
         try {
           const share =
             page.kind === 'blog'
-              ? await blogPage(page.id)
+              ? await blogPage(page.id, site)
               : page.kind === 'author'
                 ? await authorPage(page.id, locale)
                 : await tagPage(page.slug, locale);
-          return headTags(share);
+          return headTags(share, site);
         } catch (err) {
           if (isNotFound(err)) return '';
           throw err;

@@ -21,8 +21,6 @@ export interface SharePage {
   jsonLd?: Record<string, unknown>;
 }
 
-export const SITE_NAME = 'Folio';
-
 const attr = (value: string) => `"${escapeHtml(value)}"`;
 const meta = (key: 'name' | 'property', name: string, content: string) =>
   `<meta ${key}=${attr(name)} content=${attr(content)} />`;
@@ -39,13 +37,13 @@ export function jsonForScript(value: unknown): string {
   );
 }
 
-/** The head tags of a shared page, every value escaped for where it goes. */
-export function headTags(page: SharePage): string {
+/** The head tags of a shared page on the site called `siteName`, every value escaped for where it goes. */
+export function headTags(page: SharePage, siteName: string): string {
   const tags = [
-    `<title>${escapeHtml(`${page.title} · ${SITE_NAME}`)}</title>`,
+    `<title>${escapeHtml(`${page.title} · ${siteName}`)}</title>`,
     meta('name', 'description', page.description),
     `<link rel="canonical" href=${attr(page.url)} />`,
-    meta('property', 'og:site_name', SITE_NAME),
+    meta('property', 'og:site_name', siteName),
     meta('property', 'og:type', page.type),
     meta('property', 'og:title', page.title),
     meta('property', 'og:description', page.description),

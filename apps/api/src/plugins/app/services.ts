@@ -35,12 +35,21 @@ import { bullConnection, createNotifier, type Notifier } from '../../modules/mes
 import { createNotifications } from '../../modules/notifications/setup';
 import type { NotificationService } from '../../modules/notifications/service';
 import { createOAuthService, type OAuthService } from '../../modules/oauth/service';
+import { createOutboxRepository } from '../../modules/outbox/repository';
+import { createOutboxService, type OutboxService } from '../../modules/outbox/service';
 import {
   createSessionService,
   type AccessTokenSigner,
   type SessionService,
 } from '../../modules/sessions/service';
 import { createSessionStore } from '../../modules/sessions/store';
+import { createSettingsRepository } from '../../modules/settings/repository';
+import {
+  createSettingsService,
+  settingsChannel,
+  settingsDefaults,
+  type SettingsService,
+} from '../../modules/settings/service';
 import { createMroongaIndex } from '../../modules/search/mroonga';
 import type { SearchIndex } from '../../modules/search/search-index';
 import { createSearchService, type SearchService } from '../../modules/search/service';
@@ -85,6 +94,8 @@ declare module 'fastify' {
     uploadService: UploadService;
     syndicationService: SyndicationService;
     notifications: NotificationService;
+    siteSettings: SettingsService;
+    outboxService: OutboxService;
   }
 }
 
@@ -108,9 +119,22 @@ export default fp(
       key: deriveKey(config.JWT_SECRET, 'mail-link'),
       redis,
     });
+    const audit = createAuditLog(db);
+    const siteSettings = createSettingsService({
+      repo: createSettingsRepository(db),
+      redis,
+      defaults: settingsDefaults(config),
+      channel: settingsChannel(config.DATABASE_URL),
+      audit,
+      log,
+    });
+    await siteSettings.listen();
+    app.addHook('onClose', async () => siteSettings.close());
+    const siteName = async () => (await siteSettings.get()).siteName;
     const notifier = createNotifier(config.REDIS_URL, log, {
       secret: config.JWT_SECRET,
       backoffMs: config.NOTIFY_BACKOFF_MS,
+      siteName,
     });
     const smsCodes = createSmsCodes(redis, notifier, {
       countries: config.SMS_COUNTRIES,
@@ -126,7 +150,6 @@ export default fp(
       sign: (payload, options) => app.jwt.sign(payload, options),
       verify: (token) => app.jwt.verify(token),
     };
-    const audit = createAuditLog(db);
     const sessions = createSessionService({
       store: createSessionStore(redis, deriveKey(config.JWT_SECRET, 'refresh-token')),
       users,
@@ -146,6 +169,8 @@ export default fp(
     app.decorate('smsCodes', smsCodes);
     app.decorate('sessions', sessions);
     app.decorate('audit', audit);
+    app.decorate('siteSettings', siteSettings);
+    app.decorate('outboxService', createOutboxService(createOutboxRepository(db)));
     app.decorate(
       'authService',
       createAuthService({
@@ -160,6 +185,7 @@ export default fp(
         notifier,
         sessions,
         audit,
+        settings: siteSettings,
       }),
     );
     app.decorate(
@@ -235,6 +261,7 @@ export default fp(
         authors: authorService,
         sitemaps: createSitemapRepository(db),
         siteOrigin: config.SITE_ORIGIN,
+        siteName,
         sitemapMaxUrls: config.SITEMAP_MAX_URLS,
       }),
     );
@@ -261,6 +288,7 @@ export default fp(
         },
         // Kept beside the rendered blogs, so any blog or comment write drops them together.
         rendered: (key, render) => blogService.rendered({ comments: key }, render),
+        siteCommentsOpen: async () => (await siteSettings.get()).commentsOpen,
         log,
       }),
     );

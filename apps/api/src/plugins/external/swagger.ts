@@ -75,6 +75,7 @@ export default fp(
           { name: 'account', description: 'The logged-in account' },
           { name: 'uploads', description: 'Images for blogs, stored in several sizes' },
           { name: 'health', description: 'Liveness and readiness' },
+          { name: 'site', description: 'What the public site needs to know of its settings' },
           {
             name: 'admin',
             description:

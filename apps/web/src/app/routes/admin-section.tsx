@@ -5,9 +5,11 @@ import { AdminAuditPage } from './admin-audit-page';
 import { AdminEditRolePage } from './admin-edit-role-page';
 import { AdminHomePage } from './admin-home-page';
 import { AdminNewRolePage } from './admin-new-role-page';
+import { AdminOutboxPage } from './admin-outbox-page';
 import { AdminRolesPage } from './admin-roles-page';
 import { AdminUserPage } from './admin-user-page';
 import { AdminUsersPage } from './admin-users-page';
+import { AdminSettingsPage } from './admin-settings-page';
 import { NotFoundPage } from './not-found-page';
 
 /** The admin section's pages, under its layout: the sidebar, and the guard of each section. */
@@ -44,6 +46,22 @@ export function AdminSection() {
           element={
             <RequirePermission permission="audit.read">
               <AdminAuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <RequirePermission permission="system.settings">
+              <AdminSettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="outbox"
+          element={
+            <RequirePermission permission="system.settings">
+              <AdminOutboxPage />
             </RequirePermission>
           }
         />

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getAuthState } from '../../lib/auth-store';
 import { setLocale } from '../../lib/i18n';
-import { authResult, captcha, fail, fakeApi, ok } from '../../test/fake-api';
+import { authResult, captcha, fail, fakeApi, ok, site } from '../../test/fake-api';
 import { renderRoute } from '../../test/render-route';
 import { RegisterPage } from './register-page';
 
@@ -86,5 +86,25 @@ describe('/register', () => {
       captchaId: 'c2',
       captchaText: 'efgh',
     });
+  });
+
+  it('leaves out a way the site closed, and says when both are', async () => {
+    fakeApi({
+      'GET /site': ok({ ...site, registration: { phone: false, email: true } }),
+      'GET /captcha': ok(captcha('c1')),
+    });
+    renderRoute(routes, '/register');
+    expect(await screen.findByLabelText('Email', { selector: 'input' })).toBeInTheDocument();
+    expect(screen.queryByRole('tab')).toBeNull();
+    expect(screen.queryByLabelText('Phone number', { selector: 'input' })).toBeNull();
+  });
+
+  it('says registration is closed when both ways are, in Chinese too', async () => {
+    setLocale('zh-CN');
+    fakeApi({ 'GET /site': ok({ ...site, registration: { phone: false, email: false } }) });
+    renderRoute(routes, '/register');
+    expect(await screen.findByTestId('registration-closed')).toHaveTextContent('暂时关闭了注册。');
+    expect(screen.queryByRole('button', { name: '注册' })).toBeNull();
+    expect(screen.queryByRole('tab')).toBeNull();
   });
 });

@@ -9,8 +9,9 @@ import { CheckInbox } from '../../features/auth/components/check-inbox';
 import { EmailRegisterForm } from '../../features/auth/components/email-register-form';
 import { OAuthPendingNotice } from '../../features/auth/components/oauth-pending-notice';
 import { PhoneRegisterForm } from '../../features/auth/components/phone-register-form';
+import { useSite } from '../../lib/api/get-site';
 import { useI18n } from '../../lib/i18n';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { APP_NAME, useDocumentTitle } from '../../lib/use-document-title';
 
 type Method = 'phone' | 'email';
 
@@ -26,14 +27,29 @@ export function RegisterPage() {
   const [done, setDone] = useState(false);
   const next = safeNextPath(search.get('next'), '/account');
   const ticket = search.get('oauth') ?? undefined;
+  // Until the settings are read (or if they can't be), both ways show; the API says if one is shut.
+  const site = useSite().data;
+  const open = site?.registration ?? { phone: true, email: true };
+  const methods = (['phone', 'email'] as const).filter((m) => open[m]);
+  const shown = methods.includes(method) ? method : methods[0];
 
   if (status === 'authenticated' && !done) return <Navigate to={next} replace />;
 
   function registered(nickname: string) {
     setDone(true);
-    toast.show({ kind: 'success', text: t('register.welcome', { name: nickname }) });
+    toast.show({
+      kind: 'success',
+      text: t('register.welcome', { name: nickname, site: site?.siteName ?? APP_NAME }),
+    });
     navigate(next, { replace: true });
   }
+
+  const form =
+    shown === 'phone' ? (
+      <PhoneRegisterForm oauthTicket={ticket} onRegistered={registered} />
+    ) : (
+      <EmailRegisterForm oauthTicket={ticket} onAccepted={setSentTo} />
+    );
 
   return (
     <AuthCard
@@ -47,9 +63,15 @@ export function RegisterPage() {
         </>
       }
     >
-      {ticket && !sentTo && <OAuthPendingNotice ticket={ticket} on="register" />}
+      {ticket && !sentTo && shown && <OAuthPendingNotice ticket={ticket} on="register" />}
       {sentTo ? (
         <CheckInbox email={sentTo} onBack={() => setSentTo(null)} />
+      ) : !shown ? (
+        <p className="alert alert-secondary mb-0" data-testid="registration-closed">
+          {t('register.closed')}
+        </p>
+      ) : methods.length === 1 ? (
+        form
       ) : (
         <AuthTabs
           label={t('register.method')}
@@ -57,14 +79,10 @@ export function RegisterPage() {
             { id: 'phone', label: t('register.withPhone') },
             { id: 'email', label: t('register.withEmail') },
           ]}
-          active={method}
+          active={shown}
           onChange={setMethod}
         >
-          {method === 'phone' ? (
-            <PhoneRegisterForm oauthTicket={ticket} onRegistered={registered} />
-          ) : (
-            <EmailRegisterForm oauthTicket={ticket} onAccepted={setSentTo} />
-          )}
+          {form}
         </AuthTabs>
       )}
     </AuthCard>

@@ -23,6 +23,7 @@ const ACTION_TEXTS: Record<AuditAction, AdminMessageKey> = {
   'comment.reportsDismissed': 'admin.audit.action.comment.reportsDismissed',
   'author.created': 'admin.audit.action.author.created',
   'author.updated': 'admin.audit.action.author.updated',
+  'settings.changed': 'admin.audit.action.settings.changed',
 };
 
 const TARGET_TEXTS: Record<AuditTarget, AdminMessageKey> = {

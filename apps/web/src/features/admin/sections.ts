@@ -30,6 +30,18 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     summary: 'admin.section.audit',
     permission: 'audit.read',
   },
+  {
+    to: '/admin/settings',
+    label: 'admin.nav.settings',
+    summary: 'admin.section.settings',
+    permission: 'system.settings',
+  },
+  {
+    to: '/admin/outbox',
+    label: 'admin.nav.outbox',
+    summary: 'admin.section.outbox',
+    permission: 'system.settings',
+  },
 ];
 
 /** The sections `permissions` open. */

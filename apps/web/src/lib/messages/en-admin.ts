@@ -7,6 +7,8 @@ export const enAdmin = {
   'admin.nav.users': 'Users',
   'admin.nav.roles': 'Roles',
   'admin.nav.audit': 'Audit log',
+  'admin.nav.settings': 'Settings',
+  'admin.nav.outbox': 'Outbox',
 
   'admin.home.welcome': 'Welcome, {name}. These are the parts of the site your roles let you run:',
   'admin.home.none': 'None of the admin sections is open to your permissions yet.',
@@ -15,6 +17,9 @@ export const enAdmin = {
   'admin.section.roles': 'Who may do what: the roles people hold and the permissions they grant.',
   'admin.section.audit':
     'What staff did and the security events of accounts (logins, locks, role changes): who, when and from where.',
+  'admin.section.settings':
+    'The site’s name, the ways to register, the login captcha and comments, applied at once.',
+  'admin.section.outbox': 'The mail and text messages the site sent, outside production.',
 
   'admin.noAccess.title': 'You have no access to the admin section',
   'admin.noAccess.text':
@@ -156,6 +161,7 @@ export const enAdmin = {
   'admin.audit.action.comment.reportsDismissed': 'Reports of a comment dismissed',
   'admin.audit.action.author.created': 'Author created',
   'admin.audit.action.author.updated': 'Author changed',
+  'admin.audit.action.settings.changed': 'Settings changed',
   'admin.users.title': 'Users',
   'admin.users.searchPlaceholder': 'Nickname, email or phone',
   'admin.users.filter.status': 'Status',
@@ -279,6 +285,54 @@ export const enAdmin = {
   'admin.user.action.restore.done': '{name} is restored.',
   'admin.user.action.skipped':
     '{name} was left as they were: nobody can do this to their own account, nor to the last active account that can manage roles.',
+  'admin.settings.title': 'Settings',
+  'admin.settings.intro':
+    'Changes apply at once everywhere, without a restart. Settings never changed here are the server environment’s.',
+  'admin.settings.siteName': 'Site name',
+  'admin.settings.siteNameHint':
+    'In the navbar, page titles, mail and text messages and feeds; up to {max} characters.',
+  'admin.settings.registration': 'Registration',
+  'admin.settings.registrationPhone': 'By phone (SMS code)',
+  'admin.settings.registrationEmail': 'By email (link)',
+  'admin.settings.captchaAfter': 'Captcha after failed logins',
+  'admin.settings.captchaAfterHint':
+    'Failed logins for an account within 15 minutes before a browser it does not know must solve a captcha; 0 asks every time.',
+  'admin.settings.comments': 'Comments',
+  'admin.settings.commentsOpen': 'Open: readers may write new comments',
+  'admin.settings.commentsHint': 'Closed, existing comments still show.',
+  'admin.settings.saved': 'The settings are saved.',
+  'admin.settings.unchanged': 'Nothing changed.',
+
+  'admin.outbox.title': 'Outbox',
+  'admin.outbox.intro':
+    'Outside production, mail and text messages are kept here instead of being sent. Newest first.',
+  'admin.outbox.channel': 'Channel',
+  'admin.outbox.channelAll': 'Mail and SMS',
+  'admin.outbox.channel.email': 'Mail',
+  'admin.outbox.channel.sms': 'SMS',
+  'admin.outbox.recipient': 'Recipient',
+  'admin.outbox.recipientHint': 'The whole email address or phone number.',
+  'admin.outbox.filter': 'Filter',
+  'admin.outbox.clear': 'Clear',
+  'admin.outbox.empty': 'Nothing was sent yet.',
+  'admin.outbox.emptyFiltered': 'Nothing was sent to match this filter.',
+  'admin.outbox.column.sent': 'Sent',
+  'admin.outbox.column.to': 'To',
+  'admin.outbox.column.message': 'Message',
+  'admin.outbox.column.copy': 'Link or code',
+  'admin.outbox.link': 'Link',
+  'admin.outbox.code': 'Code',
+  'admin.outbox.none': 'None',
+  'admin.outbox.copy': 'Copy',
+  'admin.outbox.copyLink': 'Copy the link sent to {to}',
+  'admin.outbox.copyCode': 'Copy the code sent to {to}',
+  'admin.outbox.copied': 'Copied.',
+  'admin.outbox.copyByHand': 'Copying is not available here; select it: {text}',
+  'admin.outbox.body': 'Full text',
+  'admin.outbox.pagination': 'Outbox pages',
+  'admin.outbox.unavailableTitle': 'There is no outbox here',
+  'admin.outbox.unavailableText':
+    'This server sends mail and text messages for real, so none are kept for staff to read.',
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;

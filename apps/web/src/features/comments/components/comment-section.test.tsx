@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearSession, setSession } from '../../../lib/auth-store';
 import { setLocale } from '../../../lib/i18n';
 import { emitLiveEvent } from '../../../lib/live-events';
-import { authResult, fakeApi, me, ok } from '../../../test/fake-api';
+import { authResult, fakeApi, me, ok, site } from '../../../test/fake-api';
 import { renderRoute } from '../../../test/render-route';
 import { CommentSection } from './comment-section';
 
@@ -154,6 +154,28 @@ describe('a blog’s comments', () => {
     });
     // The tree is read again after the write.
     await waitFor(() => expect(api.calls('GET /blogs/7/comments').length).toBeGreaterThan(1));
+  });
+
+  it('says comments are closed site-wide, offering no box, while still showing them', async () => {
+    setSession(authResult());
+    const top = node(0, { author: { id: 99, nickname: 'Tom', avatarUrl: null } });
+    fakeApi({
+      'GET /site': ok({ ...site, commentsOpen: false }),
+      'GET /me': ok(me),
+      'GET /me/blogs/7': {
+        status: 403,
+        body: { result: false, code: 'FORBIDDEN', msg: 'no', requestId: 'r' },
+      },
+      'GET /blogs/7/comments': ok(page([top])),
+    });
+    renderRoute(routes, '/blogs/7');
+    expect(await screen.findByTestId('comments-closed')).toHaveTextContent(
+      'Comments are closed on this site for now.',
+    );
+    const comment = (await screen.findAllByTestId('comment'))[0]!;
+    expect(comment).toHaveTextContent('text at 0');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(within(comment).queryByRole('button', { name: 'Reply' })).toBeNull();
   });
 
   it('reads the comments again when the live stream reports one on this blog', async () => {

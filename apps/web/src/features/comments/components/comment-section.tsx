@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/api/get-me';
+import { useSite } from '../../../lib/api/get-site';
 import { useAuth } from '../../../lib/auth-context';
 import { loginPath } from '../../../lib/auth-store';
 import { useI18n } from '../../../lib/i18n';
@@ -39,6 +40,9 @@ export function CommentSection({ blog }: { blog: Blog }) {
   const [pages, setPages] = useState(1);
   const create = useCreateComment(blog.id);
   const sortId = useId();
+  // Until the site's settings are read (or if they can't be), the blog's own switch decides.
+  const siteOpen = useSite().data?.commentsOpen !== false;
+  const open = siteOpen && blog.commentsOpen;
 
   useEffect(
     () =>
@@ -51,7 +55,7 @@ export function CommentSection({ blog }: { blog: Blog }) {
   );
 
   const viewerId = status === 'authenticated' ? (me.data?.id ?? null) : null;
-  const context = { blogId: blog.id, viewerId, manages, open: blog.commentsOpen };
+  const context = { blogId: blog.id, viewerId, manages, open };
   const count = new Intl.NumberFormat(locale).format(blog.commentCount);
 
   return (
@@ -79,9 +83,9 @@ export function CommentSection({ blog }: { blog: Blog }) {
           </select>
         </div>
 
-        {!blog.commentsOpen ? (
+        {!open ? (
           <p className="alert alert-secondary py-2" data-testid="comments-closed">
-            {t('comments.closed')}
+            {t(siteOpen ? 'comments.closed' : 'comments.closedSite')}
           </p>
         ) : status === 'authenticated' ? (
           <CommentForm
