@@ -1,3 +1,5 @@
+import { enAdminContent } from './en-admin-content';
+
 /** The admin section's texts in English, loaded with its code. */
 export const enAdmin = {
   'admin.title': 'Admin',
@@ -153,6 +155,7 @@ export const enAdmin = {
   'admin.audit.action.comment.reportsDismissed': 'Reports of a comment dismissed',
   'admin.audit.action.author.created': 'Author created',
   'admin.audit.action.author.updated': 'Author changed',
+  ...enAdminContent,
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;

@@ -1,4 +1,5 @@
 import type { AdminMessageKey } from './en-admin';
+import { zhCNAdminContent } from './zh-cn-admin-content';
 
 export const zhCNAdmin: Record<AdminMessageKey, string> = {
   'admin.title': '管理后台',
@@ -151,4 +152,5 @@ export const zhCNAdmin: Record<AdminMessageKey, string> = {
   'admin.audit.action.comment.reportsDismissed': '驳回评论举报',
   'admin.audit.action.author.created': '新建作者',
   'admin.audit.action.author.updated': '修改作者',
+  ...zhCNAdminContent,
 };
