@@ -2,10 +2,14 @@ import { Outlet, Route, Routes } from 'react-router';
 import { RequirePermission } from '../../features/admin/components/require-permission';
 import { AdminLayout } from '../layouts/admin-layout';
 import { AdminAuditPage } from './admin-audit-page';
+import { AdminAuthorsPage } from './admin-authors-page';
+import { AdminBlogsPage } from './admin-blogs-page';
+import { AdminCommentsPage } from './admin-comments-page';
 import { AdminEditRolePage } from './admin-edit-role-page';
 import { AdminHomePage } from './admin-home-page';
 import { AdminNewRolePage } from './admin-new-role-page';
 import { AdminOutboxPage } from './admin-outbox-page';
+import { AdminReportsPage } from './admin-reports-page';
 import { AdminRolesPage } from './admin-roles-page';
 import { AdminUserPage } from './admin-user-page';
 import { AdminUsersPage } from './admin-users-page';
@@ -40,6 +44,18 @@ export function AdminSection() {
           <Route index element={<AdminRolesPage />} />
           <Route path="new" element={<AdminNewRolePage />} />
           <Route path=":id/edit" element={<AdminEditRolePage />} />
+        </Route>
+        <Route
+          element={
+            <RequirePermission permission="content.moderate">
+              <Outlet />
+            </RequirePermission>
+          }
+        >
+          <Route path="blogs" element={<AdminBlogsPage />} />
+          <Route path="comments" element={<AdminCommentsPage />} />
+          <Route path="comments/reports" element={<AdminReportsPage />} />
+          <Route path="authors" element={<AdminAuthorsPage />} />
         </Route>
         <Route
           path="audit"

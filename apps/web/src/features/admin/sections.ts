@@ -25,6 +25,24 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     permission: 'roles.manage',
   },
   {
+    to: '/admin/blogs',
+    label: 'admin.nav.blogs',
+    summary: 'admin.section.blogs',
+    permission: 'content.moderate',
+  },
+  {
+    to: '/admin/comments',
+    label: 'admin.nav.comments',
+    summary: 'admin.section.comments',
+    permission: 'content.moderate',
+  },
+  {
+    to: '/admin/authors',
+    label: 'admin.nav.authors',
+    summary: 'admin.section.authors',
+    permission: 'content.moderate',
+  },
+  {
     to: '/admin/audit',
     label: 'admin.nav.audit',
     summary: 'admin.section.audit',

@@ -2,9 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { CONTENT_KEYS } from './content-keys';
 import { myBlogsKey } from './my-blogs-key';
 
+/** Every blog as its editor holds it. */
+export function editedBlogsKey() {
+  return ['writing', 'blog'] as const;
+}
+
 /** The blog as its editor holds it (read once, then kept by the editor's own saves). */
 export function editedBlogKey(id: number) {
-  return ['writing', 'blog', id] as const;
+  return [...editedBlogsKey(), id] as const;
 }
 
 /**
@@ -23,4 +28,15 @@ export function blogWritten(
   if (!fromEditor) queryClient.removeQueries({ queryKey: editedBlogKey(id) });
   const stale = seen ? [myBlogsKey(), ...Object.values(CONTENT_KEYS)] : [myBlogsKey()];
   for (const queryKey of stale) void queryClient.invalidateQueries({ queryKey });
+}
+
+/**
+ * After a write to blogs not named one by one (a moderator's bulk action on every blog a filter
+ * matches): every edited copy, the person's own lists and every public read.
+ */
+export function blogsWritten(queryClient: QueryClient): void {
+  queryClient.removeQueries({ queryKey: editedBlogsKey() });
+  for (const queryKey of [myBlogsKey(), ...Object.values(CONTENT_KEYS)]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
 }

@@ -1,3 +1,5 @@
+import { enAdminContent } from './en-admin-content';
+
 /** The admin section's texts in English, loaded with its code. */
 export const enAdmin = {
   'admin.title': 'Admin',
@@ -333,6 +335,7 @@ export const enAdmin = {
   'admin.outbox.unavailableTitle': 'There is no outbox here',
   'admin.outbox.unavailableText':
     'This server sends mail and text messages for real, so none are kept for staff to read.',
+  ...enAdminContent,
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;

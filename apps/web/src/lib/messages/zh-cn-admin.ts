@@ -1,4 +1,5 @@
 import type { AdminMessageKey } from './en-admin';
+import { zhCNAdminContent } from './zh-cn-admin-content';
 
 export const zhCNAdmin: Record<AdminMessageKey, string> = {
   'admin.title': '管理后台',
@@ -322,4 +323,5 @@ export const zhCNAdmin: Record<AdminMessageKey, string> = {
   'admin.outbox.pagination': '发件箱分页',
   'admin.outbox.unavailableTitle': '这里没有发件箱',
   'admin.outbox.unavailableText': '本服务器会真实发送邮件和短信，因此不会保存副本供员工查看。',
+  ...zhCNAdminContent,
 };

@@ -5,6 +5,7 @@ import type {
   CreateComment,
   MyBlog,
   ReplyPage,
+  ReportComment,
 } from '@folio/schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
@@ -126,5 +127,13 @@ export function useSetCommentsOpen(blogId: number) {
     mutationFn: (commentsOpen: boolean) =>
       apiRequest<MyBlog>(`/blogs/${blogId}`, { method: 'PATCH', body: { commentsOpen } }),
     onSettled: () => blogWritten(queryClient, blogId),
+  });
+}
+
+/** Reports someone else's comment to staff; answered 409 for one's own, 404 for one gone. */
+export function useReportComment() {
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: ReportComment }) =>
+      apiRequest<null>(`/comments/${id}/report`, { method: 'POST', body }),
   });
 }

@@ -1,5 +1,5 @@
 import type { Comment, CommentNode, LIMITS, Reply } from '@folio/schema';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RelativeTime } from '../../../components/relative-time';
 import { useToast } from '../../../components/toast-context';
@@ -8,6 +8,11 @@ import { useI18n } from '../../../lib/i18n';
 import { useCreateComment, useDeleteComment, useReplies, useUpdateComment } from '../api/comments';
 import { CommentForm } from './comment-form';
 import { useCommentsContext } from './comments-context';
+
+// Loaded at the first "Report": few readers report, and the dialog has a form of its own.
+const ReportDialog = lazy(async () => ({
+  default: (await import('./report-dialog')).ReportDialog,
+}));
 
 /**
  * LIMITS.commentEditMinutes, checked by the type (it must be the same literal) rather than
@@ -145,6 +150,8 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
   const { blogId, viewerId, manages, open } = useCommentsContext();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
   const [confirming, setConfirming] = useState(false);
+  // Null until first opened: the dialog's code loads then.
+  const [reporting, setReporting] = useState<boolean | null>(null);
   const create = useCreateComment(blogId);
   const update = useUpdateComment(blogId);
   const remove = useDeleteComment(blogId);
@@ -153,6 +160,7 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
   const editable = useEditWindow(comment.createdAt) && mine;
   const deletable = !comment.deleted && (mine || manages);
   const canReply = !comment.deleted && open && viewerId !== null;
+  const canReport = !comment.deleted && viewerId !== null && !mine;
 
   async function confirmDelete() {
     try {
@@ -211,7 +219,7 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
           <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         )
       )}
-      {mode === 'read' && (canReply || editable || deletable) && (
+      {mode === 'read' && (canReply || editable || deletable || canReport) && (
         <div className="comment-actions">
           {canReply && (
             <button
@@ -240,6 +248,15 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
               {t('comments.delete')}
             </button>
           )}
+          {canReport && (
+            <button
+              type="button"
+              className="btn btn-link btn-sm px-0 text-body-secondary"
+              onClick={() => setReporting(true)}
+            >
+              {t('comments.report')}
+            </button>
+          )}
         </div>
       )}
       {mode === 'reply' && (
@@ -256,6 +273,15 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
         />
       )}
       {children}
+      {canReport && reporting !== null && (
+        <Suspense fallback={null}>
+          <ReportDialog
+            commentId={comment.id}
+            open={reporting}
+            onClose={() => setReporting(false)}
+          />
+        </Suspense>
+      )}
       {deletable && (
         <ConfirmDialog
           open={confirming}
