@@ -31,7 +31,10 @@ function drawnPixels(page: Page, testId: string) {
 
 let junior: Writer;
 let juniorId: number;
+let boss: Writer;
 test.beforeAll(async ({ request }) => {
+  boss = await createWriter(request, 'boss');
+  await grantSeededRole(await idOf(request, boss), 'system');
   junior = await createWriter(request, 'junior');
   juniorId = await idOf(request, junior);
   await grantSeededRole(juniorId, 'junior');
@@ -74,4 +77,44 @@ test('a junior staff member sees only what they may use, and the API refuses the
   expect((await roles.json()).code).toBe('FORBIDDEN');
   const audit = await request.get('/api/v1/admin/audit', { headers: junior.headers });
   expect(audit.status()).toBe(403);
+});
+
+test('an admin finds two users, locks them together, and one logged in elsewhere is logged out', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const tag = `lock${Date.now().toString(36)}`;
+  const [first, second] = [
+    await createWriter(request, `${tag}-a`),
+    await createWriter(request, `${tag}-b`),
+  ];
+  // The first is reading their account in a browser of their own.
+  const elsewhere = await browser.newContext();
+  const theirs = await elsewhere.newPage();
+  await theirs.goto('/login?next=%2Faccount');
+  await logIn(theirs, first.email, first.password);
+  await expect(theirs).toHaveURL(/\/account/);
+
+  await openAdmin(page, boss);
+  await page.getByTestId('admin-menu').getByRole('link', { name: 'Users' }).click();
+  const filters = page.getByTestId('user-filters');
+  await filters.getByLabel('Search').fill(`E2E ${tag}`);
+  await filters.getByRole('button', { name: 'Search', exact: true }).click();
+  const rows = page.getByTestId('user-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows).toContainText([first.nickname, second.nickname].sort().reverse());
+  await page.getByRole('checkbox', { name: 'Select every user on this page' }).check();
+  await page.getByTestId('bulk-actions').getByRole('button', { name: 'Lock', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lock 2 users?' });
+  await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByText('2 users locked.')).toBeVisible();
+  await expect(rows.getByText('Locked')).toHaveCount(2);
+
+  // Their session ended at once: the next page they open asks them to log in again.
+  await theirs.reload();
+  await expect(theirs).toHaveURL(/\/login/);
+  const again = await request.get('/api/v1/me', { headers: second.headers });
+  expect(again.status()).toBe(401);
+  await elsewhere.close();
 });
