@@ -14,6 +14,7 @@ import meRoutes from './modules/me/routes';
 import notificationRoutes from './modules/notifications/routes';
 import adminUserRoutes from './modules/admin-users/routes';
 import auditRoutes from './modules/audit/routes';
+import exportRoutes from './modules/exports/routes';
 import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
 import statsRoutes from './modules/stats/routes';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(roleRoutes);
       await api.register(adminUserRoutes);
       await api.register(auditRoutes);
+      await api.register(exportRoutes);
       await api.register(statsRoutes);
     },
     { prefix: '/api/v1' },

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'user.deleted',
   'user.restored',
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
