@@ -61,6 +61,21 @@ export const enAdmin = {
   'admin.role.permissions': 'Permissions',
   'admin.role.notHeld': 'You do not hold it, so you cannot change it here.',
   'admin.role.create': 'Create role',
+
+  'admin.export.all': 'Export all matching as',
+  'admin.export.allMatching': 'Export all {count} matching as',
+  'admin.export.selected': 'Export {count} selected as',
+  'admin.export.csv': 'CSV',
+  'admin.export.tsv': 'TSV',
+  'admin.export.xlsx': 'Excel',
+  'admin.export.running': 'Exporting as {format}',
+  'admin.export.starting': 'Starting the export…',
+  'admin.export.progressRows': '{rows} of {total} rows',
+  'admin.export.progressBytes': '{size} received, {total} rows in all',
+  'admin.export.cancel': 'Cancel',
+  'admin.export.cancelled': 'The export is cancelled.',
+  'admin.export.done': '{file} is saved: {rows} rows.',
+  'admin.export.failed': 'The export failed: {reason}',
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;
