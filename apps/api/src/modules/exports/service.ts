@@ -38,7 +38,14 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Rows read per statement: large enough that a statement's round trip costs little per row. */
-export const EXPORT_BATCH = 5_000;
+export const EXPORT_BATCH = 1_000;
+
+/**
+ * Text written out at a time. Strings and buffers this small are made and dropped in V8's young
+ * generation; a whole batch's text would go to its large-object space and stay there, adding to
+ * the process's memory, until a full collection.
+ */
+export const CHUNK_CHARS = 32 * 1024;
 
 const TYPES: { [K in ExportKind]: ColumnType[] } = {
   users: ['int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'],
@@ -162,8 +169,14 @@ export function createExportService({
     yield Buffer.from(BOM + line(headers));
     for await (const batch of batches) {
       let chunk = '';
-      for (const row of batch) chunk += line(row);
-      yield Buffer.from(chunk);
+      for (const row of batch) {
+        chunk += line(row);
+        if (chunk.length >= CHUNK_CHARS) {
+          yield Buffer.from(chunk);
+          chunk = '';
+        }
+      }
+      if (chunk) yield Buffer.from(chunk);
     }
   }
 

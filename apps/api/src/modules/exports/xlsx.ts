@@ -15,6 +15,9 @@ export const SHEET_ROWS = 1_048_575;
 /** The longest text Excel keeps in a cell. */
 const CELL_TEXT_MAX = 32_767;
 
+/** XML deflated at a time: small enough to stay out of V8's large-object space (see service.ts). */
+const CHUNK_CHARS = 32 * 1024;
+
 /** Deflate's level: 4 costs half of level 6's time for a file a few per cent larger. */
 const LEVEL = 4;
 
@@ -308,6 +311,10 @@ export async function* xlsxFile(
       for (let i = 0; i < cells.length; i++)
         xml += cellXml(`${letters[i]}${row}`, cells[i]!, types[i]!);
       xml += '</row>';
+      if (xml.length >= CHUNK_CHARS) {
+        yield zip.part(xml);
+        xml = '';
+      }
     }
     if (xml) yield zip.part(xml);
   }
