@@ -31,6 +31,19 @@ import {
   measureHomePage,
   type HomePageLoad,
 } from './home-page';
+import {
+  bundleBenchServer,
+  EXPORTS_SCENARIO,
+  exportTargets,
+  measureExports,
+  measureUsersPage,
+  prepareMillionDatabase,
+  USERS_MILLION_SCENARIO,
+  USERS_PAGE_QUERY,
+  usersPageTarget,
+  type ExportRun,
+  type UsersPageLoad,
+} from './exports';
 import { argon2Settings } from './login';
 import { measureSseIdle, SSE_RSS_BYTES, SSE_STREAMS, type SseIdleLoad } from './sse';
 import { deleteBenchBlogs } from './publish';
@@ -68,7 +81,14 @@ const REGISTRATION_SCENARIO = 'register-email-cost';
 /** Not an autocannon load either: Chromium opens the home page cold (see home-page.ts). */
 const HOME_PAGE_SCENARIO = 'home-page-cold';
 const SSE_IDLE_SCENARIO = 'sse-idle-streams';
-const OWN_SCENARIOS = [REGISTRATION_SCENARIO, HOME_PAGE_SCENARIO, SSE_IDLE_SCENARIO];
+/** On a database of a million rows of their own (see exports.ts): not the bench database. */
+const MILLION_SCENARIOS = [EXPORTS_SCENARIO, USERS_MILLION_SCENARIO];
+const OWN_SCENARIOS = [
+  REGISTRATION_SCENARIO,
+  HOME_PAGE_SCENARIO,
+  SSE_IDLE_SCENARIO,
+  ...MILLION_SCENARIOS,
+];
 
 /** The bench's own processes: this one and the servers it starts. */
 const ownPids: number[] = [process.pid];
@@ -204,10 +224,16 @@ interface RunningServer {
   baseUrl: string;
 }
 
-function startServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [kind], {
+/** `bundle`: server.ts bundled (see exports.ts), run by plain Node as production runs its bundle. */
+function startServer(
+  kind: ServerKind,
+  env: NodeJS.ProcessEnv,
+  bundle?: string,
+): Promise<RunningServer> {
+  const script = bundle ?? fileURLToPath(new URL('./server.ts', import.meta.url));
+  const child = fork(script, [kind], {
     env,
-    execArgv: process.execArgv,
+    execArgv: bundle ? ['--enable-source-maps'] : process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolveStart, reject) => {
@@ -493,11 +519,23 @@ async function main() {
       usage(`the bench only talks to loopback addresses, not ${host}`);
   }
 
-  const ctx = { ...(await prepareBenchDatabase(databaseUrl, redisUrl)), databaseUrl, redisUrl };
+  // Scenarios on the million-row database alone need no bench database filled first.
+  const needsBench = !options.only || options.only.some((n) => !MILLION_SCENARIOS.includes(n));
+  const ctx = {
+    ...(needsBench
+      ? await prepareBenchDatabase(databaseUrl, redisUrl)
+      : { blogIds: [], totalBlogs: 0, tag: { slug: '', blogs: 0 } }),
+    databaseUrl,
+    redisUrl,
+  };
+  const millionUrl =
+    process.env.BENCH_MILLION_DATABASE_URL ?? withPath(config.DATABASE_URL, '/folio_bench_million');
   const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
   const measureRegistrationCost = !options.only || options.only.includes(REGISTRATION_SCENARIO);
   const measureHome = !options.only || options.only.includes(HOME_PAGE_SCENARIO);
   const measureSse = !options.only || options.only.includes(SSE_IDLE_SCENARIO);
+  const measureExport = !options.only || options.only.includes(EXPORTS_SCENARIO);
+  const measureUsersMillion = !options.only || options.only.includes(USERS_MILLION_SCENARIO);
   const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   console.log(
     `${databaseName(databaseUrl)}: ${ctx.totalBlogs} visible blogs ` +
@@ -512,6 +550,8 @@ async function main() {
   let registration: RegistrationCost | null = null;
   let homePage: HomePageLoad | null = null;
   let sse: SseIdleLoad | null = null;
+  let exportRuns: ExportRun[] | null = null;
+  let usersMillion: UsersPageLoad | null = null;
   const servers = new Map<ServerKind, RunningServer>();
   try {
     for (const scenario of scenarios) {
@@ -576,6 +616,33 @@ async function main() {
           `${homePage.wireBytes} bytes (medians)`,
       );
     }
+    if (measureExport || measureUsersMillion) {
+      console.log(`preparing ${databaseName(millionUrl)}...`);
+      const million = await prepareMillionDatabase(millionUrl, redisUrl);
+      console.log(`${databaseName(millionUrl)}: ${million.blogs} blogs, ${million.users} users`);
+      await Promise.all([...servers.values()].map(stopServer));
+      servers.clear();
+      // A server of its own on that database, started afresh and bundled as production runs
+      // it (not through tsx's loader, whose memory would count): its RSS is the export's.
+      const server = await startServer(
+        'app',
+        { ...env, DATABASE_URL: millionUrl },
+        await bundleBenchServer(),
+      );
+      try {
+        if (measureExport) exportRuns = await measureExports(server.baseUrl, server.child.pid!);
+        if (measureUsersMillion) {
+          usersMillion = await measureUsersPage(server.baseUrl, options);
+          console.log(
+            `  ${USERS_MILLION_SCENARIO} (${USERS_PAGE_QUERY}, pages 1-50): ` +
+              `${usersMillion.reqPerSec.toFixed(0)} req/s, p50 ${usersMillion.p50Ms} ms, ` +
+              `p99 ${usersMillion.p99Ms} ms, ${usersMillion.non2xx} non-2xx`,
+          );
+        }
+      } finally {
+        await stopServer(server);
+      }
+    }
   } finally {
     await Promise.all([...servers.values()].map(stopServer));
   }
@@ -590,6 +657,8 @@ async function main() {
     ...(registration ? [registrationTarget(registration)] : []),
     ...(homePage ? homePageTargets(homePage) : []),
     ...(sse ? [sseTarget(sse)] : []),
+    ...(exportRuns ? exportTargets(exportRuns) : []),
+    ...(usersMillion ? [usersPageTarget(usersMillion)] : []),
   ];
   printTable(results, targets, registration, homePage, sse);
 
@@ -599,6 +668,8 @@ async function main() {
       registration,
       homePage,
       sse,
+      exports: exportRuns,
+      usersMillion,
       targets,
       settings: {
         durationSeconds: options.duration,

@@ -16,6 +16,7 @@ import adminContentRoutes from './modules/admin-content/routes';
 import adminUserRoutes from './modules/admin-users/routes';
 import auditRoutes from './modules/audit/routes';
 import outboxRoutes from './modules/outbox/routes';
+import exportRoutes from './modules/exports/routes';
 import roleRoutes from './modules/roles/routes';
 import searchRoutes from './modules/search/routes';
 import settingsRoutes from './modules/settings/routes';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(adminUserRoutes);
       await api.register(adminContentRoutes);
       await api.register(auditRoutes);
+      await api.register(exportRoutes);
       await api.register(statsRoutes);
       await api.register(settingsRoutes);
       await api.register(outboxRoutes);

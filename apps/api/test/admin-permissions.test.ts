@@ -91,26 +91,42 @@ const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Exam
     payload: { captchaAfterFailedLogins: 3 },
   }),
   'GET /api/v1/admin/outbox': () => ({ url: '/api/v1/admin/outbox?channel=email&perPage=5' }),
+  'GET /api/v1/admin/exports/users': (f) => ({
+    url: `/api/v1/admin/exports/users?format=csv&status=active&sort=-createdAt&ids=${f.user.id}`,
+  }),
+  'GET /api/v1/admin/exports/blogs': () => ({
+    url: '/api/v1/admin/exports/blogs?format=xlsx&status=published&sort=-pubDate',
+  }),
+  'GET /api/v1/admin/exports/comments': () => ({
+    url: '/api/v1/admin/exports/comments?format=tsv&status=visible',
+  }),
+  'GET /api/v1/admin/exports/audit': () => ({
+    url: '/api/v1/admin/exports/audit?format=csv&action=login',
+  }),
 };
 
 interface AdminOperation {
   key: string;
   method: Method;
-  permission: Permission | undefined;
+  /** What `x-permission` names: one permission, or all of several. */
+  permissions: Permission[];
 }
 
 function adminOperations(): AdminOperation[] {
   const document = app.swagger() as {
-    paths: Record<string, Record<string, { 'x-permission'?: Permission }>>;
+    paths: Record<string, Record<string, { 'x-permission'?: Permission | Permission[] }>>;
   };
   return Object.entries(document.paths)
     .filter(([path]) => path.startsWith('/api/v1/admin'))
     .flatMap(([path, operations]) =>
-      Object.entries(operations).map(([method, operation]) => ({
-        key: `${method.toUpperCase()} ${path}`,
-        method: method.toUpperCase() as Method,
-        permission: operation['x-permission'],
-      })),
+      Object.entries(operations).map(([method, operation]) => {
+        const named = operation['x-permission'];
+        return {
+          key: `${method.toUpperCase()} ${path}`,
+          method: method.toUpperCase() as Method,
+          permissions: named === undefined ? [] : Array.isArray(named) ? named : [named],
+        };
+      }),
     );
 }
 
@@ -118,27 +134,31 @@ describe('every admin route', () => {
   it('names the permission it checks, and has an example here', () => {
     const operations = adminOperations();
     expect(operations.length).toBeGreaterThanOrEqual(Object.keys(EXAMPLES).length);
-    for (const { key, permission } of operations) {
-      expect(PERMISSIONS, `${key} checks no permission`).toContain(permission);
+    for (const { key, permissions } of operations) {
+      expect(permissions.length, `${key} checks no permission`).toBeGreaterThan(0);
+      for (const permission of permissions) expect(PERMISSIONS).toContain(permission);
       expect(EXAMPLES, `${key} has no example in this test`).toHaveProperty([key]);
     }
   });
 
-  it('answers 401 without a token, 403 without its permission, success with it', async () => {
-    // One account holding every permission but the route's, and one holding just the route's.
-    const holders = new Map<Permission, { without: string; with: string }>();
-    for (const permission of new Set(adminOperations().map((o) => o.permission!))) {
-      const lacking = await makeUser(app);
-      await grant(app, lacking.id, ...PERMISSIONS.filter((p) => p !== permission));
-      const holding = await makeUser(app);
-      await grant(app, holding.id, permission);
-      holders.set(permission, {
-        without: (await sessionFor(app, lacking.id)).accessToken,
-        with: (await sessionFor(app, holding.id)).accessToken,
-      });
+  it('answers 401 without a token, 403 without one of its permissions, success with them', async () => {
+    // For each permission, an account holding every other one; for each route, an account
+    // holding just the route's.
+    const lacking = new Map<Permission, string>();
+    for (const permission of PERMISSIONS) {
+      const user = await makeUser(app);
+      await grant(app, user.id, ...PERMISSIONS.filter((p) => p !== permission));
+      lacking.set(permission, (await sessionFor(app, user.id)).accessToken);
     }
-    for (const { key, method, permission } of adminOperations()) {
-      const tokens = holders.get(permission!)!;
+    const holding = new Map<string, string>();
+    for (const { permissions } of adminOperations()) {
+      const needed = permissions.join(' ');
+      if (holding.has(needed)) continue;
+      const user = await makeUser(app);
+      await grant(app, user.id, ...permissions);
+      holding.set(needed, (await sessionFor(app, user.id)).accessToken);
+    }
+    for (const { key, method, permissions } of adminOperations()) {
       const send = async (token?: string) => {
         const { url, payload } = EXAMPLES[key]!(await fixtures());
         return app.inject({
@@ -151,15 +171,17 @@ describe('every admin route', () => {
       const anonymous = await send();
       expect(anonymous.statusCode, `${key} anonymous`).toBe(401);
       expect(anonymous.json().code).toBe('UNAUTHENTICATED');
-      const refused = await send(tokens.without);
-      expect(refused.statusCode, `${key} without ${permission}`).toBe(403);
-      expect(refused.json().code).toBe('FORBIDDEN');
-      const allowed = await send(tokens.with);
-      expect(
-        allowed.statusCode,
-        `${key} with ${permission}: ${allowed.body}`,
-      ).toBeGreaterThanOrEqual(200);
-      expect(allowed.statusCode, `${key} with ${permission}: ${allowed.body}`).toBeLessThan(300);
+      for (const permission of permissions) {
+        const refused = await send(lacking.get(permission));
+        expect(refused.statusCode, `${key} without ${permission}`).toBe(403);
+        expect(refused.json().code).toBe('FORBIDDEN');
+      }
+      const allowed = await send(holding.get(permissions.join(' ')));
+      const held = permissions.join(' and ');
+      expect(allowed.statusCode, `${key} with ${held}: ${allowed.body}`).toBeGreaterThanOrEqual(
+        200,
+      );
+      expect(allowed.statusCode, `${key} with ${held}: ${allowed.body}`).toBeLessThan(300);
     }
   });
 });

@@ -143,6 +143,7 @@ describe('the audit log', () => {
     const auditPaths = Object.entries(document.paths).filter(([path]) => path.includes('/audit'));
     expect(auditPaths.map(([path, ops]) => [path, Object.keys(ops)])).toEqual([
       ['/api/v1/admin/audit', ['get']],
+      ['/api/v1/admin/exports/audit', ['get']],
     ]);
   });
 

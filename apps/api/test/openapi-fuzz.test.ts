@@ -414,9 +414,12 @@ function problemWith(
   if (status >= 300 && status < 400) {
     return typeof res.headers.location === 'string' ? null : `a ${status} without a location`;
   }
-  if (!String(res.headers['content-type']).startsWith('application/json')) {
-    return `content-type ${String(res.headers['content-type'])}`;
+  const type = String(res.headers['content-type']);
+  // A file the operation documents (an export) is its success answer, not an envelope.
+  if (status < 300 && !type.startsWith('application/json') && op.successTypes.includes(type)) {
+    return null;
   }
+  if (!type.startsWith('application/json')) return `content-type ${type}`;
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(res.body);

@@ -46,6 +46,8 @@ export interface Operation {
   /** Media type to its schema, when the operation takes a body. */
   body: Record<string, JsonSchema> | null;
   statuses: number[];
+  /** The media types its success answers come in (a file's, where it sends one). */
+  successTypes: string[];
   /**
    * Its limit, as `x-rate-limit` gives it: per IP, or per user (`perUser`); `onlyWithQuery`: the
    * limit counts only requests that carry this query parameter.
@@ -88,6 +90,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
             )
           : null,
         statuses: Object.keys(op.responses as object).map(Number),
+        successTypes: Object.entries(op.responses as Record<string, { content?: object }>)
+          .filter(([status]) => status.startsWith('2'))
+          .flatMap(([, response]) => Object.keys(response.content ?? {})),
         rateLimit: (op['x-rate-limit'] as Operation['rateLimit'] | undefined) ?? null,
       });
     }

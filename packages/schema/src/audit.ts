@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'author.created',
   'author.updated',
   'settings.changed',
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -9,6 +9,7 @@ export * from './comment';
 export * from './common';
 export * from './envelope';
 export * from './errors';
+export * from './exports';
 export * from './format';
 export * from './health';
 export * from './limits';

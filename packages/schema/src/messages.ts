@@ -1,5 +1,6 @@
 import { formatMessage } from './format';
 import type { ErrorCode } from './errors';
+import type { ExportColumn, ExportKind } from './exports';
 import type { Locale } from './locale';
 
 /** Human messages for every error code, in every supported locale. */
@@ -214,6 +215,10 @@ export const FIELD_MESSAGES = {
     en: 'An author bio is at most 2000 characters.',
     'zh-CN': '作者简介最多 2000 个字符。',
   },
+  exportIds: {
+    en: 'Give up to 1000 ids, separated by commas.',
+    'zh-CN': '请提供最多 1000 个 id，用英文逗号分隔。',
+  },
   reportNoteLength: {
     en: 'A note is at most 500 characters.',
     'zh-CN': '说明最多 500 个字符。',
@@ -379,3 +384,58 @@ export function noticeMessage(
 ) {
   return formatMessage(NOTICE_MESSAGES[key][locale], params);
 }
+
+/** The column headers of exported files (EXPORT_COLUMNS), in the reader's language. */
+export const EXPORT_HEADERS = {
+  users: {
+    id: { en: 'ID', 'zh-CN': 'ID' },
+    nickname: { en: 'Nickname', 'zh-CN': '昵称' },
+    email: { en: 'Email', 'zh-CN': '邮箱' },
+    phone: { en: 'Phone', 'zh-CN': '手机号' },
+    status: { en: 'Status', 'zh-CN': '状态' },
+    roles: { en: 'Roles', 'zh-CN': '角色' },
+    createdAt: { en: 'Registered at (UTC)', 'zh-CN': '注册时间（UTC）' },
+    lastLoginAt: { en: 'Last login at (UTC)', 'zh-CN': '最后登录时间（UTC）' },
+    lastLoginIp: { en: 'Last login IP', 'zh-CN': '最后登录 IP' },
+  },
+  blogs: {
+    id: { en: 'ID', 'zh-CN': 'ID' },
+    title: { en: 'Title', 'zh-CN': '标题' },
+    authorId: { en: 'Author ID', 'zh-CN': '作者 ID' },
+    author: { en: 'Author', 'zh-CN': '作者' },
+    status: { en: 'Status', 'zh-CN': '状态' },
+    featured: { en: 'Featured', 'zh-CN': '精选' },
+    pubDate: { en: 'Published at (UTC)', 'zh-CN': '发布时间（UTC）' },
+    viewCount: { en: 'Views', 'zh-CN': '浏览量' },
+    commentCount: { en: 'Comments', 'zh-CN': '评论数' },
+    createdAt: { en: 'Created at (UTC)', 'zh-CN': '创建时间（UTC）' },
+    updatedAt: { en: 'Updated at (UTC)', 'zh-CN': '更新时间（UTC）' },
+    deletedAt: { en: 'Trashed at (UTC)', 'zh-CN': '移入回收站时间（UTC）' },
+  },
+  comments: {
+    id: { en: 'ID', 'zh-CN': 'ID' },
+    blogId: { en: 'Blog ID', 'zh-CN': '博客 ID' },
+    blogTitle: { en: 'Blog', 'zh-CN': '博客' },
+    userId: { en: 'User ID', 'zh-CN': '用户 ID' },
+    nickname: { en: 'Nickname', 'zh-CN': '昵称' },
+    parentId: { en: 'Reply to', 'zh-CN': '回复的评论' },
+    body: { en: 'Comment', 'zh-CN': '评论内容' },
+    status: { en: 'Status', 'zh-CN': '状态' },
+    openReports: { en: 'Open reports', 'zh-CN': '待处理举报' },
+    createdAt: { en: 'Written at (UTC)', 'zh-CN': '发表时间（UTC）' },
+    editedAt: { en: 'Edited at (UTC)', 'zh-CN': '编辑时间（UTC）' },
+  },
+  audit: {
+    id: { en: 'ID', 'zh-CN': 'ID' },
+    at: { en: 'Time (UTC)', 'zh-CN': '时间（UTC）' },
+    action: { en: 'Action', 'zh-CN': '操作' },
+    actorId: { en: 'Actor ID', 'zh-CN': '操作人 ID' },
+    actor: { en: 'Actor', 'zh-CN': '操作人' },
+    targetType: { en: 'Target type', 'zh-CN': '对象类型' },
+    targetId: { en: 'Target ID', 'zh-CN': '对象 ID' },
+    ip: { en: 'IP', 'zh-CN': 'IP' },
+    userAgent: { en: 'User agent', 'zh-CN': '用户代理' },
+    before: { en: 'Before', 'zh-CN': '修改前' },
+    after: { en: 'After', 'zh-CN': '修改后' },
+  },
+} as const satisfies { [K in ExportKind]: Record<ExportColumn<K>, Record<Locale, string>> };

@@ -87,6 +87,10 @@ export const OPERATION_IDS: Record<string, string> = {
   'PATCH /api/v1/admin/roles/:id': 'updateRole',
   'DELETE /api/v1/admin/roles/:id': 'deleteRole',
   'GET /api/v1/admin/audit': 'listAuditLog',
+  'GET /api/v1/admin/exports/users': 'exportUsers',
+  'GET /api/v1/admin/exports/blogs': 'exportBlogs',
+  'GET /api/v1/admin/exports/comments': 'exportComments',
+  'GET /api/v1/admin/exports/audit': 'exportAuditLog',
   'GET /api/v1/admin/stats/summary': 'getStatsSummary',
   'GET /api/v1/admin/stats/daily': 'getDailyStats',
   'GET /api/v1/admin/users': 'listUsers',
@@ -143,8 +147,8 @@ interface RouteFacts {
   authenticates: boolean;
   /** Its per-IP or per-user limit (`config.rateLimit`), if any. */
   rateLimit?: { max?: unknown; timeWindow?: unknown; onlyWithQuery?: unknown; perUser?: unknown };
-  /** The permission `app.requires` checks before the handler, if any. */
-  permission?: string;
+  /** The permission `app.requires` checks before the handler (or all of several), if any. */
+  permission?: string | string[];
 }
 
 /**
@@ -188,10 +192,16 @@ export function documentRoute({
   }
   const security = authenticates ? [{ bearerAuth: [] }] : (schema.security ?? []);
   const operationId = schema.operationId ?? OPERATION_IDS[`${method} ${url}`];
-  const needs = permission
+  const needed = typeof permission === 'string' ? [permission] : (permission ?? []);
+  const needs = needed.length
     ? {
         'x-permission': permission,
-        description: [`Needs the permission \`${permission}\`.`, schema.description]
+        description: [
+          needed.length === 1
+            ? `Needs the permission \`${needed[0]}\`.`
+            : `Needs the permissions ${needed.map((p) => `\`${p}\``).join(' and ')}.`,
+          schema.description,
+        ]
           .filter(Boolean)
           .join(' '),
       }

@@ -59,5 +59,7 @@ export const blogs = mysqlTable(
     index('blogs_author_deleted_pub_idx').on(t.authorId, t.deletedAt, t.pubDate, t.id),
     // The featured carousel: the few visible featured blogs, newest first.
     index('blogs_featured_pub_idx').on(t.featured, t.status, t.deletedAt, t.pubDate, t.id),
+    // Staff's exports of blogs in publication order, whatever their state, read a batch at a time.
+    index('blogs_pub_idx').on(t.pubDate, t.id),
   ],
 );

@@ -7,7 +7,7 @@ import type { AuthContext } from '../../modules/sessions/service';
 /** What a route that needs a permission spreads into its options (`app.requires`). */
 export interface PermissionGuard {
   onRequest: onRequestHookHandler[];
-  config: { permission: Permission };
+  config: { permission: Permission | Permission[] };
 }
 
 declare module 'fastify' {
@@ -15,15 +15,16 @@ declare module 'fastify' {
     /** onRequest hook for routes that need a logged-in user; sets `request.auth`. */
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /**
-     * For routes that need a permission: the logged-in user's roles must hold it, as they are
-     * now (read on every request, so a role taken away stops the next one). 401 without a valid
-     * token, 403 without the permission. The permission is kept in the route's config, where the
-     * OpenAPI document and the tests read it.
+     * For routes that need a permission, or several: the logged-in user's roles must hold every
+     * one of them, as they are now (read on every request, so a role taken away stops the next
+     * one). 401 without a valid token, 403 without one of them. They are kept in the route's
+     * config (one name, or the list when several), where the OpenAPI document (`x-permission`)
+     * and the tests read them.
      */
-    requires: (permission: Permission) => PermissionGuard;
+    requires: (...permissions: [Permission, ...Permission[]]) => PermissionGuard;
   }
   interface FastifyContextConfig {
-    permission?: Permission;
+    permission?: Permission | Permission[];
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -37,15 +38,21 @@ export default fp(
     app.decorate('authenticate', async (request: FastifyRequest) => {
       request.auth = await app.sessions.authenticate(request.headers.authorization);
     });
-    app.decorate('requires', (permission: Permission): PermissionGuard => {
+    app.decorate('requires', (...permissions: [Permission, ...Permission[]]): PermissionGuard => {
+      const [first, ...more] = permissions;
+      const holds = async (userId: number) => {
+        if (!more.length) return app.users.hasPermission(userId, first);
+        const held = await app.users.permissionsOf(userId);
+        return permissions.every((p) => held.includes(p));
+      };
       const permitted = async (request: FastifyRequest) => {
-        if (!request.auth || !(await app.users.hasPermission(request.auth.userId, permission))) {
+        if (!request.auth || !(await holds(request.auth.userId))) {
           throw new AppError('FORBIDDEN');
         }
       };
       return {
         onRequest: [app.authenticate as onRequestHookHandler, permitted as onRequestHookHandler],
-        config: { permission },
+        config: { permission: more.length ? [...permissions] : first },
       };
     });
   },

@@ -62,6 +62,8 @@ import { createUploadRepository } from '../../modules/uploads/repository';
 import { createUploadService, type UploadService } from '../../modules/uploads/service';
 import { createAdminUserRepository } from '../../modules/admin-users/repository';
 import { createAdminUserService, type AdminUserService } from '../../modules/admin-users/service';
+import { createExportRepository } from '../../modules/exports/repository';
+import { createExportService, type ExportService } from '../../modules/exports/service';
 import { createRoleRepository } from '../../modules/roles/repository';
 import { createStatsService, type StatsService } from '../../modules/stats/service';
 import { createRoleService, type RoleService } from '../../modules/roles/service';
@@ -89,6 +91,7 @@ declare module 'fastify' {
     roleService: RoleService;
     adminUserService: AdminUserService;
     adminContentService: AdminContentService;
+    exportService: ExportService;
     statsService: StatsService;
     storage: Storage;
     uploadService: UploadService;
@@ -239,9 +242,18 @@ export default fp(
       'roleService',
       createRoleService({ repo: createRoleRepository(db), users, audit }),
     );
+    const adminUsers = createAdminUserRepository(db);
     app.decorate(
       'adminUserService',
-      createAdminUserService({ repo: createAdminUserRepository(db), users, sessions, audit }),
+      createAdminUserService({ repo: adminUsers, users, sessions, audit }),
+    );
+    app.decorate(
+      'exportService',
+      createExportService({
+        repo: createExportRepository(db, app.pool),
+        users: adminUsers,
+        audit,
+      }),
     );
     app.decorate('searchIndex', searchIndex);
     app.decorate(

@@ -79,7 +79,8 @@ export default fp(
           {
             name: 'admin',
             description:
-              'The admin section: each operation needs the permission its `x-permission` names',
+              'The admin section: each operation needs the permission its `x-permission` names ' +
+              '(every one of them, where it lists several)',
           },
         ],
       },

@@ -24,6 +24,7 @@ const ACTION_TEXTS: Record<AuditAction, AdminMessageKey> = {
   'author.created': 'admin.audit.action.author.created',
   'author.updated': 'admin.audit.action.author.updated',
   'settings.changed': 'admin.audit.action.settings.changed',
+  export: 'admin.audit.action.export',
 };
 
 const TARGET_TEXTS: Record<AuditTarget, AdminMessageKey> = {

@@ -164,6 +164,7 @@ export const enAdmin = {
   'admin.audit.action.author.created': 'Author created',
   'admin.audit.action.author.updated': 'Author changed',
   'admin.audit.action.settings.changed': 'Settings changed',
+  'admin.audit.action.export': 'Exported',
   'admin.users.title': 'Users',
   'admin.users.searchPlaceholder': 'Nickname, email or phone',
   'admin.users.filter.status': 'Status',
@@ -336,6 +337,20 @@ export const enAdmin = {
   'admin.outbox.unavailableText':
     'This server sends mail and text messages for real, so none are kept for staff to read.',
   ...enAdminContent,
+  'admin.export.all': 'Export all matching as',
+  'admin.export.allMatching': 'Export all {count} matching as',
+  'admin.export.selected': 'Export {count} selected as',
+  'admin.export.csv': 'CSV',
+  'admin.export.tsv': 'TSV',
+  'admin.export.xlsx': 'Excel',
+  'admin.export.running': 'Exporting as {format}',
+  'admin.export.starting': 'Starting the export…',
+  'admin.export.progressRows': '{rows} of {total} rows',
+  'admin.export.progressBytes': '{size} received, {total} rows in all',
+  'admin.export.cancel': 'Cancel',
+  'admin.export.cancelled': 'The export is cancelled.',
+  'admin.export.done': '{file} is saved: {rows} rows.',
+  'admin.export.failed': 'The export failed: {reason}',
 } as const satisfies Record<string, string>;
 
 export type AdminMessageKey = keyof typeof enAdmin;

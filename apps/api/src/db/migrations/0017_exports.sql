@@ -1,0 +1,2 @@
+ALTER TABLE `audit_log` MODIFY COLUMN `action` enum('login','login.failed','password.reset','session.revoked','role.created','role.updated','role.deleted','user.roles','user.locked','user.unlocked','user.deleted','user.restored','blog.unpublished','blog.deleted','blog.restored','blog.featured','blog.unfeatured','comment.deleted','comment.reportsDismissed','author.created','author.updated','settings.changed','export') NOT NULL;--> statement-breakpoint
+CREATE INDEX `blogs_pub_idx` ON `blogs` (`pub_date`,`id`);
