@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { closeConnections, grantSeededRole, logIn, removeWriter } from '../support/accounts';
 import { createWriter, writeBlog, type Writer } from '../support/writing';
 
@@ -110,6 +111,19 @@ test('an admin finds two users, locks them together, and one logged in elsewhere
   await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByText('2 users locked.')).toBeVisible();
   await expect(rows.getByText('Locked')).toHaveCount(2);
+
+  // The two, as the table shows them, in an Excel file that opens with their rows.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Excel', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^folio-users-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await file.path());
+  const sheet = book.worksheets[0]!;
+  expect(sheet.rowCount).toBe(3);
+  const cells = [2, 3].map((n) => (sheet.getRow(n).values as unknown[]).map(String).join(' '));
+  expect(cells.join('\n')).toContain(first.nickname);
+  expect(cells.join('\n')).toContain(second.nickname);
 
   // Their session ended at once: the next page they open asks them to log in again.
   await theirs.reload();

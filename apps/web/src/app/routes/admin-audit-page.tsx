@@ -13,6 +13,8 @@ import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useListSearch } from '../../lib/list-search';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { ExportMenu } from '../../features/admin/components/export-menu';
+import { useMe } from '../../lib/api/get-me';
 
 /** Staff's actions and security events, newest first, filtered and paged by the URL. */
 export function AdminAuditPage() {
@@ -20,6 +22,7 @@ export function AdminAuditPage() {
   useDocumentTitle(t('admin.audit.title'));
   const [params, update] = useListSearch(AuditListQuery);
   const log = useAuditLog(params);
+  const canExport = useMe().data!.permissions.includes('exports.run');
   const filtered = AUDIT_FILTER_FIELDS.some((field) => params[field] !== undefined);
 
   // The permission went since the account was read.
@@ -38,7 +41,14 @@ export function AdminAuditPage() {
           update(Object.fromEntries(AUDIT_FILTER_FIELDS.map((field) => [field, filter[field]])))
         }
       />
-      <div className="d-flex justify-content-end mb-3">
+      <div className="d-flex flex-wrap align-items-end justify-content-end gap-2 mb-3">
+        {canExport && (
+          <ExportMenu
+            kind="audit"
+            query={Object.fromEntries(AUDIT_FILTER_FIELDS.map((field) => [field, params[field]]))}
+            total={log.data?.total}
+          />
+        )}
         <PerPageSelect value={params.perPage} onChange={(perPage) => update({ perPage })} />
       </div>
       <PagedList

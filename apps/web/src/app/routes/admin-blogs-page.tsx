@@ -18,6 +18,8 @@ import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useListSearch } from '../../lib/list-search';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { ExportMenu } from '../../features/admin/components/export-menu';
+import { useMe } from '../../lib/api/get-me';
 
 const FILTER_FIELDS = [
   'q',
@@ -47,6 +49,7 @@ export function AdminBlogsPage() {
   const blogs = useAdminBlogs(params);
   const bulk = useBulkBlogs();
   const filter = pickFilter(params, FILTER_FIELDS);
+  const canExport = useMe().data!.permissions.includes('exports.run');
   const page = blogs.data;
   const selection = useRowSelection(
     page?.items.map((blog) => blog.id) ?? [],
@@ -126,6 +129,14 @@ export function AdminBlogsPage() {
           label={t('admin.blogs.bulkLabel')}
         />
         <div className="d-flex flex-wrap align-items-end gap-2 ms-auto">
+          {canExport && (
+            <ExportMenu
+              kind="blogs"
+              query={{ ...filter, sort: params.sort }}
+              selected={selection.allMatching ? [] : [...selection.ids]}
+              total={page?.total}
+            />
+          )}
           <PerPageSelect value={params.perPage} onChange={(perPage) => update({ perPage })} />
         </div>
       </div>

@@ -19,6 +19,8 @@ import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useListSearch } from '../../lib/list-search';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { ExportMenu } from '../../features/admin/components/export-menu';
+import { useMe } from '../../lib/api/get-me';
 
 const FILTER_FIELDS = [
   'status',
@@ -45,6 +47,7 @@ export function AdminCommentsPage() {
   const comments = useAdminComments(params);
   const bulk = useBulkComments();
   const filter = pickFilter(params, FILTER_FIELDS);
+  const canExport = useMe().data!.permissions.includes('exports.run');
   const page = comments.data;
   const selection = useRowSelection(
     page?.items.map((comment) => comment.id) ?? [],
@@ -121,6 +124,14 @@ export function AdminCommentsPage() {
           label={t('admin.comments.bulkLabel')}
         />
         <div className="d-flex flex-wrap align-items-end gap-2 ms-auto">
+          {canExport && (
+            <ExportMenu
+              kind="comments"
+              query={{ ...filter, sort: params.sort }}
+              selected={selection.allMatching ? [] : [...selection.ids]}
+              total={page?.total}
+            />
+          )}
           <PerPageSelect value={params.perPage} onChange={(perPage) => update({ perPage })} />
         </div>
       </div>

@@ -20,6 +20,7 @@ import { useMe } from '../../lib/api/get-me';
 import { useI18n } from '../../lib/i18n';
 import { useListSearch } from '../../lib/list-search';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { ExportMenu } from '../../features/admin/components/export-menu';
 
 function filterOf({
   q,
@@ -117,6 +118,14 @@ export function AdminUsersPage() {
         </div>
         {/* The table's own tools, at the toolbar's end. */}
         <div className="d-flex flex-wrap align-items-end gap-2" data-testid="user-toolbar-end">
+          {permissions.includes('exports.run') && (
+            <ExportMenu
+              kind="users"
+              query={{ ...filter, sort: params.sort }}
+              selected={selection.all ? [] : [...selection.ids]}
+              total={total}
+            />
+          )}
           <PerPageSelect value={params.perPage} onChange={(perPage) => update({ perPage })} />
         </div>
       </div>

@@ -122,8 +122,9 @@ export function saveFile({ blob, filename }: ExportedFile): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // After the click has handed the file over: revoking at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Chromium reads the file from the URL after the click returns, and a URL revoked by then
+  // cancels the download: the URL goes a minute later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export type ExportState =
