@@ -216,6 +216,22 @@ describe('bulk actions', () => {
     admin.headers = (await sessionFor(app, admin.id)).headers;
   });
 
+  it('count the totals afresh after they change users, though totals are kept a while', async () => {
+    const tag = tagOf();
+    const made = [
+      await makeUser(app, { nickname: `${tag} one` }),
+      await makeUser(app, { nickname: `${tag} two` }),
+    ];
+    const locked = `q=${tag}&status=locked`;
+    expect((await list(locked)).total).toBe(0);
+    const done = await bulk({ action: 'lock', ids: made.map((u) => u.id) });
+    expect(done.json().data).toEqual({ affected: 2, skipped: 0 });
+    // The kept total went with the action: the rows and their count agree.
+    const after = await list(locked);
+    expect(after.items).toHaveLength(2);
+    expect(after.total).toBe(2);
+  });
+
   it('take either ids or a filter, and say so', async () => {
     const neither = await bulk({ action: 'lock' });
     expect(neither.statusCode).toBe(422);

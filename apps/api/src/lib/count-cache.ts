@@ -102,10 +102,13 @@ export class CountCache {
     this.scripts = redis as unknown as CountScripts;
   }
 
-  async get(scope: string, filter: unknown, compute: () => Promise<number>): Promise<number> {
-    return Number(
-      await this.value(scope, filter, async () => String(await compute()), TTL_SECONDS),
-    );
+  async get(
+    scope: string,
+    filter: unknown,
+    compute: () => Promise<number>,
+    ttlSeconds = TTL_SECONDS,
+  ): Promise<number> {
+    return Number(await this.value(scope, filter, async () => String(await compute()), ttlSeconds));
   }
 
   /**

@@ -7,6 +7,7 @@ import type {
   BulkUsers,
 } from '@folio/schema';
 import type { AuditAction } from '@folio/schema';
+import type { CountCache } from '../../lib/count-cache';
 import { NotFound } from '../../lib/errors';
 import type { AuditContext, AuditLog } from '../audit/service';
 import { pageCount } from '../../lib/sql';
@@ -18,6 +19,7 @@ import { userFilter, type AdminUserRepository, type AdminUserRow } from './repos
 
 export interface AdminUserServiceDeps {
   repo: AdminUserRepository;
+  counts: Pick<CountCache, 'get' | 'invalidate'>;
   users: Pick<UserRepository, 'identities'>;
   sessions: Pick<SessionService, 'list' | 'get' | 'end' | 'endAll'>;
   audit: Pick<AuditLog, 'record'>;
@@ -30,11 +32,25 @@ const RECORDED: Record<BulkUsers['action'], AuditAction> = {
   restore: 'user.restored',
 };
 
+/**
+ * The users table's totals, per filter: counting a million rows takes most of a second, so a
+ * total is counted once per TOTAL_SECONDS (however many ask at once), and afresh after the
+ * table's own bulk actions. Registrations and changes elsewhere show in it within that time.
+ */
+const USERS_TOTALS_SCOPE = 'admin-users';
+export const TOTAL_SECONDS = 30;
+
 /** Users a bulk action changes per transaction. */
 export const BULK_BATCH = 500;
 
 /** The users table and the actions staff take on accounts. */
-export function createAdminUserService({ repo, users, sessions, audit }: AdminUserServiceDeps) {
+export function createAdminUserService({
+  repo,
+  counts,
+  users,
+  sessions,
+  audit,
+}: AdminUserServiceDeps) {
   async function describe(rows: AdminUserRow[]): Promise<AdminUser[]> {
     const ids = rows.map((row) => row.id);
     const [contacts, roles] = await Promise.all([repo.contacts(ids), repo.rolesOf(ids)]);
@@ -61,7 +77,10 @@ export function createAdminUserService({ repo, users, sessions, audit }: AdminUs
   return {
     async list(params: AdminUserListParams): Promise<AdminUserPage> {
       const { page, perPage, sort: _sort, ...filter } = params;
-      const [rows, total] = await Promise.all([repo.page(params), repo.count(filter)]);
+      const [rows, total] = await Promise.all([
+        repo.page(params),
+        counts.get(USERS_TOTALS_SCOPE, filter, () => repo.count(filter), TOTAL_SECONDS),
+      ]);
       return {
         items: await describe(rows),
         page,
@@ -138,6 +157,7 @@ export function createAdminUserService({ repo, users, sessions, audit }: AdminUs
         afterId = batch[batch.length - 1]!;
         if (chosen && considered >= chosen.length) break;
       }
+      if (affected) await counts.invalidate(USERS_TOTALS_SCOPE);
       // Those in the batches it did not change: already in that state, the actor, the last manager.
       return { affected, skipped: (chosen?.length ?? considered) - affected };
     },

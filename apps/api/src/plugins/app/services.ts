@@ -245,7 +245,7 @@ export default fp(
     const adminUsers = createAdminUserRepository(db);
     app.decorate(
       'adminUserService',
-      createAdminUserService({ repo: adminUsers, users, sessions, audit }),
+      createAdminUserService({ repo: adminUsers, counts, users, sessions, audit }),
     );
     app.decorate(
       'exportService',
