@@ -2,14 +2,25 @@ import { PERMISSIONS, type Permission } from '@folio/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { comments } from '../src/db/schema';
-import { buildTestApp, grant, makeAuthor, makeBlog, makeUser, sessionFor } from './helpers';
+import {
+  buildTestApp,
+  grant,
+  makeAuthor,
+  makeBlog,
+  makeUser,
+  resetSettings,
+  sessionFor,
+} from './helpers';
 
 let app: App;
 beforeAll(async () => {
   ({ app } = await buildTestApp());
   await app.ready();
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await resetSettings(app);
+  await app.close();
+});
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Example {

@@ -18,10 +18,12 @@ import {
   tags,
   rolePermissions,
   roles,
+  settings,
   userRoles,
 } from '../src/db/schema';
 import { reindexBlogs } from '../src/modules/blogs/search-docs';
 import { blogListsChanged } from '../src/modules/blogs/service';
+import { settingsChannel } from '../src/modules/settings/service';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -228,4 +230,14 @@ export function waitForMessages(app: App, to: string, count = 1, ms = 10_000) {
     `message #${count} for ${to}`,
     ms,
   );
+}
+
+/**
+ * The site's settings back to the environment's: the rows go, and every API process on the test
+ * database hears of it. Files that change settings call it when they end, so the files after
+ * them meet the defaults (registration open, comments on).
+ */
+export async function resetSettings(app: App) {
+  await app.db.delete(settings);
+  await app.redis.publish(settingsChannel(testConfig().DATABASE_URL), 'reset');
 }

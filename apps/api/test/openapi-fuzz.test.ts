@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from './helpers';
+import { buildTestApp, resetSettings } from './helpers';
 import {
   freshAddress,
   label,
@@ -49,6 +49,8 @@ const { app } = await buildTestApp({
 const doc = await openApiDocument(app);
 const ops = operationsOf(doc);
 afterAll(async () => {
+  // The fuzzed PATCH /admin/settings may have closed registration or comments.
+  await resetSettings(app);
   await app.close();
   rmSync(uploads, { recursive: true, force: true });
 });

@@ -15,6 +15,7 @@ import {
   makeBlog,
   makeUser,
   resetData,
+  resetSettings,
   sessionFor,
   testConfig,
   uniquePhone,
@@ -35,6 +36,8 @@ beforeAll(async () => {
   ({ app } = await buildTestApp({ WEB_DIST: dist }));
   // A second API process on the same database and Redis.
   ({ app: other } = await buildTestApp({ RUN_WORKER: 'false' }));
+  // Files before this one may have left settings behind.
+  await resetSettings(app);
   const admin = await makeUser(app);
   await grant(app, admin.id, 'system.settings');
   staff = (await sessionFor(app, admin.id)).headers;
