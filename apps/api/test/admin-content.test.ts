@@ -249,6 +249,12 @@ describe('reports and the moderation queue', () => {
       ),
     ).toEqual([rude, spam]);
 
+    expect(
+      (await data<Comments>('GET', `/admin/comments?blogId=${blog.id}&q=cheap%20pills`)).items.map(
+        (c) => c.id,
+      ),
+    ).toEqual([spam]);
+
     // The spam goes; the rude one has a reply, so it stays as a tombstone; both leave the queue.
     expect(
       await data('POST', '/admin/comments/bulk', { action: 'delete', ids: [spam, rude] }),

@@ -74,6 +74,8 @@ export type BulkBlogs = z.output<typeof BulkBlogsBody>;
 export const ADMIN_COMMENT_STATUSES = ['visible', 'deleted'] as const;
 
 export const AdminCommentFilter = z.object({
+  /** Part of the text. */
+  q: SearchText.optional(),
   blogId: FilterId.optional(),
   userId: FilterId.optional(),
   status: z.enum(ADMIN_COMMENT_STATUSES).optional(),

@@ -25,8 +25,9 @@ export const hasOpenReports = sql`EXISTS (SELECT 1 FROM ${commentReports}
 
 /** The WHERE of the staff's comments table's filters. */
 export function commentFilter(filter: AdminCommentFilterValue): SQL | undefined {
-  const { blogId, userId, status, reported, from, to } = filter;
+  const { q, blogId, userId, status, reported, from, to } = filter;
   return and(
+    q ? like(comments.body, containsPattern(q)) : undefined,
     blogId !== undefined ? eq(comments.blogId, blogId) : undefined,
     userId !== undefined ? eq(comments.userId, userId) : undefined,
     status === 'deleted'

@@ -102,6 +102,7 @@ describe('/admin/comments', () => {
     const router = renderRoute(routes, '/admin/comments');
     await screen.findByTestId('admin-comment-table');
     const form = within(screen.getByTestId('admin-comment-filter'));
+    fireEvent.change(form.getByLabelText('Text contains'), { target: { value: 'pills' } });
     fireEvent.change(form.getByLabelText('State'), { target: { value: 'visible' } });
     fireEvent.change(form.getByLabelText('Open reports'), { target: { value: 'true' } });
     fireEvent.change(form.getByLabelText('Blog id'), { target: { value: '7' } });
@@ -114,6 +115,7 @@ describe('/admin/comments', () => {
         page: '1',
         perPage: '20',
         sort: '-id',
+        q: 'pills',
         status: 'visible',
         reported: 'true',
         blogId: '7',

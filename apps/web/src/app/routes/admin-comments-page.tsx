@@ -1,4 +1,9 @@
-import { ADMIN_COMMENT_STATUSES, AdminCommentFilter, AdminCommentListQuery } from '@folio/schema';
+import {
+  ADMIN_COMMENT_STATUSES,
+  AdminCommentFilter,
+  AdminCommentListQuery,
+  LIMITS,
+} from '@folio/schema';
 import type { AdminCommentFilterValue, BulkCommentAction } from '@folio/schema';
 import { PagedList } from '../../components/paged-list';
 import { PerPageSelect } from '../../components/per-page-select';
@@ -23,6 +28,7 @@ import { ExportMenu } from '../../features/admin/components/export-menu';
 import { useMe } from '../../lib/api/get-me';
 
 const FILTER_FIELDS = [
+  'q',
   'status',
   'reported',
   'blogId',
@@ -60,6 +66,13 @@ export function AdminCommentsPage() {
   }
 
   const fields: FilterFieldSpec[] = [
+    {
+      name: 'q',
+      label: t('admin.comments.filter.q'),
+      type: 'search',
+      maxLength: LIMITS.searchText,
+      className: 'col-12 col-md-6',
+    },
     {
       name: 'status',
       label: t('admin.comments.filter.status'),

@@ -86,6 +86,7 @@ export const enAdminContent = {
   'admin.comments.tab.all': 'All comments',
   'admin.comments.tab.reports': 'Reported',
   'admin.comments.filter.label': 'Filter the comments',
+  'admin.comments.filter.q': 'Text contains',
   'admin.comments.filter.status': 'State',
   'admin.comments.filter.reported': 'Open reports',
   'admin.comments.filter.reportedYes': 'Reported',

@@ -84,6 +84,7 @@ export const zhCNAdminContent: Record<keyof typeof enAdminContent, string> = {
   'admin.comments.tab.all': '所有评论',
   'admin.comments.tab.reports': '被举报的',
   'admin.comments.filter.label': '筛选评论',
+  'admin.comments.filter.q': '内容包含',
   'admin.comments.filter.status': '状态',
   'admin.comments.filter.reported': '未处理的举报',
   'admin.comments.filter.reportedYes': '被举报',
