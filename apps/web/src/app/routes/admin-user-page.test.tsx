@@ -155,6 +155,17 @@ describe('/admin/users/:id', () => {
     expect(await screen.findByTestId('no-sessions')).toHaveTextContent('Not logged in anywhere.');
   });
 
+  it('offers no lock or delete on the staff member’s own page', async () => {
+    const user = logInAsStaff(['users.read', 'users.write']);
+    fakeApi({
+      'GET /me': ok(user),
+      [`GET /admin/users/${user.id}`]: ok(tomDetail({ id: user.id })),
+    });
+    renderRoute(routes, `/admin/users/${user.id}`);
+    expect(await screen.findByTestId('user-profile')).toBeInTheDocument();
+    expect(screen.queryByTestId('user-actions')).toBeNull();
+  });
+
   it('locks the account once asked, with the bulk endpoint and its one id', async () => {
     const user = logInAsStaff(['users.read', 'users.write']);
     const api = fakeApi({

@@ -39,14 +39,17 @@ function UserDetail({ user }: { user: AdminUserDetail }) {
   const { t } = useI18n();
   useDocumentTitle(user.nickname);
   // The section's guard shows this page only once the account is in.
-  const { permissions } = useMe().data!;
+  const me = useMe().data!;
+  const { permissions } = me;
   const canWrite = permissions.includes('users.write');
+  // The API never locks or deletes the one asking: their own page offers neither.
+  const canAct = canWrite && me.id !== user.id;
   return (
     <>
       <AdminHeader
         trail={[{ label: t('admin.users.title'), to: '/admin/users' }, { label: user.nickname }]}
         title={user.nickname}
-        actions={canWrite ? <UserActions user={user} /> : undefined}
+        actions={canAct ? <UserActions user={user} /> : undefined}
       />
       <div className="row gx-4">
         <div className="col-xl-7">
