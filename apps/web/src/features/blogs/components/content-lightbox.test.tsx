@@ -63,6 +63,9 @@ describe('the blog page’s pictures', () => {
       expect.stringContaining('/uploads/images/1-800.webp'),
     );
 
+    // The keys go where the focus is: Bootstrap moves it into the dialog once its transition ends,
+    // a moment after `show` (longer on a busy machine).
+    await waitFor(() => expect(lightbox()).toContainElement(document.activeElement as HTMLElement));
     await userEvent.keyboard('{ArrowRight}');
     expect(screen.getByTestId('lightbox-counter')).toHaveTextContent('Picture 2 of 2');
     await userEvent.keyboard('{ArrowRight}');
