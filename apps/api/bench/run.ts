@@ -5,13 +5,13 @@
  * the targets, then times email registration for new and taken addresses (register.ts). Loopback only; every run is bounded; a missed target is reported, not an error.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, parseEnv } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
@@ -224,7 +224,13 @@ interface RunningServer {
   baseUrl: string;
 }
 
-/** `bundle`: server.ts bundled (see exports.ts), run by plain Node as production runs its bundle. */
+/** The heap and allocator settings production runs the API's processes with (runtime.env). */
+const RUNTIME_ENV = parseEnv(readFileSync(new URL('../runtime.env', import.meta.url), 'utf8'));
+
+/**
+ * `bundle`: server.ts bundled (see exports.ts), run by plain Node with runtime.env as production
+ * runs its bundle.
+ */
 function startServer(
   kind: ServerKind,
   env: NodeJS.ProcessEnv,
@@ -232,7 +238,7 @@ function startServer(
 ): Promise<RunningServer> {
   const script = bundle ?? fileURLToPath(new URL('./server.ts', import.meta.url));
   const child = fork(script, [kind], {
-    env,
+    env: bundle ? { ...env, ...RUNTIME_ENV } : env,
     execArgv: bundle ? ['--enable-source-maps'] : process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -276,6 +282,7 @@ async function startEventsProcess(env: NodeJS.ProcessEnv): Promise<RunningServer
   const child = spawn(process.execPath, ['--enable-source-maps', EVENTS_BUNDLE], {
     env: {
       ...env,
+      ...RUNTIME_ENV,
       HOST,
       PORT: String(port),
       NODE_ENV: 'production',

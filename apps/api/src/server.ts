@@ -2,10 +2,8 @@ import './lib/threadpool';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
-import { prepareDatabase } from './db/prepare';
-import { renderStoredBlogs } from './db/seed';
+import { catchUpStoredBlogs, prepareDatabase } from './db/prepare';
 import { administratorLine, ensureAdministratorIn } from './modules/roles/administrator';
-import { backfillSearchIndex } from './modules/blogs/search-docs';
 import { checkDependencies, DependencyDownError } from './lib/startup-checks';
 import { loadDotEnv } from './lib/dotenv';
 
@@ -27,23 +25,7 @@ async function main() {
   if (seeded) app.log.info('seeded the sample authors and blogs');
   const admin = administratorLine(await ensureAdministratorIn(app.db, config), config.SITE_ORIGIN);
   if (admin) app.log.warn(admin);
-  // Blogs from before rendering existed get their HTML in the background: one walk of the table.
-  // Then the search index catches up with blogs it lacks or holds at an older version (all of
-  // them on a database from before search existed): one walk of the table and of the index.
-  void renderStoredBlogs(app.db)
-    .then(
-      (rendered) => {
-        if (rendered > 0) app.log.info({ rendered }, 'rendered blogs stored before rendering');
-      },
-      (err: unknown) => app.log.warn({ err }, 'could not render the blogs stored before rendering'),
-    )
-    .then(() => backfillSearchIndex(app.db, app.searchIndex))
-    .then(
-      ({ indexed, removed }) => {
-        if (indexed || removed) app.log.info({ indexed, removed }, 'search index caught up');
-      },
-      (err: unknown) => app.log.warn({ err }, 'could not bring the search index up to date'),
-    );
+  if (config.RUN_WORKER) void catchUpStoredBlogs(app.db, app.log);
 
   let closing = false;
   const shutdown = (signal: string) => {

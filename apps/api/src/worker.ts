@@ -2,6 +2,7 @@ import './lib/threadpool';
 import { pino, type LoggerOptions } from 'pino';
 import { loadConfig, localDemoNotice } from './config';
 import { createDb, createPool } from './db/connection';
+import { catchUpStoredBlogs } from './db/prepare';
 import { loggerOptions } from './lib/logger';
 import { exitWhenClosed, runMain } from './lib/process';
 import { checkDependencies } from './lib/startup-checks';
@@ -28,8 +29,10 @@ async function main() {
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     queueLimit: config.DB_QUEUE_LIMIT,
   });
-  const work = await startBackgroundWork(config, createDb(pool), log);
+  const db = createDb(pool);
+  const work = await startBackgroundWork(config, db, log);
   log.info('worker started');
+  void catchUpStoredBlogs(db, log);
 
   let closing = false;
   const shutdown = (signal: string) => {

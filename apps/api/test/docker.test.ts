@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -100,6 +101,22 @@ describe('docker/Dockerfile', () => {
     for (const [, name] of template.matchAll(/\$\{(FOLIO_\w+)\}/g)) {
       expect(nginx[name!], `compose sets ${name}`).toBeDefined();
       expect(dockerfile, `the image sets ${name}`).toMatch(new RegExp(`\\b${name}=`));
+    }
+  });
+
+  it("runs the API's processes with the heap and allocator settings of apps/api/runtime.env", () => {
+    const settings = Object.entries(parseEnv(read('apps/api/runtime.env')));
+    expect(settings.map(([name]) => name).sort()).toEqual([
+      'MALLOC_MMAP_THRESHOLD_',
+      'NODE_OPTIONS',
+    ]);
+    // The stage the api, worker and events services run.
+    const api = read('docker/Dockerfile').split(/^FROM .* AS api$/m)[1]!;
+    for (const [name, value] of settings) {
+      const escaped = value!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(api, `the image sets ${name}`).toMatch(
+        new RegExp(`\\b${name}=("?)${escaped}\\1(\\s|$)`),
+      );
     }
   });
 

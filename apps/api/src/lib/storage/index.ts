@@ -18,7 +18,7 @@ export type StorageConfig = Pick<
 >;
 
 /** The storage the settings choose (STORAGE_DRIVER). */
-export function createStorage(config: StorageConfig): Storage {
+export async function createStorage(config: StorageConfig): Promise<Storage> {
   if (config.STORAGE_DRIVER === 's3') {
     return createS3Storage({
       endpoint: config.S3_ENDPOINT,

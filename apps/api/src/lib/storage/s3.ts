@@ -1,13 +1,4 @@
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
 import { Unavailable } from '../errors';
 import {
   assertKey,
@@ -30,15 +21,24 @@ export interface S3StorageOptions {
 /** DeleteObjects takes at most this many keys a call. */
 const DELETE_BATCH = 1000;
 
-const notFound = (err: unknown) =>
-  err instanceof NoSuchKey ||
-  (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404);
-
 /**
  * An S3-compatible bucket (AWS, MinIO, Ceph, R2, ...), so that every API machine sees the same
  * files. Without keys the SDK's own chain (environment, instance role) signs the requests.
+ * The AWS SDK is loaded here, when this driver is chosen, not with the app.
  */
-export function createS3Storage(options: S3StorageOptions): Storage {
+export async function createS3Storage(options: S3StorageOptions): Promise<Storage> {
+  const {
+    DeleteObjectsCommand,
+    GetObjectCommand,
+    ListObjectsV2Command,
+    NoSuchKey,
+    PutObjectCommand,
+    S3Client,
+    S3ServiceException,
+  } = await import('@aws-sdk/client-s3');
+  const notFound = (err: unknown) =>
+    err instanceof NoSuchKey ||
+    (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404);
   const { bucket } = options;
   const client = new S3Client({
     region: options.region,

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Captcha } from '@folio/schema';
 import type { Redis } from 'ioredis';
-import svgCaptcha from 'svg-captcha';
+import type svgCaptcha from 'svg-captcha';
 import { AppError } from '../../lib/errors';
 
 export const CAPTCHA_TTL_SECONDS = 300;
@@ -24,10 +24,12 @@ const INKS = [
 ];
 
 /** `svgCaptcha(text, options)`: documented in its README, missing from its type declarations. */
-const drawText = svgCaptcha as unknown as (
-  text: string,
-  options: svgCaptcha.ConfigObject,
-) => string;
+type DrawText = (text: string, options: svgCaptcha.ConfigObject) => string;
+
+let drawing: Promise<DrawText> | undefined;
+/** svg-captcha (with the font it parses) is loaded by the first captcha, not at start-up. */
+const drawer = () =>
+  (drawing ??= import('svg-captcha').then(({ default: draw }) => draw as unknown as DrawText));
 
 const ink = () => INKS[randomInt(INKS.length)]!;
 const between = (min: number, max: number) => min + randomInt(1000) * ((max - min) / 1000);
@@ -55,7 +57,7 @@ function noiseDot(): string {
  * SVG displacement filter) so no two letters sit on one straight baseline. Still meant for
  * people: the letters stay whole and apart, and the answer ignores case.
  */
-function picture(text: string): string {
+function picture(drawText: DrawText, text: string): string {
   const glyphs = drawText(text, {
     width: WIDTH,
     height: HEIGHT,
@@ -88,7 +90,7 @@ export function createCaptchaService(redis: Redis) {
       const text = captchaText();
       const id = randomBytes(16).toString('base64url');
       await redis.set(key(id), text.toLowerCase(), 'EX', CAPTCHA_TTL_SECONDS);
-      return { id, svg: picture(text) };
+      return { id, svg: picture(await drawer(), text) };
     },
 
     /** Throws CAPTCHA_INVALID unless `text` answers captcha `id`; either way the captcha is gone. */

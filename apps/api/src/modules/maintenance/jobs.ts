@@ -43,7 +43,7 @@ export const PRUNE_AUDIT_EVERY_MS = 86_400_000;
  */
 export async function startMaintenance(config: Config, db: Db, log: FastifyBaseLogger) {
   const connection = bullConnection(config.REDIS_URL);
-  const storage = createStorage(config);
+  const storage = await createStorage(config);
   const uploads = createUploadService({
     uploads: createUploadRepository(db),
     users: createUserRepository(db),

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { LIMITS } from '@folio/schema';
-import sharp from 'sharp';
 import { AppError } from '../../lib/errors';
 import type { Storage } from '../../lib/storage';
-import { checkImage, ImageRejected, MAX_INPUT_PIXELS } from '../uploads/image';
+import { checkImage, ImageRejected, loadSharp, MAX_INPUT_PIXELS } from '../uploads/image';
 
 /** What we write: `avatars/<userId>-<random>.webp`; nothing else under the prefix is ever deleted. */
 export const AVATAR_NAME = /^[0-9]+-[A-Za-z0-9_-]{16}\.webp$/;
@@ -20,6 +19,7 @@ const invalid = (cause?: unknown) =>
 export async function encodeAvatar(input: Buffer): Promise<Buffer> {
   try {
     await checkImage(input);
+    const sharp = await loadSharp();
     return await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
       .resize(LIMITS.avatarSize, LIMITS.avatarSize, { fit: 'cover' })

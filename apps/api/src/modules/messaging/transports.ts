@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { outboxMessages } from '../../db/schema';
@@ -26,17 +26,24 @@ export function outboxTransport(db: Db): Transport {
   };
 }
 
-/** Mail through an SMTP server (`smtp://user:pass@host:587`, `smtps://...` for implicit TLS). */
+/**
+ * Mail through an SMTP server (`smtp://user:pass@host:587`, `smtps://...` for implicit TLS).
+ * nodemailer is loaded with the first message, not by every process that might send one.
+ */
 export function smtpTransport({ url, from }: { url: string; from: string }): Transport {
-  // Short timeouts: a stuck server fails the attempt, and the retry comes with backoff.
-  const mailer = createTransport(
-    { url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
-    { from },
-  );
+  let mailer: Promise<Transporter> | undefined;
+  const mailerOf = () =>
+    (mailer ??= import('nodemailer').then(({ createTransport }) =>
+      // Short timeouts: a stuck server fails the attempt, and the retry comes with backoff.
+      createTransport(
+        { url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+        { from },
+      ),
+    ));
   return {
     name: 'smtp',
     async deliver(message) {
-      await mailer.sendMail({
+      await (await mailerOf()).sendMail({
         to: message.to,
         subject: message.subject ?? '',
         text: message.body,
@@ -44,7 +51,7 @@ export function smtpTransport({ url, from }: { url: string; from: string }): Tra
       });
     },
     async close() {
-      mailer.close();
+      if (mailer) (await mailer).close();
     },
   };
 }

@@ -1,12 +1,21 @@
 import { UPLOAD_MIME_TYPES, UPLOAD_WIDTHS } from '@folio/schema';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import type * as FileType from 'file-type';
+import type sharp from 'sharp';
 
 /**
  * A large photo has 50 megapixels; a small file may claim far more (a decompression bomb), so
  * the header is read first and sharp is held to the same cap while it decodes.
  */
 export const MAX_INPUT_PIXELS = 50_000_000;
+
+let sharpLoading: Promise<typeof sharp> | undefined;
+/**
+ * sharp (with libvips, some 20 MB of the process) and file-type are loaded by the first image
+ * that arrives, not by every process at start-up.
+ */
+export const loadSharp = () => (sharpLoading ??= import('sharp').then((m) => m.default));
+let fileTypeLoading: Promise<typeof FileType> | undefined;
+const loadFileType = () => (fileTypeLoading ??= import('file-type'));
 
 /** Why a file is not taken as an image. */
 export type ImageProblem = 'empty' | 'type' | 'mixed' | 'damaged' | 'pixels';
@@ -43,6 +52,7 @@ export interface CheckedImage {
  */
 export async function checkImage(input: Buffer): Promise<CheckedImage> {
   if (input.length === 0) throw new ImageRejected('empty');
+  const [{ fileTypeFromBuffer }, sharp] = await Promise.all([loadFileType(), loadSharp()]);
   const type = await fileTypeFromBuffer(input);
   if (!type || !accepted.has(type.mime)) throw new ImageRejected('type');
   if (MARKUP.test(input.toString('latin1'))) throw new ImageRejected('mixed');
@@ -81,6 +91,7 @@ export async function encodeVariants(
   input: Buffer,
   checked: CheckedImage,
 ): Promise<EncodedVariant[]> {
+  const sharp = await loadSharp();
   const source = sharp(input, {
     limitInputPixels: MAX_INPUT_PIXELS,
     failOn: 'error',

@@ -117,7 +117,7 @@ export default fp(
       timeCost: config.ARGON2_TIME_COST,
     });
     const captcha = createCaptchaService(redis);
-    const storage = createStorage(config);
+    const storage = await createStorage(config);
     const linkTokens = createLinkTokens({
       key: deriveKey(config.JWT_SECRET, 'mail-link'),
       redis,

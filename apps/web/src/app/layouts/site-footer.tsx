@@ -1,13 +1,14 @@
 import { useI18n } from '../../lib/i18n';
-import { APP_NAME } from '../../lib/use-document-title';
+import { useSiteName } from '../../lib/use-document-title';
 
 export function SiteFooter() {
   const { t } = useI18n();
+  const siteName = useSiteName();
   return (
     <footer className="border-top bg-body-tertiary py-3 mt-auto">
       <div className="container d-flex flex-wrap justify-content-between gap-2 small text-body-secondary">
         <span>
-          © {new Date().getFullYear()} {APP_NAME} · {t('footer.tagline')}
+          © {new Date().getFullYear()} {siteName} · {t('footer.tagline')}
         </span>
         <a href="/api/docs" className="footer-link">
           {t('footer.apiDocs')}

@@ -5,7 +5,7 @@ import type { AttachedComponent } from '../../lib/bootstrap-component';
 import { offcanvasModule } from '../../lib/bootstrap-loader';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/i18n';
-import { APP_NAME } from '../../lib/use-document-title';
+import { useSiteName } from '../../lib/use-document-title';
 import { UserMenu } from './user-menu';
 import { LanguageSwitch } from './language-switch';
 
@@ -21,6 +21,7 @@ const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
  */
 export function SiteNavbar() {
   const { t } = useI18n();
+  const siteName = useSiteName();
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const titleId = useId();
@@ -61,7 +62,7 @@ export function SiteNavbar() {
     >
       <div className="container">
         <Link to="/" className="navbar-brand fw-bold">
-          {APP_NAME}
+          {siteName}
         </Link>
         <div className="d-flex align-items-center gap-2 ms-auto order-lg-last">
           <LanguageSwitch />

@@ -11,7 +11,7 @@ import { OAuthPendingNotice } from '../../features/auth/components/oauth-pending
 import { PhoneRegisterForm } from '../../features/auth/components/phone-register-form';
 import { useSite } from '../../lib/api/get-site';
 import { useI18n } from '../../lib/i18n';
-import { APP_NAME, useDocumentTitle } from '../../lib/use-document-title';
+import { useDocumentTitle, useSiteName } from '../../lib/use-document-title';
 
 type Method = 'phone' | 'email';
 
@@ -29,6 +29,7 @@ export function RegisterPage() {
   const ticket = search.get('oauth') ?? undefined;
   // Until the settings are read (or if they can't be), both ways show; the API says if one is shut.
   const site = useSite().data;
+  const siteName = useSiteName();
   const open = site?.registration ?? { phone: true, email: true };
   const methods = (['phone', 'email'] as const).filter((m) => open[m]);
   const shown = methods.includes(method) ? method : methods[0];
@@ -39,7 +40,7 @@ export function RegisterPage() {
     setDone(true);
     toast.show({
       kind: 'success',
-      text: t('register.welcome', { name: nickname, site: site?.siteName ?? APP_NAME }),
+      text: t('register.welcome', { name: nickname, site: siteName }),
     });
     navigate(next, { replace: true });
   }
