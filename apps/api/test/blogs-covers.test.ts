@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { purgeTrashedBlogs } from '../src/modules/blogs/publish';
-import { buildTestApp, makeUser, resetData, sessionFor } from './helpers';
+import { buildTestApp, grant, makeUser, resetData, sessionFor } from './helpers';
 
 let app: App;
 beforeAll(async () => {
@@ -90,6 +90,31 @@ describe('blog covers and pictures', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors).toHaveProperty('coverId');
+  });
+
+  it("takes a moderator's own upload as the cover of someone else's blog, and nobody else's", async () => {
+    const author = await writer();
+    const blog = await created(author.headers, { title: 'Needs a cover', status: 'published' });
+    const moderator = await writer();
+    await grant(app, moderator.user.id, 'content.moderate');
+    const stranger = await makeUser(app);
+    const strangers = await upload(stranger.id, 500, 500);
+    const edit = (coverId: number) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/blogs/${blog.id}`,
+        headers: moderator.headers,
+        payload: { coverId },
+      });
+    expect((await edit(strangers.id)).statusCode).toBe(422);
+
+    const picked = await upload(moderator.user.id, 900, 600);
+    const res = await edit(picked.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.cover).toEqual(picked);
+    expect(await references(blog.id)).toContain(picked.id);
+    const shown = (await app.inject({ method: 'GET', url: `/api/v1/blogs/${blog.id}` })).json();
+    expect(shown.data.cover.id).toBe(picked.id);
   });
 
   it('keeps the cover and the pictures in the text referenced, and lets go of what it drops', async () => {

@@ -209,11 +209,17 @@ export function createBlogService({
     return (await uploads.describe([coverId])).get(coverId) ?? null;
   }
 
-  /** A cover must be one of the blog's author's own uploads. */
-  async function checkCover(coverId: number | null | undefined, ownerUserId: number | null) {
+  /** A cover must be an upload of one of these people (the author, and whoever edits). */
+  async function checkCover(coverId: number | null | undefined, owners: (number | null)[]) {
     if (coverId === null || coverId === undefined) return;
-    const owned = ownerUserId === null ? [] : await uploads.ownedBy([coverId], ownerUserId);
-    if (!owned.includes(coverId)) {
+    let owned = false;
+    for (const owner of new Set(owners)) {
+      if (owner !== null && (await uploads.ownedBy([coverId], owner)).includes(coverId)) {
+        owned = true;
+        break;
+      }
+    }
+    if (!owned) {
       throw new AppError('VALIDATION_FAILED', { errors: { coverId: 'coverNotFound' } });
     }
   }
@@ -641,7 +647,7 @@ export function createBlogService({
       const cover =
         body.coverId === null || body.coverId === undefined
           ? null
-          : await checkCover(body.coverId, writer.userId).then(() => coverOf(body.coverId!));
+          : await checkCover(body.coverId, [writer.userId]).then(() => coverOf(body.coverId!));
       const at = now();
       const pubDate = body.pubDate ? new Date(body.pubDate) : at;
       const status = stateOf(body.status, pubDate, at);
@@ -702,8 +708,8 @@ export function createBlogService({
       expected?: number[],
     ): Promise<Versioned<MyBlog>> {
       const row = await editable(writer, id);
-      // A moderator's edit keeps to the author's own pictures too.
-      await checkCover(body.coverId, row.authorUserId);
+      // The author's own pictures, or those of the moderator editing (what their picker uploads).
+      await checkCover(body.coverId, [row.authorUserId, writer.userId]);
       return save(writer, id, body, expected);
     },
 
