@@ -127,7 +127,7 @@ const blogFields = {
   status: z.enum(BLOG_STATUSES),
   /** When it is (or was) published; a published blog with a later time is scheduled. */
   pubDate: PubDateSchema,
-  /** One of the writer's uploads (`POST /uploads`), or null for none. */
+  /** An upload (`POST /uploads`) of the writer or, on an edit by a moderator, of the author; null for none. */
   coverId: z
     .number({ error: 'positiveInteger' })
     .int('positiveInteger')
