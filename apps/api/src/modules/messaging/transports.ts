@@ -43,7 +43,9 @@ export function smtpTransport({ url, from }: { url: string; from: string }): Tra
   return {
     name: 'smtp',
     async deliver(message) {
-      await (await mailerOf()).sendMail({
+      await (
+        await mailerOf()
+      ).sendMail({
         to: message.to,
         subject: message.subject ?? '',
         text: message.body,

@@ -61,7 +61,7 @@ export function SiteNavbar() {
       aria-label={t('nav.main')}
     >
       <div className="container">
-        <Link to="/" className="navbar-brand fw-bold">
+        <Link to="/" className="navbar-brand fw-bold site-brand" title={siteName}>
           {siteName}
         </Link>
         <div className="d-flex align-items-center gap-2 ms-auto order-lg-last">
