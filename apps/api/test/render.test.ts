@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { derive, excerptOf, readingMinutes, renderMarkdown } from '../src/modules/blogs/render';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  excerptOf,
+  loadRenderer,
+  readingMinutes,
+  type Renderer,
+} from '../src/modules/blogs/render';
+
+let derive: Renderer['derive'];
+let renderMarkdown: Renderer['renderMarkdown'];
+beforeAll(async () => {
+  ({ derive, renderMarkdown } = await loadRenderer());
+});
 
 describe('the text a save derives from the markdown', () => {
   it('is what a reader reads: entities decoded, tags and what sanitizing removed gone', () => {

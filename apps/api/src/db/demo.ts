@@ -5,7 +5,7 @@ import { LIMITS } from '@folio/schema';
 import { and, asc, count, gt, inArray, like, notExists, sql } from 'drizzle-orm';
 import type { CountCache } from '../lib/count-cache';
 import { linkTags, listingOf, tagIdsFor, visibleBlog } from '../modules/blogs/repository';
-import { derive } from '../modules/blogs/render';
+import { loadRenderer, type Renderer } from '../modules/blogs/render';
 import { blogListsChanged } from '../modules/blogs/service';
 import type { Db } from './connection';
 import { authors, blogs, blogTags } from './schema';
@@ -148,7 +148,12 @@ function demoAuthor(runId: string, i: number): NewAuthor {
   };
 }
 
-function demoBlog(authorIds: readonly number[], now: number, i: number): NewBlog {
+function demoBlog(
+  derive: Renderer['derive'],
+  authorIds: readonly number[],
+  now: number,
+  i: number,
+): NewBlog {
   const w = writerFor(i);
   const f = w.faker;
   const pubDate = new Date(now - f.number.int({ min: 0, max: SPREAD_MS }));
@@ -368,9 +373,10 @@ export async function insertDemoData(
     ).map((r) => r.id);
 
     const now = Date.now();
+    const { derive } = await loadRenderer();
     let pending: Promise<unknown> | undefined;
     let pendingSize = 0;
-    for (const batch of batches(total, batchSize, (i) => demoBlog(authorIds, now, i))) {
+    for (const batch of batches(total, batchSize, (i) => demoBlog(derive, authorIds, now, i))) {
       if (pending) {
         await pending;
         done += pendingSize;

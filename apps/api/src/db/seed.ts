@@ -1,6 +1,6 @@
 import { and, eq, gt, lte, max, min, ne, sql } from 'drizzle-orm';
 import type { Db } from './connection';
-import { derive } from '../modules/blogs/render';
+import { loadRenderer } from '../modules/blogs/render';
 import { authors, blogs } from './schema';
 
 /**
@@ -122,6 +122,7 @@ export const SAMPLE_BLOGS: {
 
 /** Adds the sample data when there are no authors yet; returns whether it did. */
 export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const { derive } = await loadRenderer();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ n: sql<number>`count(*)` })
@@ -173,8 +174,11 @@ export async function renderStoredBlogs(db: Db): Promise<number> {
           ne(blogs.content, ''),
         ),
       );
-    for (const row of rows) {
-      await db.update(blogs).set(derive(row.content, row.excerpt)).where(eq(blogs.id, row.id));
+    if (rows.length) {
+      const { derive } = await loadRenderer();
+      for (const row of rows) {
+        await db.update(blogs).set(derive(row.content, row.excerpt)).where(eq(blogs.id, row.id));
+      }
     }
     rendered += rows.length;
   }

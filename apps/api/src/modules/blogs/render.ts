@@ -1,7 +1,6 @@
 import { LIMITS } from '@folio/schema';
-import GithubSlugger from 'github-slugger';
-import { Marked, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import type { Tokens } from 'marked';
+import type sanitizeHtml from 'sanitize-html';
 
 /** What a save stores beside the markdown: its sanitized HTML, its plain text's excerpt and reading time. */
 export interface Rendered {
@@ -20,7 +19,7 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
  * What survives in a blog's HTML. Everything else (scripts, event handlers, `style`, iframes,
  * forms, unknown schemes) is removed by sanitize-html, whatever the markdown parser let through.
  */
-const SANITIZE: sanitizeHtml.IOptions = {
+const sanitizeOptions = (sanitize: typeof sanitizeHtml): sanitizeHtml.IOptions => ({
   allowedTags: [
     ...HEADINGS,
     'p',
@@ -64,27 +63,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // The text inside these is code or markup, never prose to keep.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed'],
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: LINK_REL }),
-  },
-};
-
-/** The slugger of the render under way: renders are synchronous, one at a time. */
-let slugger = new GithubSlugger();
-
-/** One parser for every render; its heading renderer asks the current render's slugger. */
-const marked = new Marked({ gfm: true, async: false });
-marked.use({
-  renderer: {
-    heading(token: Tokens.Heading) {
-      const inner = this.parser.parseInline(token.tokens);
-      const id = `${HEADING_ID_PREFIX}${slugger.slug(textOf(inner)) || 'section'}`;
-      // The blog's title is its page's one h1: the content's headings sit one level below it.
-      const level = Math.min(token.depth + 1, 6);
-      return (
-        `<h${level} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
-        `${inner}</h${level}>\n`
-      );
-    },
+    a: sanitize.simpleTransform('a', { rel: LINK_REL }),
   },
 });
 
@@ -109,13 +88,6 @@ const ENTITIES: Record<string, string> = {
 export function textOf(html: string): string {
   const text = html.replace(HEADING_ANCHOR, '').replace(BLOCK_END, '$& ').replace(TAG, '');
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!);
-}
-
-/** Markdown to sanitized HTML, with an anchor on every heading and `rel` on every link. */
-export function renderMarkdown(markdown: string): Rendered {
-  slugger = new GithubSlugger();
-  const html = sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
-  return { html, text: textOf(html) };
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -158,11 +130,64 @@ export function readingMinutes(text: string): number {
 }
 
 /** Everything a save derives from the markdown and the excerpt it was given. */
-export function derive(content: string, excerpt: string) {
-  const { html, text } = renderMarkdown(content);
-  return {
-    contentHtml: html,
-    excerpt: excerpt || excerptOf(text),
-    readingMinutes: readingMinutes(text),
-  };
+export interface Derived {
+  contentHtml: string;
+  excerpt: string;
+  readingMinutes: number;
+}
+
+export interface Renderer {
+  /** Markdown to sanitized HTML, with an anchor on every heading and `rel` on every link. */
+  renderMarkdown(markdown: string): Rendered;
+  derive(content: string, excerpt: string): Derived;
+}
+
+let loading: Promise<Renderer> | undefined;
+
+/**
+ * The renderer, made once: marked and sanitize-html (with htmlparser2) are loaded by the first
+ * save or walk that renders, not by every process at start-up. Its renders are synchronous.
+ */
+export function loadRenderer(): Promise<Renderer> {
+  return (loading ??= Promise.all([
+    import('marked'),
+    import('sanitize-html'),
+    import('github-slugger'),
+  ]).then(([{ Marked }, { default: sanitize }, { default: GithubSlugger }]) => {
+    const options = sanitizeOptions(sanitize);
+    /** The slugger of the render under way: renders are synchronous, one at a time. */
+    let slugger = new GithubSlugger();
+    /** One parser for every render; its heading renderer asks the current render's slugger. */
+    const marked = new Marked({ gfm: true, async: false });
+    marked.use({
+      renderer: {
+        heading(token: Tokens.Heading) {
+          const inner = this.parser.parseInline(token.tokens);
+          const id = `${HEADING_ID_PREFIX}${slugger.slug(textOf(inner)) || 'section'}`;
+          // The blog's title is its page's one h1: the content's headings sit one level below it.
+          const level = Math.min(token.depth + 1, 6);
+          return (
+            `<h${level} id="${id}"><a class="heading-anchor" href="#${id}">#</a> ` +
+            `${inner}</h${level}>\n`
+          );
+        },
+      },
+    });
+    const renderMarkdown = (markdown: string): Rendered => {
+      slugger = new GithubSlugger();
+      const html = sanitize(marked.parse(markdown) as string, options);
+      return { html, text: textOf(html) };
+    };
+    return {
+      renderMarkdown,
+      derive(content, excerpt) {
+        const { html, text } = renderMarkdown(content);
+        return {
+          contentHtml: html,
+          excerpt: excerpt || excerptOf(text),
+          readingMinutes: readingMinutes(text),
+        };
+      },
+    };
+  }));
 }

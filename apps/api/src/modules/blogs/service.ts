@@ -32,7 +32,7 @@ import type { SearchIndex } from '../search/search-index';
 import type { UploadService } from '../uploads/service';
 import type { UserRepository } from '../users/repository';
 import type { BlogScheduler } from './publish';
-import { derive } from './render';
+import { loadRenderer } from './render';
 import { searchDocOf } from './search-docs';
 import type { BlogViews, Viewer } from './views';
 import type {
@@ -383,6 +383,7 @@ export function createBlogService({
     body: UpdateBlog,
     expected?: number[],
   ): Promise<Versioned<MyBlog>> {
+    const { derive } = await loadRenderer();
     await write(() =>
       repo.update(
         id,
@@ -659,7 +660,7 @@ export function createBlogService({
         // The author and the tags are looked up while the markdown renders.
         const found = Promise.all([authorOf(writer), repo.tagsFor(names)]);
         found.catch(() => undefined);
-        const derived = derive(body.content, body.excerpt);
+        const derived = (await loadRenderer()).derive(body.content, body.excerpt);
         const [writing, tags] = await found;
         author = writing;
         const inserted = await repo.insert(
