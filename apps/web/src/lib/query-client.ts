@@ -8,6 +8,8 @@ declare module '@tanstack/react-query' {
       showsNotFound?: boolean;
       /** The page renders its own "not yours" state, so a 403 needs no toast. */
       showsForbidden?: boolean;
+      /** What pages only dress themselves with (the site's name): they fall back without a toast. */
+      quiet?: boolean;
     };
   }
 }
@@ -24,6 +26,7 @@ export function createQueryClient(onQueryError: (error: unknown) => void): Query
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
+        if (query.meta?.quiet) return;
         if (error instanceof ApiError && error.status === 404 && query.meta?.showsNotFound) return;
         if (error instanceof ApiError && error.status === 403 && query.meta?.showsForbidden) return;
         onQueryError(error);

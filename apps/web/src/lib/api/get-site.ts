@@ -12,6 +12,9 @@ export function siteQueryOptions() {
     queryKey: ['site'],
     queryFn: ({ signal }) => fetchSite(signal),
     staleTime: 60_000,
+    // Every page asks for the site's name; without an answer it is Folio, and comments and
+    // registration go by what their own requests answer.
+    meta: { quiet: true },
   });
 }
 
