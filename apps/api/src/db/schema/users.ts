@@ -23,12 +23,13 @@ export const users = mysqlTable(
     deletedAt: utcDatetime('deleted_at'),
   },
   (t) => [
-    // The purge of stale pending accounts scans by status and age; the admin users table sorts
-    // by each of its columns, with and without a status (admin-users/repository.ts).
-    index('users_status_created_idx').on(t.status, t.createdAt),
-    index('users_status_idx').on(t.status),
-    index('users_status_nickname_idx').on(t.status, t.nickname),
-    index('users_status_login_idx').on(t.status, t.lastLoginAt),
+    // The purge of stale pending accounts scans by status and age (not deleted); the admin users
+    // table sorts by each of its columns, with and without a status (admin-users/repository.ts).
+    // A status means not deleted: its indexes hold deleted_at, so a page's ids come from the index.
+    index('users_status_created_idx').on(t.status, t.deletedAt, t.createdAt),
+    index('users_status_idx').on(t.status, t.deletedAt),
+    index('users_status_nickname_idx').on(t.status, t.deletedAt, t.nickname),
+    index('users_status_login_idx').on(t.status, t.deletedAt, t.lastLoginAt),
     index('users_created_idx').on(t.createdAt),
     index('users_login_idx').on(t.lastLoginAt),
     // `@nickname` mentions in comments, matched as the collation compares (case-insensitively).

@@ -51,21 +51,19 @@ export function createAdminUserService({
   sessions,
   audit,
 }: AdminUserServiceDeps) {
-  async function describe(rows: AdminUserRow[]): Promise<AdminUser[]> {
-    const ids = rows.map((row) => row.id);
-    const [contacts, roles] = await Promise.all([repo.contacts(ids), repo.rolesOf(ids)]);
-    return rows.map((row) => ({
+  function describe(row: AdminUserRow): AdminUser {
+    return {
       id: row.id,
       nickname: row.nickname,
       avatarUrl: row.avatar ? `${AVATAR_URL_PREFIX}${row.avatar}` : null,
-      email: contacts.get(row.id)!.email,
-      phone: contacts.get(row.id)!.phone,
+      email: row.email,
+      phone: row.phone,
       status: row.deletedAt ? 'deleted' : row.status,
-      roles: roles.get(row.id)!,
+      roles: row.roles,
       createdAt: row.createdAt.toISOString(),
       lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       lastLoginIp: row.lastLoginIp,
-    }));
+    };
   }
 
   async function found(id: number): Promise<AdminUserRow> {
@@ -82,7 +80,7 @@ export function createAdminUserService({
         counts.get(USERS_TOTALS_SCOPE, filter, () => repo.count(filter), TOTAL_SECONDS),
       ]);
       return {
-        items: await describe(rows),
+        items: rows.map(describe),
         page,
         perPage,
         total,
@@ -91,14 +89,13 @@ export function createAdminUserService({
     },
 
     async get(id: number): Promise<AdminUserDetail> {
-      const row = await found(id);
-      const [[user], identities, live] = await Promise.all([
-        describe([row]),
+      const [row, identities, live] = await Promise.all([
+        found(id),
         users.identities(id),
         sessions.list(id),
       ]);
       return {
-        ...user!,
+        ...describe(row),
         identities: identities.map((i) => ({
           id: i.id,
           kind: i.kind,

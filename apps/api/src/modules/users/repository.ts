@@ -18,13 +18,29 @@ export interface NewIdentity {
 
 /** Users and their login identities; a deleted user is never found. */
 export function createUserRepository(db: Db) {
+  // Every authenticated request asks these two: their SQL is built once, not per request.
+  const byId = db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, sql.placeholder('id')), isNull(users.deletedAt)))
+    .limit(1)
+    .prepare();
+  const permitted = db
+    .select({ roleId: userRoles.roleId })
+    .from(userRoles)
+    .innerJoin(
+      rolePermissions,
+      and(
+        eq(rolePermissions.roleId, userRoles.roleId),
+        eq(rolePermissions.permission, sql.placeholder('permission')),
+      ),
+    )
+    .where(eq(userRoles.userId, sql.placeholder('userId')))
+    .limit(1)
+    .prepare();
   return {
     async findById(id: number): Promise<UserRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(users)
-        .where(and(eq(users.id, id), isNull(users.deletedAt)))
-        .limit(1);
+      const [row] = await byId.execute({ id });
       return row;
     },
 
@@ -161,18 +177,7 @@ export function createUserRepository(db: Db) {
 
     /** Whether one of the user's roles holds the permission. */
     async hasPermission(userId: number, permission: Permission): Promise<boolean> {
-      const [row] = await db
-        .select({ roleId: userRoles.roleId })
-        .from(userRoles)
-        .innerJoin(
-          rolePermissions,
-          and(
-            eq(rolePermissions.roleId, userRoles.roleId),
-            eq(rolePermissions.permission, permission),
-          ),
-        )
-        .where(eq(userRoles.userId, userId))
-        .limit(1);
+      const [row] = await permitted.execute({ userId, permission });
       return Boolean(row);
     },
 
