@@ -1,7 +1,8 @@
 import { PERMISSIONS, type Permission } from '@folio/schema';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
-import { comments } from '../src/db/schema';
+import { comments, userRoles, users } from '../src/db/schema';
 import {
   buildTestApp,
   grant,
@@ -194,5 +195,28 @@ describe('every admin route', () => {
       );
       expect(allowed.statusCode, `${key} with ${held}: ${allowed.body}`).toBeLessThan(300);
     }
+  });
+
+  it('reads the permission as it is at each request: a role taken away, an account locked', async () => {
+    const user = await makeUser(app);
+    const roleId = await grant(app, user.id, 'stats.read');
+    const { accessToken } = await sessionFor(app, user.id);
+    const summary = () =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/stats/summary',
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+    expect((await summary()).statusCode).toBe(200);
+    await app.db.delete(userRoles).where(eq(userRoles.roleId, roleId));
+    const refused = await summary();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('FORBIDDEN');
+    await app.db.insert(userRoles).values({ userId: user.id, roleId });
+    expect((await summary()).statusCode).toBe(200);
+    // An account that may no longer log in is refused whatever it holds, and its session ends.
+    await app.db.update(users).set({ status: 'locked' }).where(eq(users.id, user.id));
+    expect((await summary()).json().code).toBe('ACCOUNT_DISABLED');
+    expect((await summary()).statusCode).toBe(401);
   });
 });

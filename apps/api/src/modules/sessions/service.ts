@@ -1,4 +1,4 @@
-import type { AuthResult } from '@folio/schema';
+import type { AuthResult, Permission } from '@folio/schema';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config';
@@ -140,6 +140,38 @@ export function createSessionService(deps: SessionServiceDeps) {
     return user!;
   }
 
+  /** The claims of a valid access token in an `Authorization: Bearer` header. */
+  function accessClaimsOf(authorization: string | undefined): { userId: number; sid: string } {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+    if (!token) throw unauthenticated();
+    let claims: AccessClaims;
+    try {
+      claims = accessTokens.verify(token);
+    } catch {
+      throw unauthenticated();
+    }
+    const userId = Number(claims.sub);
+    if (
+      claims.typ !== 'access' ||
+      !Number.isSafeInteger(userId) ||
+      typeof claims.sid !== 'string'
+    ) {
+      throw unauthenticated();
+    }
+    return { userId, sid: claims.sid };
+  }
+
+  /** The request's session, live and the user's, and the account, still allowed to log in. */
+  async function checked(
+    { userId, sid }: { userId: number; sid: string },
+    found: Promise<UserRow | undefined>,
+  ): Promise<AuthContext> {
+    const session = await store.get(sid);
+    if (!session || session.userId !== userId) throw expired();
+    await holder(sid, userId, found);
+    return { userId, sid };
+  }
+
   function assertMayLogIn(user: UserRow): void {
     const refusal = loginRefusal(user, now());
     if (refusal) throw refusal;
@@ -217,29 +249,29 @@ export function createSessionService(deps: SessionServiceDeps) {
      * an ended session, or an account that may no longer log in, is refused at once.
      */
     async authenticate(authorization: string | undefined): Promise<AuthContext> {
-      const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
-      if (!token) throw unauthenticated();
-      let claims: AccessClaims;
-      try {
-        claims = accessTokens.verify(token);
-      } catch {
-        throw unauthenticated();
-      }
-      const userId = Number(claims.sub);
-      if (
-        claims.typ !== 'access' ||
-        !Number.isSafeInteger(userId) ||
-        typeof claims.sid !== 'string'
-      ) {
-        throw unauthenticated();
-      }
+      const claims = accessClaimsOf(authorization);
       // The session and the account at the same time: every authenticated request waits for both.
-      const found = users.findById(userId);
+      const found = users.findById(claims.userId);
       found.catch(() => undefined);
-      const session = await store.get(claims.sid);
-      if (!session || session.userId !== userId) throw expired();
-      await holder(claims.sid, userId, found);
-      return { userId, sid: claims.sid };
+      return checked(claims, found);
+    },
+
+    /**
+     * `authenticate`, and whether the user's roles hold `permission` now, read with the account
+     * in one statement.
+     */
+    async authorize(
+      authorization: string | undefined,
+      permission: Permission,
+    ): Promise<{ auth: AuthContext; holds: boolean }> {
+      const claims = accessClaimsOf(authorization);
+      const found = users.findHolding(claims.userId, permission);
+      found.catch(() => undefined);
+      const auth = await checked(
+        claims,
+        found.then((row) => row?.user),
+      );
+      return { auth, holds: (await found)!.holds };
     },
 
     /** The session a refresh token (of any generation) belongs to, if it is still live. */
