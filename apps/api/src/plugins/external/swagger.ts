@@ -95,7 +95,8 @@ export default fp(
         method: String(route.method),
         url: route.url,
         schema: route.schema,
-        authenticates: hooks.includes(app.authenticate),
+        // A route that needs a permission (`app.requires`) checks the token with it.
+        authenticates: hooks.includes(app.authenticate) || route.config?.permission !== undefined,
         rateLimit: route.config?.rateLimit as { max?: unknown; timeWindow?: unknown } | undefined,
         permission: route.config?.permission,
       });
