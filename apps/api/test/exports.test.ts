@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { auditLog, blogs, comments, users } from '../src/db/schema';
 import { createAdminUserRepository } from '../src/modules/admin-users/repository';
-import { createExportRepository } from '../src/modules/exports/repository';
+import { createExportRepository, type RawRow } from '../src/modules/exports/repository';
 import { createExportService, EXPORT_BATCH } from '../src/modules/exports/service';
 import {
   buildTestApp,
@@ -589,8 +589,8 @@ describe('exports', () => {
         const source = repo.blogs(params);
         return {
           ...source,
-          async *batches(size: number) {
-            for await (const batch of source.batches(size)) {
+          async *batches<T>(size: number, encode?: (rows: RawRow[]) => T | Promise<T>) {
+            for await (const batch of source.batches(size, encode)) {
               batches += 1;
               yield batch;
             }

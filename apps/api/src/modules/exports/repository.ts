@@ -58,10 +58,22 @@ export type RawRow = unknown[];
 
 export interface ExportSource {
   count(): Promise<number>;
-  /** The rows in batches of `size`, each batch read by its index from where the last ended. */
-  batches(size: number): AsyncGenerator<RawRow[]>;
+  /**
+   * The rows in batches of `size`, each batch read by its index from where the last ended, and
+   * handed to `encode` as soon as it is read (see `keyset`): the batches are what `encode` makes.
+   */
+  batches<T = RawRow[]>(
+    size: number,
+    encode?: (rows: RawRow[]) => T | Promise<T>,
+  ): AsyncGenerator<T>;
   /** The statement of the batch after `cursor` (for EXPLAIN). */
   batchSql(cursor: Cursor | null, size: number): { sql: string; params: unknown[] };
+}
+
+/** A batch read: its rows as `encode` made them, and where the next batch starts. */
+interface Fetched<T> {
+  next: Promise<Cursor | null>;
+  batch: Promise<T | null>;
 }
 
 /**
@@ -69,7 +81,12 @@ export interface ExportSource {
  * statement runs long, no connection is held between batches and memory holds two batches (the
  * next is read while the current one is written out). The order's sort value and id are the
  * row's `sortAt` and `idAt` values. A statement reads one table, so its plan is the index's walk
- * whatever the sizes of others; `complete` adds what other tables say of the batch's rows.
+ * whatever the sizes of others; `complete` adds what other tables say of the batch's rows (each
+ * row made once, with its columns written out: a row is one array, not the copies a spread makes).
+ *
+ * A batch is completed and encoded the moment it is read, not when the reader asks for it: what
+ * waits for a slow reader is the encoded batch (a text file's bytes, outside V8's heap), not its
+ * rows, and the encoding of one batch overlaps the reading of the next.
  */
 function keyset(
   pool: Pool,
@@ -85,21 +102,33 @@ function keyset(
     const [rows] = await pool.query({ sql: text, rowsAsArray: true, dateStrings: true }, params);
     return rows as unknown as RawRow[];
   };
-  async function* batches(size: number): AsyncGenerator<RawRow[]> {
-    let pending: Promise<RawRow[]> | null = read(null, size);
-    try {
-      while (pending) {
-        const rows: RawRow[] = await pending;
-        pending = null;
-        if (rows.length === size) {
-          const last = rows[rows.length - 1]!;
-          pending = read({ value: last[sortAt], id: Number(last[idAt]) }, size);
-        }
-        if (rows.length) yield await complete(rows);
-      }
-    } finally {
-      // A batch read ahead for a reader that stopped is dropped, its failure with it.
-      pending?.catch(() => undefined);
+  async function* batches<T = RawRow[]>(
+    size: number,
+    encode: (rows: RawRow[]) => T | Promise<T> = (rows) => rows as T,
+  ): AsyncGenerator<T> {
+    const fetch = (cursor: Cursor | null): Fetched<T> => {
+      const rows = read(cursor, size);
+      // Where the next batch starts, from the row as read (`encode` may rewrite its cells).
+      const next = rows.then((batch) => {
+        const last = batch.length === size ? batch[batch.length - 1]! : undefined;
+        return last ? { value: last[sortAt], id: Number(last[idAt]) } : null;
+      });
+      const batch = rows.then(async (read) =>
+        read.length ? await encode(await complete(read)) : null,
+      );
+      // Awaited in turn below; a batch read ahead for a reader that stopped fails unheard.
+      next.catch(() => undefined);
+      batch.catch(() => undefined);
+      return { next, batch };
+    };
+    let current: Fetched<T> | null = fetch(null);
+    while (current) {
+      const cursor: Cursor | null = await current.next;
+      // The next batch is read while this one is completed, encoded and written out.
+      const following: Fetched<T> | null = cursor ? fetch(cursor) : null;
+      const batch = await current.batch;
+      if (batch !== null) yield batch;
+      current = following;
     }
   }
   return { batches, batchSql };
@@ -228,7 +257,14 @@ export function createExportRepository(db: Db, pool: Pool) {
               r[1],
               r[2],
               names.get(r[2] as number) ?? null,
-              ...r.slice(3),
+              r[3],
+              r[4],
+              r[5],
+              r[6],
+              r[7],
+              r[8],
+              r[9],
+              r[10],
             ]);
           },
         ),
@@ -284,13 +320,18 @@ export function createExportRepository(db: Db, pool: Pool) {
                 rows.map((r) => r[2]),
               ),
             ]);
-            return rows.map(([id, blogId, userId, ...rest]) => [
-              id,
-              blogId,
-              titles.get(blogId as number) ?? null,
-              userId,
-              nicknames.get(userId as number) ?? null,
-              ...rest,
+            return rows.map((r) => [
+              r[0],
+              r[1],
+              titles.get(r[1] as number) ?? null,
+              r[2],
+              nicknames.get(r[2] as number) ?? null,
+              r[3],
+              r[4],
+              r[5],
+              r[6],
+              r[7],
+              r[8],
             ]);
           },
         ),
@@ -343,9 +384,17 @@ export function createExportRepository(db: Db, pool: Pool) {
               rows.map((r) => r[3]),
             );
             return rows.map((r) => [
-              ...r.slice(0, 4),
+              r[0],
+              r[1],
+              r[2],
+              r[3],
               r[3] === null ? null : (actors.get(r[3] as number) ?? null),
-              ...r.slice(4),
+              r[4],
+              r[5],
+              r[6],
+              r[7],
+              r[8],
+              r[9],
             ]);
           },
         ),

@@ -12,7 +12,17 @@ import {
 } from '@folio/schema';
 import type { AdminUserRepository } from '../admin-users/repository';
 import type { AuditContext, AuditLog } from '../audit/service';
-import { BOM, csvLine, isoUtc, tsvLine, type Cell, type ColumnType } from './cells';
+import {
+  BOM,
+  CSV,
+  isoUtc,
+  linesOf,
+  textLine,
+  TSV,
+  type Cell,
+  type ColumnType,
+  type TextFormat,
+} from './cells';
 import type { ExportRepository, ExportSource, RawRow } from './repository';
 import { xlsxFile } from './xlsx';
 
@@ -40,12 +50,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** Rows read per statement: large enough that a statement's round trip costs little per row. */
 export const EXPORT_BATCH = 1_000;
 
-/**
- * Text written out at a time. Strings and buffers this small are made and dropped in V8's young
- * generation; a whole batch's text would go to its large-object space and stay there, adding to
- * the process's memory, until a full collection.
- */
-export const CHUNK_CHARS = 32 * 1024;
+/** Bytes of a text file's lines written out at a time (`linesOf`). */
+export const CHUNK_BYTES = 64 * 1024;
 
 const TYPES: { [K in ExportKind]: ColumnType[] } = {
   users: ['int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'],
@@ -69,9 +75,20 @@ const TYPES: { [K in ExportKind]: ColumnType[] } = {
 
 const text = (value: unknown): string | null => (value === null ? null : String(value));
 const date = (value: unknown) => isoUtc(value as string | null);
-const int = (value: unknown): number | null => (value === null ? null : Number(value));
 const json = (value: unknown): string | null =>
   value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+
+/**
+ * A batch's cells made from its raw rows in place: the driver already gives integers as numbers
+ * and text as strings, so `convert` rewrites only the columns that differ (dates, flags, states).
+ * No second array per row: a million-row export makes a million fewer.
+ */
+const inPlace =
+  (convert: (row: RawRow) => void) =>
+  async (rows: RawRow[]): Promise<Cell[][]> => {
+    for (const row of rows) convert(row);
+    return rows as Cell[][];
+  };
 
 export interface ExportServiceDeps {
   repo: ExportRepository;
@@ -109,75 +126,34 @@ export function createExportService({
         ];
       });
     },
-    async blogs(rows) {
-      return rows.map((r) => [
-        int(r[0]),
-        text(r[1]),
-        int(r[2]),
-        text(r[3]),
-        r[11] === null ? text(r[4]) : 'trashed',
-        Boolean(r[5]),
-        date(r[6]),
-        int(r[7]),
-        int(r[8]),
-        date(r[9]),
-        date(r[10]),
-        date(r[11]),
-      ]);
-    },
-    async comments(rows) {
-      return rows.map((r) => [
-        int(r[0]),
-        int(r[1]),
-        text(r[2]),
-        int(r[3]),
-        text(r[4]),
-        int(r[5]),
-        text(r[6]),
-        r[7] === null ? 'visible' : 'deleted',
-        int(r[8]),
-        date(r[9]),
-        date(r[10]),
-      ]);
-    },
-    async audit(rows) {
-      return rows.map((r) => [
-        int(r[0]),
-        date(r[1]),
-        text(r[2]),
-        int(r[3]),
-        text(r[4]),
-        text(r[5]),
-        text(r[6]),
-        text(r[7]),
-        text(r[8]),
-        json(r[9]),
-        json(r[10]),
-      ]);
-    },
+    blogs: inPlace((r) => {
+      r[4] = r[11] === null ? text(r[4]) : 'trashed';
+      r[5] = Boolean(r[5]);
+      r[6] = date(r[6]);
+      r[9] = date(r[9]);
+      r[10] = date(r[10]);
+      r[11] = date(r[11]);
+    }),
+    comments: inPlace((r) => {
+      r[7] = r[7] === null ? 'visible' : 'deleted';
+      r[9] = date(r[9]);
+      r[10] = date(r[10]);
+    }),
+    audit: inPlace((r) => {
+      r[1] = date(r[1]);
+      r[9] = json(r[9]);
+      r[10] = json(r[10]);
+    }),
   };
 
-  async function* cells(kind: ExportKind, source: ExportSource): AsyncGenerator<Cell[][]> {
-    for await (const rows of source.batches(batchSize)) yield await cellsOf[kind](rows);
-  }
-
-  async function* lines(
+  /** A text file: its header line, then each batch's chunks of lines as `encode` wrote them. */
+  async function* textFile(
     headers: string[],
-    batches: AsyncIterable<Cell[][]>,
-    line: (cells: readonly Cell[]) => string,
+    format: TextFormat,
+    batches: AsyncIterable<Buffer[]>,
   ): AsyncGenerator<Buffer> {
-    yield Buffer.from(BOM + line(headers));
-    for await (const batch of batches) {
-      let chunk = '';
-      for (const row of batch) {
-        chunk += line(row);
-        if (chunk.length >= CHUNK_CHARS) {
-          yield Buffer.from(chunk);
-          chunk = '';
-        }
-      }
-      if (chunk) yield Buffer.from(chunk);
-    }
+    yield Buffer.from(BOM + textLine(format, headers));
+    for await (const chunks of batches) yield* chunks;
   }
 
   function sourceOf<K extends ExportKind>(kind: K, params: ExportParamsOf[K]): ExportSource {
@@ -213,11 +189,18 @@ export function createExportService({
       });
       const labels = EXPORT_HEADERS[kind] as Record<string, Record<Locale, string>>;
       const headers = EXPORT_COLUMNS[kind].map((column) => labels[column]![locale]);
-      const batches = cells(kind, source);
+      const toCells = cellsOf[kind];
+      const text = format === 'csv' ? CSV : TSV;
       const body =
         format === 'xlsx'
-          ? xlsxFile(kind, headers, TYPES[kind], batches)
-          : lines(headers, batches, format === 'csv' ? csvLine : tsvLine);
+          ? xlsxFile(kind, headers, TYPES[kind], source.batches(batchSize, toCells))
+          : textFile(
+              headers,
+              text,
+              source.batches(batchSize, async (rows) =>
+                linesOf(text, await toCells(rows), CHUNK_BYTES),
+              ),
+            );
       return {
         rows,
         filename: `folio-${kind}-${now().toISOString().slice(0, 10)}.${format}`,
