@@ -239,7 +239,7 @@ function startServer(
   const script = bundle ?? fileURLToPath(new URL('./server.ts', import.meta.url));
   const child = fork(script, [kind], {
     env: bundle ? { ...env, ...RUNTIME_ENV } : env,
-    execArgv: bundle ? ['--enable-source-maps'] : process.execArgv,
+    execArgv: bundle ? [] : process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolveStart, reject) => {
@@ -279,7 +279,7 @@ async function startEventsProcess(env: NodeJS.ProcessEnv): Promise<RunningServer
     throw new Error(`${EVENTS_BUNDLE} is missing: run \`pnpm build\` (pnpm bench does)`);
   }
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', EVENTS_BUNDLE], {
+  const child = spawn(process.execPath, [EVENTS_BUNDLE], {
     env: {
       ...env,
       ...RUNTIME_ENV,

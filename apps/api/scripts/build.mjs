@@ -13,6 +13,9 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
+  // For --enable-source-maps, which production leaves off (it holds every loaded module's map in
+  // memory): stack traces then name the source file and line; the sources are in the repository.
+  sourcesContent: false,
   packages: 'external',
   alias: { '@folio/schema': '../../packages/schema/src/index.ts' },
   logLevel: 'warning',

@@ -87,7 +87,7 @@ describe('docker/Dockerfile', () => {
   });
 
   it("sends the event streams to the events process, which shares the API's settings", () => {
-    expect(services.events!.command).toEqual(['node', '--enable-source-maps', 'dist/events.js']);
+    expect(services.events!.command).toEqual(['node', 'dist/events.js']);
     expect(services.events!.image).toBe(services.api!.image);
     expect(services.events!.environment!.JWT_SECRET).toBe(services.api!.environment!.JWT_SECRET);
     expect(services.events!.environment!.DATABASE_URL).toBe(
