@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -6,6 +8,11 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/folio_e2e';
+/** The server's uploads, emptied with its database at each start (scripts/start-server.mjs). */
+const E2E_UPLOADS_DIR = join(
+  tmpdir(),
+  `folio-e2e-uploads-${new URL(E2E_DATABASE_URL).pathname.slice(1)}`,
+);
 
 /** Debian's Chromium; Playwright never downloads a browser here. */
 const chromium = {
@@ -55,6 +62,7 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE_URL,
       // Its own Redis database, so sessions and cached totals never mix with a dev server's.
       REDIS_URL: E2E_REDIS_URL,
+      UPLOADS_DIR: E2E_UPLOADS_DIR,
       JWT_SECRET: randomBytes(48).toString('base64url'),
       // Refresh checks Origin against it, and mailed links point at it.
       SITE_ORIGIN: BASE_URL,

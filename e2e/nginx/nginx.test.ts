@@ -292,6 +292,8 @@ beforeAll(async () => {
     REDIS_URL: API_REDIS_URL,
     JWT_SECRET: 'nginx-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
     LOG_LEVEL: 'warn',
+    // Its own uploads folder: the default one is shared with a dev server and the e2e server.
+    UPLOADS_DIR: join(workDir, 'uploads'),
     TRUST_PROXY: 'true',
     // The build, as in the Docker image: the API fills in the shell of shared pages (blogs,
     // authors, tags); every other SPA byte below must come from nginx.

@@ -1,7 +1,7 @@
-// Starts the built API for e2e on a database made fresh for the run (the server migrates and seeds it)
-// and an emptied Redis database.
+// Starts the built API for e2e on a database made fresh for the run (the server migrates and seeds it),
+// an emptied Redis database and an emptied uploads folder.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
@@ -21,6 +21,9 @@ url.pathname = '/';
 const admin = await mysql.createConnection({ uri: url.toString() });
 await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
 await admin.end();
+
+// So do its uploads (a folder of the run's own, UPLOADS_DIR): no files of an earlier database.
+rmSync(process.env.UPLOADS_DIR, { recursive: true, force: true });
 
 // Its Redis database starts empty too: no rate-limit counters or sessions from an earlier run.
 const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true });
