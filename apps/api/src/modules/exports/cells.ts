@@ -97,7 +97,7 @@ function lineRoom(format: TextFormat, cells: readonly Cell[]): number {
 
 /**
  * Records as the format's lines, encoded into chunks of `chunkBytes` (a longer line gets a chunk
- * of its own): no text longer than a field is made, so what the rows leave behind dies young.
+ * of its own): no text longer than a field is made, no line or chunk string to build and flatten.
  */
 export function linesOf(format: TextFormat, rows: readonly Cell[][], chunkBytes: number): Buffer[] {
   const chunks: Buffer[] = [];
