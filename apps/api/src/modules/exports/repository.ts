@@ -118,6 +118,9 @@ function keyset(
     size: number,
     encode: (rows: RawRow[]) => T | Promise<T> = (rows) => rows as T,
   ): AsyncGenerator<T> {
+    // Set when the reader stops (returns early or fails): a batch read ahead for it is then
+    // neither completed (no more statements) nor encoded.
+    let stopped = false;
     const fetch = (cursor: Cursor | null): Fetched<T> => {
       const rows = read(cursor, size);
       // Where the next batch starts, from the row as read (`encode` may rewrite its cells).
@@ -126,21 +129,25 @@ function keyset(
         return last ? { value: last[sortAt], id: Number(last[idAt]) } : null;
       });
       const batch = rows.then(async (read) =>
-        read.length ? await encode(await complete(read)) : null,
+        read.length && !stopped ? await encode(await complete(read)) : null,
       );
       // Awaited in turn below; a batch read ahead for a reader that stopped fails unheard.
       next.catch(() => undefined);
       batch.catch(() => undefined);
       return { next, batch };
     };
-    let current: Fetched<T> | null = fetch(null);
-    while (current) {
-      const cursor: Cursor | null = await current.next;
-      // The next batch is read while this one is completed, encoded and written out.
-      const following: Fetched<T> | null = cursor ? fetch(cursor) : null;
-      const batch = await current.batch;
-      if (batch !== null) yield batch;
-      current = following;
+    try {
+      let current: Fetched<T> | null = fetch(null);
+      while (current) {
+        const cursor: Cursor | null = await current.next;
+        // The next batch is read while this one is completed, encoded and written out.
+        const following: Fetched<T> | null = cursor ? fetch(cursor) : null;
+        const batch = await current.batch;
+        if (batch !== null) yield batch;
+        current = following;
+      }
+    } finally {
+      stopped = true;
     }
   }
   return { batches, batchSql };
