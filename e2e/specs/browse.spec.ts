@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type Route, type TestInfo } from '@playwright/test';
 
 /** Saves a named screenshot with the test's artifacts (and attaches it to the report). */
 async function snap(page: Page, testInfo: TestInfo, name: string) {
@@ -65,6 +65,60 @@ test('a reader browses blogs: home, paging, search, a blog, then Chinese', async
   // The choice is remembered across a reload.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '博客' })).toBeVisible();
+});
+
+test('a page or a part whose code did not arrive loads on "Try again", without a reload', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/blogs');
+  await expect(page.getByRole('heading', { level: 1, name: 'Blogs' })).toBeVisible();
+  // Gone if the document reloads.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const scripts = '**/assets/*.js';
+  const offline = (route: Route) => route.abort('internetdisconnected');
+
+  // The connection drops: the next page's code cannot be fetched.
+  await page.route(scripts, offline);
+  await page.getByRole('link', { name: 'Authors', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Blogs', exact: true }).first()).toBeVisible();
+  await snap(page, testInfo, 'page-code-failed');
+  await page.unroute(scripts, offline);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authors' })).toBeVisible();
+
+  // A blog's code arrives, then the connection drops before its comments' code does: the blog
+  // still reads, and its comments come on "Try again".
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Blogs' })).toBeVisible();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const blogApi = /\/api\/v1\/blogs\/\d+$/;
+  await page.route(blogApi, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page
+    .getByTestId('blog-table')
+    .getByRole('link', { name: "Harry Potter and the Sorcerer's Stone" })
+    .click();
+  await expect(page.locator('.placeholder-glow[aria-busy="true"]')).toBeVisible();
+  await page.route(scripts, offline);
+  release();
+  await expect(
+    page.getByRole('heading', { level: 1, name: "Harry Potter and the Sorcerer's Stone" }),
+  ).toBeVisible();
+  const part = page
+    .getByRole('alert')
+    .filter({ hasText: 'This part of the page could not be loaded.' });
+  await expect(part).toBeVisible();
+  await snap(page, testInfo, 'part-code-failed');
+  await page.unroute(scripts, offline);
+  await page.unroute(blogApi);
+  await part.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Comments \(\d+\)$/ })).toBeVisible();
+  await expect(part).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
 test('unknown pages and missing blogs say so', async ({ page }) => {

@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from '../components/loading';
 import { loadPageTexts } from '../lib/i18n';
+import { lazyComponent } from '../lib/lazy-component';
 import { PublicLayout } from './layouts/public-layout';
 import { HomePage } from './routes/home-page';
 
@@ -16,9 +17,9 @@ function page<K extends string>(
   load: () => Promise<Record<K, ComponentType>>,
   name: K,
 ): ComponentType {
-  const Page = lazy(async () => {
+  const Page = lazyComponent(async () => {
     const [module] = await Promise.all([load(), loadPageTexts(), import('../styles/pages.scss')]);
-    return { default: module[name] as ComponentType };
+    return module[name];
   });
   return function LazyPage() {
     return (

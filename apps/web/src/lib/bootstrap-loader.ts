@@ -1,5 +1,6 @@
 import type Offcanvas from 'bootstrap/js/dist/offcanvas';
 import type { attachComponent, releaseBody } from './bootstrap-component';
+import { loadOnce } from './load-once';
 
 /**
  * Bootstrap's JS components, each loaded the first time a person uses one rather than with the
@@ -7,16 +8,14 @@ import type { attachComponent, releaseBody } from './bootstrap-component';
  * weigh as much as the home page's own code.
  */
 export function loader<T>(load: () => Promise<{ default: T }>) {
-  let loading: Promise<T> | undefined;
   let loaded: T | undefined;
+  const once = loadOnce(async () => {
+    loaded = (await load()).default;
+    return loaded;
+  });
   return {
-    load(): Promise<T> {
-      loading ??= load().then((module) => {
-        loaded = module.default;
-        return loaded;
-      });
-      return loading;
-    },
+    /** The component, loaded at the first call (and again at the next one if that failed). */
+    load: once,
     /** The component once its module has run (with its document-wide `data-bs-*` handlers). */
     current: () => loaded,
     loaded: () => loaded !== undefined,

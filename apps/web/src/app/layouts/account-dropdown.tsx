@@ -1,7 +1,8 @@
 import type { Me } from '@folio/schema';
 import type Dropdown from 'bootstrap/js/dist/dropdown';
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, useLocation, useNavigate } from 'react-router';
+import { PartBoundary } from '../../components/part-boundary';
 import { useToast } from '../../components/toast-context';
 import { clearSession } from '../../lib/auth-store';
 import type { MessageKey } from '../../lib/i18n';
@@ -9,18 +10,19 @@ import { useMe } from '../../lib/api/get-me';
 import { UserAvatar } from '../../features/account/components/user-avatar';
 import { useLogout } from '../../features/auth/api/logout';
 import { loader } from '../../lib/bootstrap-loader';
+import { lazyComponent } from '../../lib/lazy-component';
 import { loadPageTexts, useI18n } from '../../lib/i18n';
 
 // Here, not beside the offcanvas loader: only the logged-in menu, loaded lazily itself, uses it.
 const dropdownModule = loader<typeof Dropdown>(() => import('bootstrap/js/dist/dropdown'));
 
 // The bell and its event stream come after the menu, with the pages' texts its words are among.
-const NotificationBell = lazy(async () => {
+const NotificationBell = lazyComponent(async () => {
   const [module] = await Promise.all([
     import('../../features/notifications/components/notification-bell'),
     loadPageTexts(),
   ]);
-  return { default: module.NotificationBell };
+  return module.NotificationBell;
 });
 
 const ACCOUNT_LINKS: { to: string; label: MessageKey }[] = [
@@ -44,6 +46,7 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
   const { t } = useI18n();
   const toast = useToast();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const logout = useLogout();
   const toggleRef = useRef<HTMLButtonElement>(null);
 
@@ -75,9 +78,12 @@ function AccountDropdown({ me, onNavigate }: { me: Me; onNavigate: () => void })
 
   return (
     <ul className="navbar-nav mt-3 mt-lg-0 me-lg-2" data-testid="user-menu">
-      <Suspense fallback={null}>
-        <NotificationBell onNavigate={onNavigate} />
-      </Suspense>
+      {/* Without its bell the menu still works; the bell is tried again on the next page. */}
+      <PartBoundary resetKey={pathname} fallback={() => null}>
+        <Suspense fallback={null}>
+          <NotificationBell onNavigate={onNavigate} />
+        </Suspense>
+      </PartBoundary>
       <li className="nav-item dropdown">
         <button
           ref={toggleRef}

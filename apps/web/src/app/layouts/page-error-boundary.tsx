@@ -1,12 +1,16 @@
 import { Component } from 'react';
 import type { ReactNode } from 'react';
+import { retryFailedLoads } from '../../lib/lazy-component';
 import { ErrorPage } from '../routes/error-page';
 
 interface Props {
   children: ReactNode;
 }
 
-/** Keeps a page that throws from taking the navbar down with it. Keyed by path by its user. */
+/**
+ * Keeps a page that throws from taking the navbar down with it. Keyed by path by its user; "Try
+ * again" renders the page anew, and loads again the code that failed to load.
+ */
 export class PageErrorBoundary extends Component<Props, { error: unknown }> {
   override state: { error: unknown } = { error: undefined };
 
@@ -14,11 +18,16 @@ export class PageErrorBoundary extends Component<Props, { error: unknown }> {
     return { error: error ?? new Error('unknown') };
   }
 
+  private readonly retry = () => {
+    retryFailedLoads();
+    this.setState({ error: undefined });
+  };
+
   override render() {
     return this.state.error === undefined ? (
       this.props.children
     ) : (
-      <ErrorPage error={this.state.error} />
+      <ErrorPage error={this.state.error} onRetry={this.retry} />
     );
   }
 }

@@ -1,16 +1,17 @@
-import { lazy, Suspense } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Suspense } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { PartBoundary } from '../../components/part-boundary';
 import { useAuth } from '../../lib/auth-context';
 import { useI18n } from '../../lib/i18n';
+import { lazyComponent } from '../../lib/lazy-component';
 
-const AccountMenu = lazy(async () => ({
-  default: (await import('./account-dropdown')).AccountMenu,
-}));
+const AccountMenu = lazyComponent(async () => (await import('./account-dropdown')).AccountMenu);
 
 /** The navbar's end: "Write" and the person's menu when logged in, else "Log in" and "Register". */
 export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const { status } = useAuth();
+  const { pathname } = useLocation();
 
   if (status === 'unknown') return null;
   if (status === 'anonymous') {
@@ -41,9 +42,24 @@ export function UserMenu({ onNavigate }: { onNavigate: () => void }) {
           </NavLink>
         </li>
       </ul>
-      <Suspense fallback={null}>
-        <AccountMenu onNavigate={onNavigate} />
-      </Suspense>
+      {/* A menu that failed to load gets a button to load it again, and is tried on each page. */}
+      <PartBoundary
+        resetKey={pathname}
+        fallback={(retry) => (
+          <button
+            type="button"
+            className="btn btn-sm btn-outline-secondary"
+            title={t('error.partText')}
+            onClick={retry}
+          >
+            {t('common.retry')}
+          </button>
+        )}
+      >
+        <Suspense fallback={null}>
+          <AccountMenu onNavigate={onNavigate} />
+        </Suspense>
+      </PartBoundary>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { STATS_RANGES, StatsQuery } from '@folio/schema';
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { EmptyState } from '../../components/empty-state';
@@ -17,12 +17,14 @@ import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useListSearch } from '../../lib/list-search';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { PartBoundary } from '../../components/part-boundary';
+import { lazyComponent } from '../../lib/lazy-component';
 
 // Chart.js comes with the charts, when the dashboard first draws them: the section's other pages
 // do without it.
-const DailyCharts = lazy(async () => ({
-  default: (await import('../../features/admin/components/daily-charts')).DailyCharts,
-}));
+const DailyCharts = lazyComponent(
+  async () => (await import('../../features/admin/components/daily-charts')).DailyCharts,
+);
 
 /** The range of days shown, kept in the URL (`?days=7`). */
 const RangeSearch = z.object({ days: StatsQuery.shape.days });
@@ -67,9 +69,11 @@ export function AdminDashboard() {
         aria-busy={daily.isPlaceholderData}
         className={daily.isPlaceholderData ? 'opacity-50' : undefined}
       >
-        <Suspense fallback={<Loading />}>
-          <DailyCharts stats={daily.data} view={view} />
-        </Suspense>
+        <PartBoundary>
+          <Suspense fallback={<Loading />}>
+            <DailyCharts stats={daily.data} view={view} />
+          </Suspense>
+        </PartBoundary>
       </div>
     );
   }

@@ -1,12 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Loading } from '../../components/loading';
 import { loadAdminTexts } from '../../features/admin/admin-texts';
+import { lazyComponent } from '../../lib/lazy-component';
 
 // The section's code and its texts, fetched together: the router, in the first load, knows only
 // this small file, not the section's chunks and styles.
-const AdminSection = lazy(async () => {
+const AdminSection = lazyComponent(async () => {
   const [module] = await Promise.all([import('./admin-section'), loadAdminTexts()]);
-  return { default: module.AdminSection };
+  return module.AdminSection;
 });
 
 /**

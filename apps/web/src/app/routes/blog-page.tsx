@@ -1,5 +1,5 @@
 import { IdSchema } from '@folio/schema';
-import { lazy, Suspense, useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { NotFoundState } from '../../components/not-found-state';
@@ -13,12 +13,12 @@ import { RelatedBlogs } from '../../features/blogs/components/related-blogs';
 import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { PartBoundary } from '../../components/part-boundary';
+import { lazyComponent } from '../../lib/lazy-component';
 
 // Loaded after the article (its own chunk): the home page's first load lists none of its files.
-const CommentSection = lazy(() =>
-  import('../../features/comments/components/comment-section').then((m) => ({
-    default: m.CommentSection,
-  })),
+const CommentSection = lazyComponent(
+  async () => (await import('../../features/comments/components/comment-section')).CommentSection,
 );
 
 export function BlogPage() {
@@ -49,9 +49,11 @@ function BlogView({ id }: { id: number }) {
       </div>
       <BlogNeighbours id={id} />
       <RelatedBlogs id={id} />
-      <Suspense fallback={null}>
-        <CommentSection blog={blog.data} />
-      </Suspense>
+      <PartBoundary className="mt-5">
+        <Suspense fallback={null}>
+          <CommentSection blog={blog.data} />
+        </Suspense>
+      </PartBoundary>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -7,6 +7,8 @@ import { useBlogs } from '../../features/blogs/api/get-blogs';
 import { LatestBlogs } from '../../features/blogs/components/latest-blogs';
 import { loadHomeTexts, useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { PartBoundary } from '../../components/part-boundary';
+import { lazyComponent } from '../../lib/lazy-component';
 
 const LATEST_COUNT = 10;
 
@@ -16,8 +18,8 @@ const sections = async () =>
   (
     await Promise.all([import('../../features/blogs/components/home-sections'), loadHomeTexts()])
   )[0];
-const FeaturedCarousel = lazy(async () => ({ default: (await sections()).FeaturedCarousel }));
-const HomeAside = lazy(async () => ({ default: (await sections()).HomeAside }));
+const FeaturedCarousel = lazyComponent(async () => (await sections()).FeaturedCarousel);
+const HomeAside = lazyComponent(async () => (await sections()).HomeAside);
 
 export function HomePage() {
   const { t } = useI18n();
@@ -26,9 +28,12 @@ export function HomePage() {
 
   return (
     <>
-      <Suspense>
-        <FeaturedCarousel />
-      </Suspense>
+      {/* The latest blogs are the page: without the carousel or the side column it still reads. */}
+      <PartBoundary fallback={() => null}>
+        <Suspense>
+          <FeaturedCarousel />
+        </Suspense>
+      </PartBoundary>
       <div className="row g-4">
         <div className="col-lg-8">
           <div className="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-3">
@@ -47,9 +52,11 @@ export function HomePage() {
           )}
         </div>
         <aside className="col-lg-4">
-          <Suspense>
-            <HomeAside />
-          </Suspense>
+          <PartBoundary fallback={() => null}>
+            <Suspense>
+              <HomeAside />
+            </Suspense>
+          </PartBoundary>
         </aside>
       </div>
     </>

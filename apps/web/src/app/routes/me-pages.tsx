@@ -1,13 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { MyBlogsPage } from './my-blogs-page';
 import { NotFoundPage } from './not-found-page';
+import { lazyComponent } from '../../lib/lazy-component';
 
 // Loaded from here rather than from the router: the first load's table of chunks stays as it was.
-const NotificationsPage = lazy(async () => ({
-  default: (await import('./notifications-page')).NotificationsPage,
-}));
+const NotificationsPage = lazyComponent(
+  async () => (await import('./notifications-page')).NotificationsPage,
+);
 
 /**
  * The person's own lists under `/me/`, one entry in the router (whose code is in the first load,

@@ -12,7 +12,8 @@ export const en = {
   'error.unexpected': 'Something unexpected went wrong.',
   'error.loadFailed': 'Could not load this.',
   'error.pageTitle': 'Something went wrong',
-  'error.pageText': 'This page failed to display. Reloading usually helps.',
+  'error.pageText': 'This page failed to display. Trying again usually helps.',
+  'error.partText': 'This part of the page could not be loaded.',
 
   'nav.skip': 'Skip to content',
   'nav.main': 'Main',

@@ -10,7 +10,8 @@ export const zhCN: Record<SiteMessageKey, string> = {
   'error.unexpected': '发生了意外错误。',
   'error.loadFailed': '加载失败。',
   'error.pageTitle': '出错了',
-  'error.pageText': '此页面无法显示，刷新页面通常可以解决。',
+  'error.pageText': '此页面无法显示，重试通常可以解决。',
+  'error.partText': '页面的这一部分未能加载。',
 
   'nav.skip': '跳到正文',
   'nav.main': '主导航',

@@ -1,5 +1,5 @@
 import type { Comment, CommentNode, LIMITS, Reply } from '@folio/schema';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RelativeTime } from '../../../components/relative-time';
 import { useToast } from '../../../components/toast-context';
@@ -8,11 +8,11 @@ import { useI18n } from '../../../lib/i18n';
 import { useCreateComment, useDeleteComment, useReplies, useUpdateComment } from '../api/comments';
 import { CommentForm } from './comment-form';
 import { useCommentsContext } from './comments-context';
+import { PartBoundary } from '../../../components/part-boundary';
+import { lazyComponent } from '../../../lib/lazy-component';
 
 // Loaded at the first "Report": few readers report, and the dialog has a form of its own.
-const ReportDialog = lazy(async () => ({
-  default: (await import('./report-dialog')).ReportDialog,
-}));
+const ReportDialog = lazyComponent(async () => (await import('./report-dialog')).ReportDialog);
 
 /**
  * LIMITS.commentEditMinutes, checked by the type (it must be the same literal) rather than
@@ -274,13 +274,15 @@ export function CommentItem({ comment, replyTo, children }: CommentItemProps) {
       )}
       {children}
       {canReport && reporting !== null && (
-        <Suspense fallback={null}>
-          <ReportDialog
-            commentId={comment.id}
-            open={reporting}
-            onClose={() => setReporting(false)}
-          />
-        </Suspense>
+        <PartBoundary>
+          <Suspense fallback={null}>
+            <ReportDialog
+              commentId={comment.id}
+              open={reporting}
+              onClose={() => setReporting(false)}
+            />
+          </Suspense>
+        </PartBoundary>
       )}
       {deletable && (
         <ConfirmDialog

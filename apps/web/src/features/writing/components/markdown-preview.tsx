@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
+import { loadOnce } from '../../../lib/load-once';
 
 type Render = (markdown: string) => string;
-
-let renderer: Promise<Render> | undefined;
 
 /**
  * marked and DOMPurify, loaded when a preview is first shown. Headings sit one level below the
  * title as the API renders them; what the API's sanitizer would drop never shows either.
  */
-function loadRenderer(): Promise<Render> {
-  renderer ??= Promise.all([import('marked'), import('dompurify')]).then(
+const loadRenderer: () => Promise<Render> = loadOnce(() =>
+  Promise.all([import('marked'), import('dompurify')]).then(
     ([{ Marked }, { default: DOMPurify }]) => {
       const marked = new Marked({
         gfm: true,
@@ -29,13 +28,8 @@ function loadRenderer(): Promise<Render> {
           ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/|#|\.{0,2}\/)/i,
         });
     },
-    (error: unknown) => {
-      renderer = undefined;
-      throw error;
-    },
-  );
-  return renderer;
-}
+  ),
+);
 
 /** How the text will read once published, drawn a moment after typing stops. */
 export function MarkdownPreview({ markdown }: { markdown: string }) {

@@ -8,6 +8,7 @@ import { TimedPhrase } from '../../../components/timed-phrase';
 import { useToast } from '../../../components/toast-context';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { loadOnce } from '../../../lib/load-once';
 import type { VersionedBlog } from '../api/get-my-blog';
 import { useRestoreRevision, useRevisions } from '../api/revisions';
 import type * as RevisionDiff from './revision-diff';
@@ -16,16 +17,8 @@ import './revisions-panel.css';
 
 type DiffModule = typeof RevisionDiff;
 
-let diffModule: Promise<DiffModule> | undefined;
-
 /** The comparison code (and jsdiff) loads with the first comparison; a failed load is tried again. */
-function loadDiffModule(): Promise<DiffModule> {
-  diffModule ??= import('./revision-diff').catch((error: unknown) => {
-    diffModule = undefined;
-    throw error;
-  });
-  return diffModule;
-}
+const loadDiffModule: () => Promise<DiffModule> = loadOnce(() => import('./revision-diff'));
 
 interface RevisionsPanelProps {
   blogId: number;
