@@ -97,6 +97,8 @@ const EXAMPLES: Record<string, (f: Awaited<ReturnType<typeof fixtures>>) => Exam
     payload: { roleIds: [] },
   }),
   'GET /api/v1/admin/settings': () => ({ url: '/api/v1/admin/settings' }),
+  'GET /api/v1/admin/settings/defaults': () => ({ url: '/api/v1/admin/settings/defaults' }),
+  'DELETE /api/v1/admin/settings/{name}': () => ({ url: '/api/v1/admin/settings/commentsOpen' }),
   // The default value: the matrix changes nothing other tests read.
   'PATCH /api/v1/admin/settings': () => ({
     url: '/api/v1/admin/settings',

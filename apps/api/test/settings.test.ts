@@ -216,6 +216,91 @@ describe('PATCH /admin/settings', () => {
   });
 });
 
+describe('GET /admin/settings/defaults and DELETE /admin/settings/:name', () => {
+  const defaults = async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/settings/defaults',
+      headers: staff,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().data;
+  };
+  const reset = (name: string, headers = staff) =>
+    app.inject({ method: 'DELETE', url: `/api/v1/admin/settings/${name}`, headers });
+
+  it('says which settings staff set, and resets one to the environment’s value everywhere', async () => {
+    expect(await defaults()).toEqual({ defaults: DEFAULTS, stored: [] });
+    await changed({
+      siteName: 'Set by staff',
+      registration: { email: false },
+      commentsOpen: false,
+    });
+    await waitFor(async () => (await site(other)).siteName === 'Set by staff', 'the other process');
+    expect(await defaults()).toEqual({
+      defaults: DEFAULTS,
+      stored: ['siteName', 'registration.email', 'commentsOpen'],
+    });
+
+    const res = await reset('registration.email');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toEqual({
+      ...DEFAULTS,
+      siteName: 'Set by staff',
+      commentsOpen: false,
+    });
+    const rows = await app.db.select().from(settings);
+    expect(rows.map((row) => row.name).sort()).toEqual(['commentsOpen', 'siteName']);
+    expect((await defaults()).stored).toEqual(['siteName', 'commentsOpen']);
+    const [entry] = await app.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'settings.changed'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry).toMatchObject({
+      before: { registration: { email: false } },
+      after: { registration: { email: DEFAULTS.registration.email } },
+    });
+    await waitFor(
+      async () => (await site(other)).registration.email === DEFAULTS.registration.email,
+      'the other process to see the environment’s value',
+      3_000,
+    );
+
+    // A setting never set (or reset already) stays as it is, and nothing more is logged.
+    const again = await reset('registration.email');
+    expect(again.statusCode).toBe(200);
+    const later = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'settings.changed'), gt(auditLog.id, entry!.id)));
+    expect(later).toEqual([]);
+  });
+
+  it('forgets a stored value equal to the environment’s, so it follows the environment after', async () => {
+    await changed({ siteName: 'Changed' });
+    await changed({ siteName: DEFAULTS.siteName });
+    expect((await defaults()).stored).toEqual(['siteName']);
+    const res = await reset('siteName');
+    expect(res.json().data).toEqual(DEFAULTS);
+    expect((await defaults()).stored).toEqual([]);
+    expect(await app.db.select().from(settings)).toEqual([]);
+  });
+
+  it('names the settings to a reset of one that does not exist, in the reader’s language', async () => {
+    for (const [locale, text] of [
+      ['en', 'No such setting.'],
+      ['zh-CN', '没有这个设置。'],
+    ] as const) {
+      const res = await reset('registration', { ...staff, 'accept-language': locale });
+      const { errors } = expectFailure(res, 422, 'VALIDATION_FAILED');
+      expect(errors.name).toContain(text);
+      expect(errors.name).toContain('registration.phone');
+    }
+  });
+});
+
 describe('the settings, applied', () => {
   it('refuses registration by a closed way, and says so on the public endpoint', async () => {
     await changed({ registration: { phone: false } });

@@ -236,6 +236,11 @@ export const FIELD_MESSAGES = {
     en: 'Use a whole number from 0 to 100.',
     'zh-CN': '请填写 0 到 100 之间的整数。',
   },
+  settingName: {
+    en: 'No such setting. The settings are siteName, registration.phone, registration.email, captchaAfterFailedLogins and commentsOpen.',
+    'zh-CN':
+      '没有这个设置。设置有 siteName、registration.phone、registration.email、captchaAfterFailedLogins 和 commentsOpen。',
+  },
   booleanRequired: { en: 'Must be true or false.', 'zh-CN': '必须是 true 或 false。' },
   emailInvalid: { en: 'Not a valid email address.', 'zh-CN': '邮箱地址格式不正确。' },
   phoneInvalid: { en: 'Not a valid phone number.', 'zh-CN': '手机号码格式不正确。' },

@@ -47,6 +47,32 @@ export const UpdateSiteSettingsBody = z
   .meta({ id: 'UpdateSiteSettingsBody' });
 export type UpdateSiteSettings = z.output<typeof UpdateSiteSettingsBody>;
 
+/** Each setting by its dotted name, as `DELETE /admin/settings/:name` and the audit log name it. */
+export const SETTING_NAMES = [
+  'siteName',
+  'registration.phone',
+  'registration.email',
+  'captchaAfterFailedLogins',
+  'commentsOpen',
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+export const SettingNameParams = z.object({
+  name: z.enum(SETTING_NAMES, 'settingName'),
+});
+
+/**
+ * Where the settings come from (`GET /admin/settings/defaults`): the environment's values, and
+ * which settings staff set, whose stored value applies instead until it is reset.
+ */
+export const SiteSettingsDefaultsSchema = z
+  .object({
+    defaults: SiteSettingsSchema,
+    stored: z.array(z.enum(SETTING_NAMES)),
+  })
+  .meta({ id: 'SiteSettingsDefaults' });
+export type SiteSettingsDefaults = z.infer<typeof SiteSettingsDefaultsSchema>;
+
 /** What the public site needs to know of the settings (`GET /site`), for anyone. */
 export const SiteInfoSchema = SiteSettingsSchema.pick({
   siteName: true,

@@ -109,6 +109,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'PUT /api/v1/admin/users/:id/roles': 'setUserRoles',
   'GET /api/v1/admin/settings': 'getSettings',
   'PATCH /api/v1/admin/settings': 'updateSettings',
+  'GET /api/v1/admin/settings/defaults': 'getSettingsDefaults',
+  'DELETE /api/v1/admin/settings/:name': 'resetSetting',
   'GET /api/v1/admin/outbox': 'listOutbox',
   'GET /api/v1/site': 'getSite',
   'GET /api/v1/me': 'getMe',

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { settings } from '../../db/schema';
 
@@ -16,18 +16,20 @@ export function createSettingsRepository(db: Db) {
 
     /**
      * Runs `change` with the rows as they are, locked (the whole table, gaps included, so a
-     * concurrent change waits), then writes the rows it returns, all in one transaction.
+     * concurrent change waits), then writes the rows it returns and deletes the ones it names,
+     * all in one transaction.
      */
     async change<T>(
       updatedBy: number | null,
-      change: (rows: SettingRow[]) => { write: SettingRow[]; result: T },
+      change: (rows: SettingRow[]) => { write: SettingRow[]; remove?: string[]; result: T },
     ): Promise<T> {
       return db.transaction(async (tx) => {
         const rows = await tx
           .select({ name: settings.name, value: settings.value })
           .from(settings)
           .for('update');
-        const { write, result } = change(rows);
+        const { write, remove = [], result } = change(rows);
+        if (remove.length) await tx.delete(settings).where(inArray(settings.name, remove));
         if (write.length) {
           await tx
             .insert(settings)

@@ -1,6 +1,8 @@
 import {
   Envelope,
+  SettingNameParams,
   SiteInfoSchema,
+  SiteSettingsDefaultsSchema,
   SiteSettingsSchema,
   UpdateSiteSettingsBody,
 } from '@folio/schema';
@@ -53,6 +55,38 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ok(await service.update(auditContextOf(request), request.body)),
+  );
+
+  app.get(
+    '/admin/settings/defaults',
+    {
+      ...guard,
+      schema: {
+        tags: ['admin'],
+        summary: 'The environment’s values of the settings, and which ones staff set instead',
+        response: { 200: Envelope(SiteSettingsDefaultsSchema), ...failures(403) },
+      },
+    },
+    async () => ok(await service.defaults()),
+  );
+
+  app.delete(
+    '/admin/settings/:name',
+    {
+      ...guard,
+      schema: {
+        tags: ['admin'],
+        summary: 'Reset a setting to the environment’s value',
+        description:
+          'Forgets the value staff set (`registration.phone` names one of a group): the ' +
+          'environment’s applies at once in every API process, and again after it changes. The ' +
+          'audit log records the value forgotten and the one that applies (`settings.changed`). ' +
+          'A setting never set is left as it is. Answers the settings as they apply now.',
+        params: SettingNameParams,
+        response: { 200: Envelope(SiteSettingsSchema), ...failures(403) },
+      },
+    },
+    async (request) => ok(await service.reset(auditContextOf(request), request.params.name)),
   );
 };
 

@@ -1,6 +1,9 @@
 import {
+  SETTING_NAMES,
   SiteSettingsSchema,
+  type SettingName,
   type SiteInfo,
+  type SiteSettingsDefaults,
   type SiteSettings,
   type UpdateSiteSettings,
 } from '@folio/schema';
@@ -131,6 +134,25 @@ export function createSettingsService(deps: SettingsDeps) {
     return loading;
   }
 
+  /** Every process (this one too) reads the rows again at its next use. */
+  async function announce() {
+    forget();
+    try {
+      await redis.publish(channel, 'changed');
+    } catch (err) {
+      log.warn({ err }, 'could not announce a change of the settings; others see it in 10 s');
+    }
+  }
+
+  /** The audit log gets the settings named, as they were and as they are now. */
+  async function recordChange(context: AuditContext, before: Flat, after: Flat, changed: string[]) {
+    await deps.audit.record(context, {
+      action: 'settings.changed',
+      before: unflatten(Object.fromEntries(changed.map((name) => [name, before[name]]))),
+      after: unflatten(Object.fromEntries(changed.map((name) => [name, after[name]]))),
+    });
+  }
+
   return {
     get,
 
@@ -160,17 +182,38 @@ export function createSettingsService(deps: SettingsDeps) {
         };
       });
       if (changed.length) {
-        await deps.audit.record(context, {
-          action: 'settings.changed',
-          before: unflatten(Object.fromEntries(changed.map((name) => [name, before[name]]))),
-          after: unflatten(Object.fromEntries(changed.map((name) => [name, wanted[name]]))),
-        });
-        forget();
-        try {
-          await redis.publish(channel, 'changed');
-        } catch (err) {
-          log.warn({ err }, 'could not announce a change of the settings; others see it in 10 s');
-        }
+        await recordChange(context, before, flatten(after), changed);
+        await announce();
+      }
+      return after;
+    },
+
+    /** The environment's values, and the settings whose stored value applies instead. */
+    async defaults(): Promise<SiteSettingsDefaults> {
+      const names = new Set((await repo.all()).map((row) => row.name));
+      return { defaults, stored: SETTING_NAMES.filter((name) => names.has(name)) };
+    },
+
+    /**
+     * Forgets the stored value of a setting: the environment's applies again, now and when the
+     * environment changes. The audit log gets the value forgotten and the one that applies now.
+     */
+    async reset(context: AuditContext, name: SettingName): Promise<SiteSettings> {
+      const { before, after, stored } = await repo.change(context.actorId, (rows) => {
+        const kept = rows.filter((row) => row.name !== name);
+        return {
+          write: [],
+          remove: [name],
+          result: {
+            before: assemble(rows),
+            after: assemble(kept),
+            stored: kept.length < rows.length,
+          },
+        };
+      });
+      if (stored) {
+        await recordChange(context, flatten(before), flatten(after), [name]);
+        await announce();
       }
       return after;
     },
