@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { closeConnections, grantSeededRole, logIn, removeWriter } from '../support/accounts';
+import { closeConnections, grantSeededRole, logIn, removeWriter, snap } from '../support/accounts';
 import { createWriter, writeBlog, type Writer } from '../support/writing';
 
 // Staff in the admin section: what a junior may use and what the API refuses them; the
@@ -131,4 +131,32 @@ test('an admin finds two users, locks them together, and one logged in elsewhere
   const again = await request.get('/api/v1/me', { headers: second.headers });
   expect(again.status()).toBe(401);
   await elsewhere.close();
+});
+
+test('an admin renames the site, then resets the name to the server default', async ({
+  page,
+  request,
+}, testInfo) => {
+  await openAdmin(page, boss);
+  try {
+    await page.goto('/admin/settings');
+    const name = page.getByLabel('Site name');
+    await expect(name).toHaveValue('Folio');
+    await expect(page.getByTestId('default-siteName')).toHaveText('Server default in use');
+    await name.fill('Quill Works');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('The settings are saved.')).toBeVisible();
+    await expect(page.getByTestId('default-siteName')).toContainText('Server default: Folio');
+    await expect(page.getByRole('link', { name: 'Quill Works' }).first()).toBeVisible();
+    await snap(page, testInfo, 'settings-stored');
+
+    await page.getByRole('button', { name: 'Reset “Site name” to the server default' }).click();
+    await expect(page.getByText('“Site name” is back to the server default.')).toBeVisible();
+    await expect(name).toHaveValue('Folio');
+    await expect(page.getByTestId('default-siteName')).toHaveText('Server default in use');
+    const site = await request.get('/api/v1/site');
+    expect(((await site.json()).data as { siteName: string }).siteName).toBe('Folio');
+  } finally {
+    await request.delete('/api/v1/admin/settings/siteName', { headers: boss.headers });
+  }
 });

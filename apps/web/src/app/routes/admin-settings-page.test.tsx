@@ -73,6 +73,67 @@ describe('/admin/settings', () => {
     expect(api.calls('PATCH /admin/settings')).toHaveLength(1);
   });
 
+  it('says which settings are the server’s, and resets one staff set to it', async () => {
+    const stored = { ...settings, siteName: 'Quill', commentsOpen: false };
+    const api = fakeApi({
+      'GET /me': ok(user),
+      'GET /admin/settings': ok(stored),
+      'GET /admin/settings/defaults': [
+        ok({ defaults: settings, stored: ['siteName', 'commentsOpen'] }),
+        ok({ defaults: settings, stored: ['commentsOpen'] }),
+      ],
+      'DELETE /admin/settings/siteName': ok({ ...stored, siteName: 'Folio' }),
+    });
+    renderRoute(routes, '/admin/settings');
+    const name = await screen.findByLabelText('Site name');
+    expect(name).toHaveValue('Quill');
+    expect(await screen.findByTestId('default-siteName')).toHaveTextContent(
+      'Server default: Folio',
+    );
+    expect(screen.getByTestId('default-commentsOpen')).toHaveTextContent('Server default: on');
+    expect(screen.getByTestId('default-registration.phone')).toHaveTextContent(
+      'Server default in use',
+    );
+    expect(screen.getAllByRole('button', { name: /^Reset “/ })).toHaveLength(2);
+    // What is typed elsewhere stays.
+    fireEvent.change(screen.getByLabelText('Captcha after failed logins'), {
+      target: { value: '9' },
+    });
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Reset “Site name” to the server default' }),
+    );
+    expect(
+      await screen.findByText('“Site name” is back to the server default.'),
+    ).toBeInTheDocument();
+    expect(api.calls('DELETE /admin/settings/siteName')).toHaveLength(1);
+    expect(name).toHaveValue('Folio');
+    expect(screen.getByLabelText('Captcha after failed logins')).toHaveValue(9);
+    await waitFor(() =>
+      expect(screen.getByTestId('default-siteName')).toHaveTextContent('Server default in use'),
+    );
+    expect(
+      screen.getByRole('switch', { name: 'Open: readers may write new comments' }),
+    ).not.toBeChecked();
+  });
+
+  it('says it in Chinese', async () => {
+    setLocale('zh-CN');
+    fakeApi({
+      'GET /me': ok(user),
+      'GET /admin/settings': ok({ ...settings, commentsOpen: false }),
+      'GET /admin/settings/defaults': ok({ defaults: settings, stored: ['commentsOpen'] }),
+    });
+    renderRoute(routes, '/admin/settings');
+    expect(await screen.findByTestId('default-commentsOpen')).toHaveTextContent(
+      '服务器默认值：开启',
+    );
+    expect(screen.getByTestId('default-siteName')).toHaveTextContent('正在使用服务器默认值');
+    expect(
+      screen.getByRole('button', { name: /^将“开放：读者可以发表新评论”恢复为服务器默认值$/ }),
+    ).toHaveTextContent('恢复默认值');
+  });
+
   it('checks the fields with the API’s schema before sending', async () => {
     const api = fakeApi({ 'GET /me': ok(user), 'GET /admin/settings': ok(settings) });
     renderRoute(routes, '/admin/settings');

@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
-import { useSettings } from '../../features/admin/api/get-settings';
+import { useSettings, useSettingsDefaults } from '../../features/admin/api/get-settings';
 import { AdminHeader } from '../../features/admin/components/admin-header';
 import { SectionNoAccess } from '../../features/admin/components/require-permission';
 import { SettingsForm } from '../../features/admin/components/settings-form';
@@ -13,6 +13,7 @@ export function AdminSettingsPage() {
   const { t } = useI18n();
   useDocumentTitle(t('admin.settings.title'));
   const settings = useSettings();
+  const defaults = useSettingsDefaults();
 
   if (settings.error instanceof ApiError && settings.error.status === 403) {
     return <SectionNoAccess permission="system.settings" />;
@@ -27,7 +28,7 @@ export function AdminSettingsPage() {
       {settings.isPending ? (
         <Loading />
       ) : settings.data ? (
-        <SettingsForm settings={settings.data} />
+        <SettingsForm settings={settings.data} defaults={defaults.data} />
       ) : (
         <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
       )}

@@ -305,6 +305,13 @@ export const enAdmin = {
   'admin.settings.commentsHint': 'Closed, existing comments still show.',
   'admin.settings.saved': 'The settings are saved.',
   'admin.settings.unchanged': 'Nothing changed.',
+  'admin.settings.default': 'Server default: {value}',
+  'admin.settings.defaultInUse': 'Server default in use',
+  'admin.settings.on': 'on',
+  'admin.settings.off': 'off',
+  'admin.settings.reset': 'Reset to default',
+  'admin.settings.resetLabel': 'Reset “{setting}” to the server default',
+  'admin.settings.resetDone': '“{setting}” is back to the server default.',
 
   'admin.outbox.title': 'Outbox',
   'admin.outbox.intro':

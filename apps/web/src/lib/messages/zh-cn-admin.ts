@@ -295,6 +295,13 @@ export const zhCNAdmin: Record<AdminMessageKey, string> = {
   'admin.settings.commentsHint': '关闭后，已有评论仍然显示。',
   'admin.settings.saved': '设置已保存。',
   'admin.settings.unchanged': '没有任何修改。',
+  'admin.settings.default': '服务器默认值：{value}',
+  'admin.settings.defaultInUse': '正在使用服务器默认值',
+  'admin.settings.on': '开启',
+  'admin.settings.off': '关闭',
+  'admin.settings.reset': '恢复默认值',
+  'admin.settings.resetLabel': '将“{setting}”恢复为服务器默认值',
+  'admin.settings.resetDone': '“{setting}”已恢复为服务器默认值。',
 
   'admin.outbox.title': '发件箱',
   'admin.outbox.intro': '非生产环境下，邮件和短信不会真正发出，而是保存在这里。最新的在前。',

@@ -1,4 +1,4 @@
-import type { SiteSettings } from '@folio/schema';
+import type { SiteSettings, SiteSettingsDefaults } from '@folio/schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { adminKey } from './admin-key';
@@ -18,4 +18,18 @@ export function settingsQueryOptions() {
 
 export function useSettings() {
   return useQuery(settingsQueryOptions());
+}
+
+/** The server environment's values, and which settings staff set instead. */
+export function settingsDefaultsQueryOptions() {
+  return queryOptions({
+    queryKey: [...adminKey(), 'settings', 'defaults'],
+    queryFn: ({ signal }) =>
+      apiRequest<SiteSettingsDefaults>('/admin/settings/defaults', { signal }),
+    meta: { showsForbidden: true },
+  });
+}
+
+export function useSettingsDefaults() {
+  return useQuery(settingsDefaultsQueryOptions());
 }

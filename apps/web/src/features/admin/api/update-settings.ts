@@ -2,7 +2,7 @@ import type { SiteSettings, UpdateSiteSettings } from '@folio/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { siteQueryOptions } from '../../../lib/api/get-site';
-import { settingsQueryOptions } from './get-settings';
+import { settingsDefaultsQueryOptions, settingsQueryOptions } from './get-settings';
 
 export function updateSettings(body: UpdateSiteSettings) {
   return apiRequest<SiteSettings>('/admin/settings', { method: 'PATCH', body });
@@ -15,6 +15,8 @@ export function useUpdateSettings() {
     mutationFn: updateSettings,
     onSuccess: (settings) => {
       queryClient.setQueryData(settingsQueryOptions().queryKey, settings);
+      // A setting saved is stored from now on, even at the server's value.
+      void queryClient.invalidateQueries(settingsDefaultsQueryOptions());
       void queryClient.invalidateQueries(siteQueryOptions());
     },
   });
