@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageErrorBoundary } from '../app/layouts/page-error-boundary';
@@ -92,6 +92,27 @@ describe('a lazily loaded component', () => {
     expect(screen.getByRole('link', { name: '返回首页' })).toHaveAttribute('href', '/');
     network.up = true;
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByText('Hello Ada')).toBeInTheDocument();
+  });
+
+  it('is tried again when its page is opened anew', async () => {
+    const { network, load } = flakyLoad();
+    const Lazy = lazyComponent(load);
+    const page = (path: string) => (
+      <PageErrorBoundary key={path}>
+        <Suspense>
+          <Lazy name="Ada" />
+        </Suspense>
+      </PageErrorBoundary>
+    );
+    fakeApi({});
+    renderRoute([{ path: '/', element: page('/blogs') }], '/');
+    expect(
+      await screen.findByRole('heading', { name: 'Something went wrong' }),
+    ).toBeInTheDocument();
+    network.up = true;
+    cleanup();
+    renderRoute([{ path: '/', element: page('/authors') }], '/');
     expect(await screen.findByText('Hello Ada')).toBeInTheDocument();
   });
 
