@@ -118,8 +118,8 @@ function keyset(
     size: number,
     encode: (rows: RawRow[]) => T | Promise<T> = (rows) => rows as T,
   ): AsyncGenerator<T> {
-    // Set when the reader stops (returns early or fails): a batch read ahead for it is then
-    // neither completed (no more statements) nor encoded.
+    // Set when the generator ends, the rows read or the reader gone: a batch read ahead for a
+    // reader that stopped is then neither completed (no more statements) nor encoded.
     let stopped = false;
     const fetch = (cursor: Cursor | null): Fetched<T> => {
       const rows = read(cursor, size);
